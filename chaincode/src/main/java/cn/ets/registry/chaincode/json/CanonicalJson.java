@@ -1,0 +1,157 @@
+package cn.ets.registry.chaincode.json;
+
+import cn.ets.registry.domain.DomainException;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one JSON codec of the ledger. Every endorsing peer must write byte-identical state, so
+ * object keys are sorted, HTML is not escaped, nulls are omitted and decimals are written as
+ * strings (no floating point anywhere).
+ */
+public final class CanonicalJson {
+    private static final Gson GSON = new GsonBuilder()
+            .disableHtmlEscaping()
+            .registerTypeAdapter(BigDecimal.class, new DecimalAsString())
+            .registerTypeAdapter(java.time.LocalDate.class, new AsString<>(java.time.LocalDate::parse))
+            .registerTypeAdapter(java.time.Instant.class, new AsString<>(java.time.Instant::parse))
+            .registerTypeAdapter(java.time.YearMonth.class, new AsString<>(java.time.YearMonth::parse))
+            .create();
+
+    private CanonicalJson() {
+    }
+
+    public static String write(Object value) {
+        return sorted(GSON.toJsonTree(value)).toString();
+    }
+
+    public static String write(JsonElement value) {
+        return sorted(value).toString();
+    }
+
+    public static <T> T read(String json, Class<T> type) {
+        return GSON.fromJson(json, type);
+    }
+
+    public static JsonElement tree(Object value) {
+        return sorted(GSON.toJsonTree(value));
+    }
+
+    /** Parses a command: malformed JSON, or anything but an object, is a BAD_REQUEST. */
+    public static JsonObject parseObject(String json) {
+        if (json == null || json.isBlank()) {
+            throw DomainException.badRequest("request body must be a JSON object");
+        }
+        try {
+            JsonElement e = JsonParser.parseString(json);
+            if (!e.isJsonObject()) {
+                throw DomainException.badRequest("request body must be a JSON object");
+            }
+            return e.getAsJsonObject();
+        } catch (JsonParseException | IllegalStateException e) {
+            throw DomainException.badRequest("malformed JSON: " + rootMessage(e));
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+    }
+
+    private static JsonElement sorted(JsonElement e) {
+        if (e == null || e.isJsonNull()) {
+            return e;
+        }
+        if (e.isJsonObject()) {
+            JsonObject in = e.getAsJsonObject();
+            List<String> keys = new ArrayList<>(in.keySet());
+            Collections.sort(keys);
+            JsonObject out = new JsonObject();
+            for (String k : keys) {
+                JsonElement v = in.get(k);
+                if (v != null && !v.isJsonNull()) {
+                    out.add(k, sorted(v));
+                }
+            }
+            return out;
+        }
+        if (e.isJsonArray()) {
+            JsonArray out = new JsonArray();
+            for (JsonElement v : e.getAsJsonArray()) {
+                out.add(sorted(v));
+            }
+            return out;
+        }
+        return e;
+    }
+
+    /** Convenience for small result objects built in place. */
+    public static String writeMap(Map<String, ?> map) {
+        return write((Object) map);
+    }
+
+    /** java.time values as their ISO strings (Gson cannot reflect into java.time on Java 17). */
+    private static final class AsString<T> extends TypeAdapter<T> {
+        private final java.util.function.Function<String, T> parse;
+
+        AsString(java.util.function.Function<String, T> parse) {
+            this.parse = parse;
+        }
+
+        @Override
+        public void write(JsonWriter out, T value) throws IOException {
+            if (value == null) {
+                out.nullValue();
+            } else {
+                out.value(value.toString());
+            }
+        }
+
+        @Override
+        public T read(JsonReader in) throws IOException {
+            if (in.peek() == JsonToken.NULL) {
+                in.nextNull();
+                return null;
+            }
+            return parse.apply(in.nextString());
+        }
+    }
+
+    private static final class DecimalAsString extends TypeAdapter<BigDecimal> {
+        @Override
+        public void write(JsonWriter out, BigDecimal value) throws IOException {
+            if (value == null) {
+                out.nullValue();
+            } else {
+                out.value(value.toPlainString());
+            }
+        }
+
+        @Override
+        public BigDecimal read(JsonReader in) throws IOException {
+            if (in.peek() == JsonToken.NULL) {
+                in.nextNull();
+                return null;
+            }
+            return new BigDecimal(in.nextString());
+        }
+    }
+}

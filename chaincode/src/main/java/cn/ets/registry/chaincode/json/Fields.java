@@ -1,0 +1,144 @@
+package cn.ets.registry.chaincode.json;
+
+import cn.ets.registry.domain.DomainException;
+import cn.ets.registry.domain.ErrorCode;
+import cn.ets.registry.domain.Tonnes;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/** Reads the fields of a command object with one clear error per missing or mistyped field. */
+public final class Fields {
+    private final JsonObject obj;
+    private final String where;
+
+    private Fields(JsonObject obj, String where) {
+        this.obj = Objects.requireNonNull(obj, "obj");
+        this.where = where;
+    }
+
+    public static Fields of(String json) {
+        return new Fields(CanonicalJson.parseObject(json), "");
+    }
+
+    public static Fields of(JsonObject obj, String where) {
+        return new Fields(obj, where);
+    }
+
+    public JsonObject json() {
+        return obj;
+    }
+
+    private String name(String field) {
+        return where.isEmpty() ? field : where + "." + field;
+    }
+
+    private JsonElement present(String field) {
+        JsonElement e = obj.get(field);
+        if (e == null || e.isJsonNull()) {
+            throw DomainException.badRequest("missing field '" + name(field) + "'");
+        }
+        return e;
+    }
+
+    public boolean has(String field) {
+        JsonElement e = obj.get(field);
+        return e != null && !e.isJsonNull();
+    }
+
+    public String string(String field) {
+        JsonElement e = present(field);
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString() || e.getAsString().isBlank()) {
+            throw DomainException.badRequest("field '" + name(field) + "' must be a non-empty string");
+        }
+        String s = e.getAsString();
+        if (s.length() > 512) {
+            throw DomainException.badRequest("field '" + name(field) + "' is longer than 512 characters");
+        }
+        return s;
+    }
+
+    public String optionalString(String field) {
+        return has(field) ? string(field) : null;
+    }
+
+    public boolean bool(String field, boolean dflt) {
+        if (!has(field)) {
+            return dflt;
+        }
+        JsonElement e = obj.get(field);
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
+            throw DomainException.badRequest("field '" + name(field) + "' must be true or false");
+        }
+        return e.getAsBoolean();
+    }
+
+    /** A whole number (JSON integer). Fractions and overflow are refused, never rounded or wrapped. */
+    public long integer(String field) {
+        JsonElement e = present(field);
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            throw DomainException.badRequest("field '" + name(field) + "' must be a JSON integer");
+        }
+        BigDecimal d = exact(e.getAsJsonPrimitive(), field);
+        try {
+            return d.longValueExact();
+        } catch (ArithmeticException ex) {
+            throw new DomainException(ErrorCode.INVALID_QUANTITY,
+                    "field '" + name(field) + "' must be a whole number within range, got " + d.toPlainString());
+        }
+    }
+
+    /** A quantity of whole tonnes, greater than zero. */
+    public long tonnes(String field) {
+        return Tonnes.requirePositive(integer(field), name(field));
+    }
+
+    /** A decimal given as a JSON number or a string ("123.45"). */
+    public BigDecimal decimal(String field) {
+        JsonElement e = present(field);
+        if (!e.isJsonPrimitive()) {
+            throw DomainException.badRequest("field '" + name(field) + "' must be a decimal number");
+        }
+        return exact(e.getAsJsonPrimitive(), field);
+    }
+
+    private BigDecimal exact(JsonPrimitive p, String field) {
+        try {
+            BigDecimal d = new BigDecimal(p.getAsString());
+            if (d.precision() - d.scale() > 19 || d.scale() > 10) {
+                throw new DomainException(ErrorCode.INVALID_QUANTITY, "field '" + name(field) + "' is out of range");
+            }
+            return d;
+        } catch (NumberFormatException ex) {
+            throw DomainException.badRequest("field '" + name(field) + "' must be a number, got '" + p.getAsString() + "'");
+        }
+    }
+
+    public JsonArray array(String field) {
+        JsonElement e = present(field);
+        if (!e.isJsonArray()) {
+            throw DomainException.badRequest("field '" + name(field) + "' must be an array");
+        }
+        return e.getAsJsonArray();
+    }
+
+    public Fields object(JsonElement e, String label) {
+        if (e == null || !e.isJsonObject()) {
+            throw DomainException.badRequest("'" + name(label) + "' must be an object");
+        }
+        return new Fields(e.getAsJsonObject(), name(label));
+    }
+
+    public <E extends Enum<E>> E enumValue(String field, Class<E> type) {
+        String s = string(field);
+        try {
+            return Enum.valueOf(type, s);
+        } catch (IllegalArgumentException ex) {
+            throw DomainException.badRequest("field '" + name(field) + "' has unknown value '" + s + "'; allowed: "
+                    + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}
