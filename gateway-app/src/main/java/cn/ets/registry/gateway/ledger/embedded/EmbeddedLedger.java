@@ -1,0 +1,235 @@
+package cn.ets.registry.gateway.ledger.embedded;
+
+import cn.ets.registry.chaincode.json.CanonicalJson;
+import cn.ets.registry.gateway.ledger.Ledger;
+import cn.ets.registry.gateway.ledger.LedgerEvent;
+import cn.ets.registry.gateway.ledger.LedgerException;
+import cn.ets.registry.gateway.ledger.LedgerIdentity;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.hyperledger.fabric.contract.ContractRouter;
+import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
+import org.hyperledger.fabric.shim.Chaincode;
+
+/**
+ * The chaincode's own contracts run in-process through the shim's {@link ContractRouter}, on a
+ * stub with Fabric's semantics, with state and an append-only, hash-chained transaction log in
+ * RocksDB. Transactions are applied one at a time (there is one "peer"), so there are no MVCC
+ * conflicts here; queries read a snapshot concurrently.
+ */
+public final class EmbeddedLedger implements Ledger {
+    private final RocksStore store;
+    private final ContractRouter router;
+    private final Object writeLock = new Object();
+    private final SecureRandom random = new SecureRandom();
+    private final List<Consumer<LedgerEvent>> listeners = new CopyOnWriteArrayList<>();
+    private long seq;
+    private String headHash;
+
+    public EmbeddedLedger(Path dir, boolean fsync) {
+        this.store = new RocksStore(Objects.requireNonNull(dir, "dir"), fsync);
+        this.router = newRouter();
+        byte[] head = store.head();
+        if (head == null) {
+            seq = 0;
+            headHash = LogEntry.GENESIS;
+        } else {
+            Head h = CanonicalJson.read(new String(head, StandardCharsets.UTF_8), Head.class);
+            seq = h.seq();
+            headHash = h.hash();
+        }
+    }
+
+    private record Head(long seq, String hash) {
+    }
+
+    private static ContractRouter newRouter() {
+        try {
+            ContractRouter r = new ContractRouter(new String[] {"--id", "registry:embedded"});
+            Method find = ContractRouter.class.getDeclaredMethod("findAllContracts");
+            find.setAccessible(true);
+            find.invoke(r);
+            return r;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot load the chaincode contracts", e);
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "embedded";
+    }
+
+    @Override
+    public String submit(LedgerIdentity who, String function, String... args) {
+        synchronized (writeLock) {
+            String txId = newTxId();
+            Instant now = Instant.now();
+            EmbeddedStub stub;
+            Chaincode.Response response;
+            try (RocksStore.SnapshotReader reader = store.reader()) {
+                stub = new EmbeddedStub(reader, txId, now, who.mspId(), who.certificatePem(), argList(function, args));
+                response = router.invoke(stub);
+            }
+            String payload = payloadOf(response);
+            if (response.getStatus() != Chaincode.Response.Status.SUCCESS) {
+                throw LedgerException.fromChaincode(response.getMessage(), payload);
+            }
+            ChaincodeEvent event = stub.lastEvent();
+            List<LogEntry.Write> writes = new ArrayList<>();
+            new TreeMap<>(stub.writeSet()).forEach((k, v) -> writes.add(
+                    new LogEntry.Write(k, v == null ? null : new String(v, StandardCharsets.UTF_8))));
+            long next = seq + 1;
+            LogEntry entry = new LogEntry(next, txId, now.toString(), who.mspId(), who.name(),
+                    LogEntry.sha256(who.certificatePem()), function,
+                    LogEntry.sha256(CanonicalJson.write(Arrays.asList(args))), writes,
+                    event == null ? null : event.getEventName(),
+                    event == null ? null : event.getPayload().toStringUtf8(), headHash, null).sealed();
+            String head = CanonicalJson.write(new Head(next, entry.hash()));
+            store.commit(stub.writeSet(), next, entry.bytes(), head.getBytes(StandardCharsets.UTF_8));
+            seq = next;
+            headHash = entry.hash();
+            if (event != null) {
+                LedgerEvent e = new LedgerEvent(next, txId, event.getEventName(), event.getPayload().toStringUtf8());
+                listeners.forEach(l -> l.accept(e));
+            }
+            return payload;
+        }
+    }
+
+    @Override
+    public String evaluate(LedgerIdentity who, String function, String... args) {
+        try (RocksStore.SnapshotReader reader = store.reader()) {
+            EmbeddedStub stub = new EmbeddedStub(reader, newTxId(), Instant.now(), who.mspId(), who.certificatePem(), argList(function, args));
+            Chaincode.Response response = router.invoke(stub);
+            String payload = payloadOf(response);
+            if (response.getStatus() != Chaincode.Response.Status.SUCCESS) {
+                throw LedgerException.fromChaincode(response.getMessage(), payload);
+            }
+            return payload;
+        }
+    }
+
+    @Override
+    public AutoCloseable events(long fromBlock, Consumer<LedgerEvent> sink) {
+        // Replay and subscription happen under the write lock so no event is missed or doubled.
+        synchronized (writeLock) {
+            long next = Math.max(1, fromBlock);
+            while (true) {
+                List<byte[]> page = store.logFrom(next, 1000);
+                if (page.isEmpty()) {
+                    break;
+                }
+                for (byte[] b : page) {
+                    LogEntry e = LogEntry.parse(b);
+                    if (e.eventName() != null) {
+                        sink.accept(new LedgerEvent(e.seq(), e.txId(), e.eventName(), e.eventPayload()));
+                    }
+                    next = e.seq() + 1;
+                }
+            }
+            listeners.add(sink);
+        }
+        return () -> listeners.remove(sink);
+    }
+
+    /**
+     * Walks the whole log: every seal intact, every link to the previous hash, sequence without
+     * gaps, and the state rebuilt from the log's writes equal to the state on disk.
+     */
+    public Map<String, Object> verify() {
+        synchronized (writeLock) {
+            String prev = LogEntry.GENESIS;
+            long expected = 1;
+            String problem = null;
+            TreeMap<String, String> rebuilt = new TreeMap<>();
+            outer:
+            while (true) {
+                List<byte[]> page = store.logFrom(expected, 1000);
+                if (page.isEmpty()) {
+                    break;
+                }
+                for (byte[] b : page) {
+                    LogEntry e = LogEntry.parse(b);
+                    if (e.seq() != expected) {
+                        problem = "gap in the log at " + expected;
+                        break outer;
+                    }
+                    if (!e.prevHash().equals(prev)) {
+                        problem = "entry " + e.seq() + " does not link to the hash of entry " + (e.seq() - 1);
+                        break outer;
+                    }
+                    if (!e.sealIntact()) {
+                        problem = "entry " + e.seq() + " was altered after it was sealed";
+                        break outer;
+                    }
+                    for (LogEntry.Write w : e.writes()) {
+                        if (w.value() == null) {
+                            rebuilt.remove(w.key());
+                        } else {
+                            rebuilt.put(w.key(), w.value());
+                        }
+                    }
+                    prev = e.hash();
+                    expected++;
+                }
+            }
+            TreeMap<String, String> onDisk = new TreeMap<>();
+            store.forEachState((k, v) -> onDisk.put(new String(k, StandardCharsets.UTF_8), new String(v, StandardCharsets.UTF_8)));
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("entries", expected - 1);
+            r.put("headHash", prev);
+            r.put("chainIntact", problem == null);
+            r.put("stateMatchesLog", problem == null && rebuilt.equals(onDisk));
+            r.put("stateKeys", onDisk.size());
+            if (problem != null) {
+                r.put("problem", problem);
+            }
+            return r;
+        }
+    }
+
+    public long height() {
+        synchronized (writeLock) {
+            return seq;
+        }
+    }
+
+    private String newTxId() {
+        byte[] b = new byte[32];
+        random.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    private static List<String> argList(String function, String... args) {
+        List<String> a = new ArrayList<>(args.length + 1);
+        a.add(function);
+        a.addAll(Arrays.asList(args));
+        return a;
+    }
+
+    private static String payloadOf(Chaincode.Response r) {
+        byte[] p = r.getPayload();
+        return p == null ? "" : new String(p, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        synchronized (writeLock) {
+            store.close();
+        }
+    }
+}
