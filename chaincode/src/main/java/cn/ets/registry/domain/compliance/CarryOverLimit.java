@@ -1,0 +1,33 @@
+package cn.ets.registry.domain.compliance;
+
+import cn.ets.registry.domain.Tonnes;
+import cn.ets.registry.domain.policy.PolicyParameters;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Most a unit may carry forward (003 §2.2.7): {@code carryOverBase + floor(multiplier × Σ net sales)}
+ * over the {@code carryOverVintages}, never below 0. The rule is applied as written ("10,000 t +
+ * 1.5 × net sales"): a net buyer's negative net sales lower the limit below the base, down to 0.
+ * Rounding down keeps the limit from exceeding the exact value by a fraction of a tonne.
+ */
+public final class CarryOverLimit {
+    private CarryOverLimit() {
+    }
+
+    /** @param netSalesByVintage sold minus bought, per vintage; vintages not listed in the parameters are ignored */
+    public static long compute(Map<String, Long> netSalesByVintage, PolicyParameters params) {
+        Objects.requireNonNull(netSalesByVintage, "netSalesByVintage");
+        Objects.requireNonNull(params, "params");
+        long netSales = 0;
+        for (String vintage : params.carryOverVintages()) {
+            netSales = Tonnes.add(netSales, netSalesByVintage.getOrDefault(vintage, 0L));
+        }
+        long extra = BigDecimal.valueOf(netSales).multiply(params.carryOverMultiplier())
+                .setScale(0, RoundingMode.FLOOR).longValueExact();
+        return Math.max(0, Tonnes.add(params.carryOverBase(), extra));
+    }
+}

@@ -1,0 +1,8 @@
+package cn.ets.registry.gateway.http;
+
+import cn.ets.registry.gateway.identity.Credential;
+import cn.ets.registry.gateway.ledger.LedgerIdentity;
+
+/** The authenticated caller of one request: its credential and the ledger identity it signs as. */
+public record Caller(Credential credential, LedgerIdentity identity) {
+}

@@ -1,0 +1,94 @@
+package cn.ets.registry.gateway.http;
+
+import cn.ets.registry.gateway.identity.IdentityStore;
+import cn.ets.registry.gateway.ledger.Ledger;
+import io.javalin.Javalin;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.micrometer.MicrometerPlugin;
+import io.javalin.openapi.BearerAuth;
+import io.javalin.openapi.plugin.OpenApiPlugin;
+import io.javalin.openapi.plugin.SecurityComponentConfiguration;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: bearer-token authentication, the error format, request logging, metrics,
+ * health and the generated OpenAPI description; features bring their own routes.
+ */
+public final class GatewayServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("http");
+    private final Javalin app;
+
+    public GatewayServer(Ledger ledger, IdentityStore identities, BooleanSupplier credentialsWritten, List<EndpointGroup> features) {
+        Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(identities, "identities");
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.useVirtualThreads = false;
+            config.http.maxRequestSize = 4_000_000L;
+            config.registerPlugin(new OpenApiPlugin(openapi -> openapi
+                    .withDocumentationPath("/openapi.json")
+                    .withDefinitionConfiguration((version, definition) -> definition
+                            .withInfo(info -> info.title("National carbon market registry gateway").version("1")
+                                    .description("REST contract v1 of ../shared/api.md. Every /api/v1 call carries Authorization: Bearer <token>."))
+                            .withSecurity(new SecurityComponentConfiguration().withSecurityScheme("BearerAuth", new BearerAuth())))));
+            config.registerPlugin(new MicrometerPlugin(m -> m.registry = metrics));
+            config.requestLogger.http((ctx, ms) -> LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+            config.router.apiBuilder(() -> features.forEach(EndpointGroup::addEndpoints));
+        });
+        app.before("/api/v1/*", ctx -> {
+            String header = ctx.header("Authorization");
+            if (header == null || !header.startsWith("Bearer ")) {
+                throw new ApiError("UNAUTHENTICATED", "missing bearer token: send Authorization: Bearer <token>");
+            }
+            String token = header.substring("Bearer ".length()).trim();
+            var credential = identities.byToken(token)
+                    .orElseThrow(() -> new ApiError("UNAUTHENTICATED", "unknown bearer token"));
+            ctx.attribute(Http.CALLER, new Caller(credential, identities.identity(credential.name())));
+        });
+        app.get("/health", ctx -> {
+            if (!credentialsWritten.getAsBoolean()) {
+                Http.json(ctx, 503, new ApiError("LEDGER_UNAVAILABLE", "starting: credentials not written yet").body());
+                return;
+            }
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("status", "UP");
+            h.put("ledger", ledger.kind());
+            ctx.json(h);
+        });
+        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+        app.exception(ApiError.class, (e, ctx) -> Http.json(ctx, e.status(), e.body()));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            Http.json(ctx, 500, new ApiError("INTERNAL", "unexpected failure: " + e.getClass().getSimpleName()).body());
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) {
+                Http.json(ctx, 404, new ApiError("NOT_FOUND", "no such endpoint: " + ctx.method() + " " + ctx.path()).body());
+            }
+        });
+        app.error(405, ctx -> Http.json(ctx, 405, new ApiError("BAD_REQUEST", "method not allowed").body()));
+    }
+
+    public GatewayServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
