@@ -15,7 +15,14 @@ RUNTIME="${CARBON_RUNTIME:-/tmp/carbon-fabric}"
 ARTIFACTS="${CARBON_ARTIFACTS:-${XDG_CACHE_HOME:-$HOME/.cache}/carbon-registry/network}"
 CRYPTO="$ARTIFACTS/crypto"
 CC_JAR_DEFAULT="$REPO_ROOT/chaincode/target/chaincode-server.jar"
-CC_JAR="${CARBON_CHAINCODE_JAR:-$CC_JAR_DEFAULT}"
+# The shade plugin names the attached jar <artifactId>-<version>-server.jar unless told otherwise:
+# take chaincode-server.jar if present, else the newest chaincode-*-server.jar.
+default_cc_jar() {
+  if [ -f "$CC_JAR_DEFAULT" ]; then echo "$CC_JAR_DEFAULT"; return; fi
+  local j; j="$(ls -1t "$REPO_ROOT"/chaincode/target/chaincode-*-server.jar 2>/dev/null | head -n1)"
+  echo "${j:-$CC_JAR_DEFAULT}"
+}
+CC_JAR="${CARBON_CHAINCODE_JAR:-$(default_cc_jar)}"
 
 # Reads KEY=VALUE lines literally (the value is everything after the first '='; no quoting, so the
 # same files serve as Java properties).
@@ -63,13 +70,13 @@ fabric_home() {
   FABRIC_BIN="$FABRIC_HOME/bin"
 }
 
-# Runs the peer CLI as ORG's admin against ORG's peer: peer_cli ORG <peer args...>
+# Runs the peer CLI as ORG's admin (or the MSP in CLI_MSP_DIR) against ORG's peer: peer_cli ORG <args...>
 peer_cli() {
   local org="$1"; shift
   env FABRIC_CFG_PATH="$RUNTIME/config" \
       FABRIC_LOGGING_SPEC="${CARBON_CLI_LOGGING:-warning}" \
       CORE_PEER_LOCALMSPID="${ORG_MSP[$org]}" \
-      CORE_PEER_MSPCONFIGPATH="$(admin_dir "$org")/msp" \
+      CORE_PEER_MSPCONFIGPATH="${CLI_MSP_DIR:-$(admin_dir "$org")/msp}" \
       CORE_PEER_ADDRESS="$HOST:$(port_of "$org" PEER_PORT)" \
       CORE_PEER_TLS_ENABLED=true \
       CORE_PEER_TLS_ROOTCERT_FILE="$(peer_dir "$org")/tls/ca.crt" \

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Checks that Fabric itself (the peers' validation, not the chaincode) enforces the registry
-# chaincode's endorsement policy (network/policy.env):
-#   1. a write endorsed by the Exchange peer alone must be invalidated at commit with
-#      ENDORSEMENT_POLICY_FAILURE                                          -> decides PASS/FAIL
-#   2. control: the same write endorsed by Registry + Exchange must commit VALID
-#   3. info: the same write endorsed by the Registry peer alone (reported, not judged)
-# Needs a running network (scripts/network.sh up). The write used is CC_POLICY_PROBE_ARGS from
-# network/policy.env, or the first argument (peer CLI JSON, e.g. '{"Args":["supply:add","1"]}');
-# it must be a function the submitting org's admin may call and whose simulation succeeds.
+# Checks that Fabric itself (the peers' commit-time validation, not the chaincode) enforces the
+# registry chaincode's endorsement policy (network/policy.env):
+#   1. a transaction endorsed by the Exchange peer alone must be invalidated at commit with
+#      ENDORSEMENT_POLICY_FAILURE                                           -> decides PASS/FAIL
+#   2. control: the same transaction endorsed by Registry + Exchange must commit VALID
+#   3. info: the same transaction endorsed by the Registry peer alone (reported, not judged)
+# Needs a running network (scripts/network.sh up).
+#
+# The transaction is CC_POLICY_PROBE_ARGS (network/policy.env; or the first argument, peer CLI
+# JSON). It is submitted by a throw-away client certificate of org CC_POLICY_PROBE_ORG carrying the
+# Fabric CA attribute role=CC_POLICY_PROBE_ROLE, issued here with that org's CA key (OU=client, as
+# the gateway issues its users' certificates). Its simulation must succeed on the endorsing peers.
 #   scripts/network-policy-check.sh ['{"Args":[...]}']
 # Prints one line "POLICY-CHECK PASS: ..." or "POLICY-CHECK FAIL: ..."; exit status 0 / 1.
 set -uo pipefail
@@ -16,36 +19,63 @@ START_EPOCH="$(date +%s.%N)"
 . "$(dirname "${BASH_SOURCE[0]}")/network-lib.sh"
 
 PROBE="${1:-${CC_POLICY_PROBE_ARGS:-}}"
-[ -n "$PROBE" ] || { echo "POLICY-CHECK FAIL: no probe (set CC_POLICY_PROBE_ARGS in network/policy.env or pass one)"; exit 1; }
-[ -f "$RUNTIME/network.json" ] || { echo "POLICY-CHECK FAIL: network not ready (no $RUNTIME/network.json; run scripts/network.sh up)"; exit 1; }
+SUBMITTER="${CC_POLICY_PROBE_ORG:-registry}"
+ROLE="${CC_POLICY_PROBE_ROLE:-REGISTRY}"
+fail() { echo "POLICY-CHECK FAIL: $*"; exit 1; }
+[ -n "$PROBE" ] || fail "no probe (set CC_POLICY_PROBE_ARGS in network/policy.env or pass one)"
+[ -f "$RUNTIME/network.json" ] || fail "network not ready (no $RUNTIME/network.json; run scripts/network.sh up)"
 fabric_home
 
-# invoke SUBMITTER ENDORSER... : prints the commit outcome (VALID, a validation code, or
-# ENDORSE_ERROR: message) of one transaction endorsed by exactly the given orgs' peers.
+# issue_client ORG ROLE DIR: an MSP directory for a client of ORG whose certificate carries
+# {"attrs":{"role":ROLE}} in extension 1.2.3.4.5.6.7.8.1 (the Fabric CA attribute format).
+issue_client() {
+  local org="$1" role="$2" dir="$3" od dom
+  od="$(org_dir "$org")"; dom="$(org_domain "$org")"
+  mkdir -p "$dir/signcerts" "$dir/keystore" "$dir/cacerts"
+  cp "$od/msp/cacerts/"*.pem "$dir/cacerts/"
+  cp "$od/msp/config.yaml" "$dir/config.yaml"
+  openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$dir/keystore/priv_sk" 2>/dev/null || return 1
+  local attrs; attrs="$(printf '{"attrs":{"role":"%s"}}' "$role" | od -An -tx1 | tr -d ' \n')"
+  cat >"$dir/ext.cnf" <<EOF
+basicConstraints=critical,CA:FALSE
+keyUsage=critical,digitalSignature
+subjectKeyIdentifier=hash
+authorityKeyIdentifier=keyid
+1.2.3.4.5.6.7.8.1=DER:$attrs
+EOF
+  openssl req -new -key "$dir/keystore/priv_sk" -subj "/C=CN/O=$dom/OU=client/CN=policy-probe@$dom" -out "$dir/csr.pem" 2>/dev/null &&
+  openssl x509 -req -in "$dir/csr.pem" -CA "$od/ca/ca.$dom-cert.pem" -CAkey "$od/ca/priv_sk" -set_serial "0x$(openssl rand -hex 8)" \
+    -days 1 -sha256 -extfile "$dir/ext.cnf" -out "$dir/signcerts/cert.pem" 2>/dev/null
+}
+
+MSPTMP="$(mktemp -d)"; trap 'rm -rf "$MSPTMP"' EXIT
+issue_client "$SUBMITTER" "$ROLE" "$MSPTMP/msp" || fail "could not issue a client certificate for $SUBMITTER"
+
+# invoke ENDORSER... : the commit outcome (VALID, a validation code, or ENDORSE_ERROR: message) of
+# one transaction endorsed by exactly the given orgs' peers.
 invoke() {
-  local submitter="$1"; shift
-  local out
+  local out code
   # shellcheck disable=SC2046
-  out="$(CARBON_CLI_LOGGING=info peer_cli "$submitter" chaincode invoke -C "$CHANNEL_NAME" -n "$CC_NAME" -c "$PROBE" \
-           $(orderer_flags) $(peer_flags "$@") --waitForEvent --waitForEventTimeout 30s 2>&1)"
-  if grep -q 'Chaincode invoke successful' <<<"$out"; then echo VALID
-  elif code="$(grep -o 'transaction invalidated with status ([A-Z_]*)' <<<"$out" | grep -o '([A-Z_]*)' | tr -d '()')" && [ -n "$code" ]; then echo "$code"
-  else echo "ENDORSE_ERROR: $(tr '\n' ' ' <<<"$out" | sed 's/\x1b\[[0-9;]*m//g' | cut -c1-400)"
-  fi
+  out="$(CLI_MSP_DIR="$MSPTMP/msp" CARBON_CLI_LOGGING=info peer_cli "$SUBMITTER" chaincode invoke \
+           -C "$CHANNEL_NAME" -n "$CC_NAME" -c "$PROBE" $(orderer_flags) $(peer_flags "$@") \
+           --waitForEvent --waitForEventTimeout 30s 2>&1)"
+  if grep -q 'Chaincode invoke successful' <<<"$out"; then echo VALID; return; fi
+  code="$(grep -o 'transaction invalidated with status ([A-Z_]*)' <<<"$out" | grep -o '([A-Z_]*)' | tr -d '()')"
+  if [ -n "$code" ]; then echo "$code"; return; fi
+  echo "ENDORSE_ERROR: $(grep -v ' WARN \| INFO ' <<<"$out" | tr '\n' ' ' | sed 's/\x1b\[[0-9;]*m//g' | cut -c1-400)"
 }
 
 log "policy: $CC_ENDORSEMENT_POLICY"
-log "probe: $PROBE"
-exchange_only="$(invoke exchange exchange)"
+log "probe: $PROBE submitted by a ${ORG_MSP[$SUBMITTER]} client with role=$ROLE"
+exchange_only="$(invoke exchange)"
 log "endorsed by Exchange only        -> $exchange_only"
-control="$(invoke exchange registry exchange)"
+control="$(invoke registry exchange)"
 log "endorsed by Registry + Exchange  -> $control"
-registry_only="$(invoke registry registry)"
+registry_only="$(invoke registry)"
 log "endorsed by Registry only (info) -> $registry_only"
 
 if [ "$exchange_only" = ENDORSEMENT_POLICY_FAILURE ] && [ "$control" = VALID ]; then
   echo "POLICY-CHECK PASS: Exchange-only endorsement rejected at commit with ENDORSEMENT_POLICY_FAILURE; Registry+Exchange committed VALID (Registry-only: $registry_only)"
   exit 0
 fi
-echo "POLICY-CHECK FAIL: Exchange-only -> $exchange_only (want ENDORSEMENT_POLICY_FAILURE); Registry+Exchange -> $control (want VALID)"
-exit 1
+fail "Exchange-only -> $exchange_only (want ENDORSEMENT_POLICY_FAILURE); Registry+Exchange -> $control (want VALID)"

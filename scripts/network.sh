@@ -46,7 +46,7 @@ start_proc() {
   args=("$@")
   mkdir -p "$PIDS" "$LOGS"
   setsid env -i PATH="$PATH" HOME="$HOME" TMPDIR="${TMPDIR:-/tmp}" "${envs[@]}" "$bin" "${args[@]}" \
-    >>"$LOGS/$name.log" 2>&1 </dev/null &
+    >>"$LOGS/$name.log" 2>&1 </dev/null 9>&- &
   local pid=$!
   echo "$pid" >"$PIDS/$name.pid"
   echo "$bin" >"$PIDS/$name.bin"
@@ -300,10 +300,10 @@ wait_discovery() {
 
 build_jar_if_missing() {
   [ -f "$CC_JAR" ] && return 0
-  if [ "$CC_JAR" != "$CC_JAR_DEFAULT" ]; then die "CARBON_CHAINCODE_JAR=$CC_JAR does not exist"; fi
+  if [ -n "${CARBON_CHAINCODE_JAR:-}" ]; then die "CARBON_CHAINCODE_JAR=$CC_JAR does not exist"; fi
   command -v mvn >/dev/null || die "chaincode jar missing and mvn not found"
   log "chaincode jar missing: building it in the background (mvn -q -pl chaincode -am package -DskipTests)"
-  ( cd "$REPO_ROOT" && mvn -q -pl chaincode -am package -DskipTests ) >"$LOGS/mvn.log" 2>&1 &
+  ( cd "$REPO_ROOT" && mvn -q -pl chaincode -am package -DskipTests ) >"$LOGS/mvn.log" 2>&1 9>&- &
   MVN_PID=$!
 }
 
@@ -311,7 +311,8 @@ wait_jar() {
   if [ -n "${MVN_PID:-}" ]; then
     wait "$MVN_PID" || die "chaincode build failed (log: $LOGS/mvn.log): $(tail -n 5 "$LOGS/mvn.log")"
     MVN_PID=""
-    log "chaincode jar built"
+    CC_JAR="$(default_cc_jar)"
+    log "chaincode jar built: $CC_JAR"
   fi
   [ -f "$CC_JAR" ] || die "no chaincode jar at $CC_JAR"
 }
@@ -423,8 +424,11 @@ cmd_up() {
   if [ "$alive" -gt 0 ] && [ ${#dead[@]} -eq 0 ] && [ -f "$RUNTIME/network.json" ]; then
     log "the network is already up ($alive processes, $RUNTIME/network.json); 'status' lists them"; return 0
   fi
+  if [ "$alive" -gt 0 ] && [ ${#dead[@]} -gt 0 ]; then
+    die "the network is partly up (not running: ${dead[*]}); run 'scripts/network.sh down' first"
+  fi
   if [ "$alive" -gt 0 ]; then
-    die "the network is partly up (not running: ${dead[*]:-none}; not ready); run 'scripts/network.sh down' first"
+    die "the processes run but the last 'up' did not reach ready (see 'logs'); run 'scripts/network.sh down' first"
   fi
   rm -f "$PIDS"/*.pid "$PIDS"/*.bin "$RUNTIME/network.json"
   for c in jq yq curl setsid java; do command -v "$c" >/dev/null || die "$c not found on PATH"; done

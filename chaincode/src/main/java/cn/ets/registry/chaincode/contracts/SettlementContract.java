@@ -48,7 +48,8 @@ public final class SettlementContract implements ContractInterface {
             long quantity = f.tonnes("quantity");
             BigDecimal price = TradePrice.require(f.decimal("price"));
             TradeMode mode = f.enumValue("mode", TradeMode.class);
-            OffsetDateTime tradedAt = timestamp(f.string("tradedAt"));
+            String tradedAtText = f.string("tradedAt");
+            OffsetDateTime tradedAt = timestamp(tradedAtText);
             Permissions.requireRole(tx.actor(), Role.EXCHANGE, "post trades for settlement");
             if (sellerId.equals(buyerId)) {
                 throw DomainException.badRequest("seller and buyer must be different accounts");
@@ -80,7 +81,7 @@ public final class SettlementContract implements ContractInterface {
                 r.put("price", price);
                 r.put("amount", price.multiply(BigDecimal.valueOf(quantity)));
                 r.put("mode", mode.name());
-                r.put("tradedAt", tradedAt.toString());
+                r.put("tradedAt", tradedAtText);
                 r.put("settledAt", t.time().toString());
                 r.putAll(t.attribution());
                 t.emit("TradeSettled", r);

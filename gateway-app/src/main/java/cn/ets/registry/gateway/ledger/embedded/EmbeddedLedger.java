@@ -62,6 +62,8 @@ public final class EmbeddedLedger implements Ledger {
             Method find = ContractRouter.class.getDeclaredMethod("findAllContracts");
             find.setAccessible(true);
             find.invoke(r);
+            // The router logs every invocation at INFO; on a gateway that is one line per request.
+            java.util.logging.Logger.getLogger("org.hyperledger").setLevel(java.util.logging.Level.WARNING);
             return r;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot load the chaincode contracts", e);
