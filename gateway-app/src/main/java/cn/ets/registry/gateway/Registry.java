@@ -91,7 +91,13 @@ public final class Registry implements AutoCloseable {
                 new SettlementEndpoints(ledger, batch)::routes,
                 new ComplianceEndpoints(ledger)::routes,
                 new CancellationEndpoints(ledger)::routes,
-                new SupplyEndpoints(ledger)::routes);
+                new SupplyEndpoints(ledger)::routes,
+                new cn.ets.registry.gateway.parameters.ParametersEndpoints(ledger)::routes,
+                new cn.ets.registry.gateway.allocation.AllocationEndpoints(ledger)::routes,
+                new cn.ets.registry.gateway.ccer.CcerEndpoints(ledger)::routes,
+                new cn.ets.registry.gateway.compliance.ComplianceCloseEndpoints(ledger)::routes,
+                new cn.ets.registry.gateway.locks.LockEndpoints(ledger)::routes,
+                new cn.ets.registry.gateway.deposits.DepositEndpoints(ledger)::routes);
         server = new GatewayServer(ledger, identities, () -> IdentityStore.exists(dataDir), features).start(host, port);
     }
 
