@@ -9,6 +9,8 @@
 #                                         --purge also deletes crypto material and the package
 #   scripts/network.sh status             processes with PID, RSS, liveness
 #   scripts/network.sh logs [NAME] [-f]   tail a process log (no NAME: list logs)
+#   scripts/network.sh cc-restart [--build]
+#                                         restart only the chaincode JVM (--build: rebuild the jar)
 #
 # Environment: CARBON_RUNTIME, CARBON_ARTIFACTS, CARBON_CHAINCODE_JAR (see scripts/network-lib.sh),
 # CARBON_CC_JAVA_OPTS (chaincode JVM options), CARBON_PEER_LOGGING, CARBON_ORDERER_LOGGING,
@@ -301,8 +303,14 @@ wait_discovery() {
 build_jar_if_missing() {
   [ -f "$CC_JAR" ] && return 0
   if [ -n "${CARBON_CHAINCODE_JAR:-}" ]; then die "CARBON_CHAINCODE_JAR=$CC_JAR does not exist"; fi
-  command -v mvn >/dev/null || die "chaincode jar missing and mvn not found"
-  log "chaincode jar missing: building it in the background (mvn -q -pl chaincode -am package -DskipTests)"
+  log "chaincode jar missing"
+  build_jar_bg
+}
+
+build_jar_bg() {
+  command -v mvn >/dev/null || die "mvn not found"
+  log "building the chaincode jar in the background (mvn -q -pl chaincode -am package -DskipTests)"
+  mkdir -p "$LOGS"
   ( cd "$REPO_ROOT" && mvn -q -pl chaincode -am package -DskipTests ) >"$LOGS/mvn.log" 2>&1 9>&- &
   MVN_PID=$!
 }
@@ -356,18 +364,29 @@ approve_and_commit() {
   log "chaincode definition '$CC_NAME' committed on '$CHANNEL_NAME'"
 }
 
-# A query through every peer: each peer dials the chaincode server once.
+# A query through every peer, one peer after the other: each peer opens its stream to the
+# chaincode server on its first invocation. They must not connect at the same time: the Java shim
+# (2.5.10) keeps the register/ready handshake state in one object shared by all connections of the
+# server, so concurrent (re)connections make it drop messages and the peer's invocation then hangs
+# until chaincode.executetimeout (30 s; seen here when warming up the peers in parallel).
+query_until_ok() { # query_until_ok ORG DEADLINE
+  local out
+  until out="$(peer_cli "$1" chaincode query -C "$CHANNEL_NAME" -n "$CC_NAME" -c "$CC_READY_ARGS" 2>&1)"; do
+    proc_ours chaincode || { echo "the chaincode server exited; last log lines:
+$(tail -n 20 "$LOGS/chaincode.log")" >&2; return 1; }
+    [ "$(date +%s)" -lt "$2" ] || { echo "query on $1 still failing after ${READY_TIMEOUT}s: $out" >&2; return 1; }
+    sleep 0.3
+  done
+  echo "$out"
+}
+
 wait_query() {
-  local deadline=$(( $(date +%s) + READY_TIMEOUT )) org out first=yes
-  for org in registry "${ORGS[@]/registry}"; do
-    [ -n "$org" ] || continue
-    until out="$(peer_cli "$org" chaincode query -C "$CHANNEL_NAME" -n "$CC_NAME" -c "$CC_READY_ARGS" 2>&1)"; do
-      proc_ours chaincode || die "the chaincode server exited; last log lines:
-$(tail -n 20 "$LOGS/chaincode.log")"
-      [ "$(date +%s)" -lt "$deadline" ] || die "query on $org still failing after ${READY_TIMEOUT}s: $out"
-      sleep 0.5
-    done
-    if [ "$first" = yes ]; then log "first query answered (peer-$org): $(head -c 200 <<<"$out")"; first=no; fi
+  local deadline=$(( $(date +%s) + READY_TIMEOUT )) org out
+  out="$(query_until_ok registry "$deadline")" || die "chaincode not answering"
+  log "first query answered (peer-registry): $(head -c 200 <<<"$out")"
+  for org in "${ORGS[@]}"; do
+    [ "$org" = registry ] && continue
+    query_until_ok "$org" "$deadline" >/dev/null || die "chaincode not answering through peer-$org"
   done
   log "every peer answers $CC_READY_ARGS"
 }
@@ -441,12 +460,12 @@ cmd_up() {
   ensure_crypto
   ensure_block
   ensure_package
+  # The JVM's start-up (classpath scan of the contract router) is the longest step: start it first.
+  if [ -z "${MVN_PID:-}" ]; then start_chaincode; log "started the chaincode server JVM ($CC_JAR)"; fi
   write_core_yaml
-
   for o in "${ORDERERS[@]}"; do start_orderer "$o"; done
   for org in "${ORGS[@]}"; do start_peer "$org"; done
   log "started 4 orderers and 5 peers"
-  if [ -z "${MVN_PID:-}" ]; then start_chaincode; log "started the chaincode server JVM ($CC_JAR)"; fi
   for o in "${ORDERERS[@]}"; do local s="ORDERER${o#orderer}_OPS_PORT"; wait_http_ok "http://$HOST:${!s}/healthz" "$o" 60; done
   log "orderers healthy"
   for org in "${ORGS[@]}"; do wait_http_ok "http://$HOST:$(port_of "$org" PEER_OPS_PORT)/healthz" "peer-$org" 60; done
@@ -491,6 +510,34 @@ cmd_down() {
   log "down in $(elapsed) s"
 }
 
+# Restarts only the chaincode JVM (e.g. after rebuilding the jar; the package and its id stay the
+# same) and reconnects the peers one by one.
+cmd_cc_restart() {
+  exec 9>"$RUNTIME/.lock"
+  flock -n 9 || die "another network.sh is working on $RUNTIME"
+  [ -f "$RUNTIME/network.json" ] || die "the network is not up"
+  fabric_home
+  CC_PKGID="$(cat "$CC_PKGID_FILE")"
+  local pid; pid="$(proc_pid chaincode)"
+  if proc_ours chaincode; then
+    kill -TERM "$pid"
+    local deadline=$(( $(date +%s) + 15 ))
+    while pid_alive "$pid" && [ "$(date +%s)" -lt "$deadline" ]; do sleep 0.1; done
+    pid_alive "$pid" && kill -KILL "$pid"
+    log "stopped the chaincode server ($pid)"
+  fi
+  if [ "${1:-}" = --build ]; then
+    [ -z "${CARBON_CHAINCODE_JAR:-}" ] || die "--build with CARBON_CHAINCODE_JAR set"
+    build_jar_bg; wait_jar
+  fi
+  [ -f "$CC_JAR" ] || die "no chaincode jar at $CC_JAR"
+  start_chaincode
+  log "started the chaincode server JVM ($CC_JAR)"
+  wait_port "$CHAINCODE_SERVER_PORT" chaincode 120
+  wait_query
+  log "chaincode restarted in $(elapsed) s"
+}
+
 cmd_status() {
   local n pid state rss total=0 up=0 count=0
   printf '%-18s %8s %-6s %8s  %s\n' NAME PID STATE RSS_MB LOG
@@ -523,5 +570,6 @@ case "${1:-}" in
   down) shift; cmd_down "${1:-}" ;;
   status) cmd_status ;;
   logs) shift; cmd_logs "$@" ;;
-  *) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  cc-restart) shift; cmd_cc_restart "${1:-}" ;;
+  *) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 2 ;;
 esac
