@@ -48,6 +48,9 @@ public final class CancellationContract implements ContractInterface {
                 r.put("quantity", quantity);
                 r.put("purpose", purpose);
                 r.put("beneficiary", beneficiary);
+                if (!product.isCea()) {
+                    r.put("serials", new Offsets(t).retire(product, quantity, "CANCELLATION", accountId).get("serials"));
+                }
                 r.putAll(t.attribution());
                 t.state().put(t.state().key("cancelrec", t.txId()), r);
                 t.emit("UnitsCancelled", r);

@@ -82,6 +82,66 @@ public final class ComplianceContract implements ContractInterface {
         });
     }
 
+    /**
+     * Closes a compliance year (MEE): each unit short of its obligation gets the fine range (5–10 ×
+     * the volume-weighted average CEA price of the month ending at the deadline, from the ledger's
+     * own settlements) and a deduction from next year's allocation; every unit's carry-over limit
+     * is recorded. Emissions and allocations of the year are frozen from then on.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String close(Context ctx, String year, String command) {
+        return TxContext.run(ctx, tx -> {
+            int y = UnitYears.year(year);
+            Fields f = Fields.of(command == null || command.isBlank() ? "{}" : command);
+            Permissions.requireRole(tx.actor(), cn.ets.registry.domain.identity.Role.MEE, "close a compliance year");
+            String marker = tx.state().key("closed", String.valueOf(y));
+            if (tx.state().raw(marker).isPresent()) {
+                throw new DomainException(ErrorCode.DEADLINE_PASSED, "compliance year " + y + " is already closed", Map.of("year", y));
+            }
+            var params = new cn.ets.registry.chaincode.ParameterBook(tx).forYear(y);
+            var month = cn.ets.registry.domain.compliance.PenaltyMonth.forDeadline(params.surrenderDeadline());
+            List<cn.ets.registry.domain.compliance.PricedQuantity> trades = new ArrayList<>();
+            for (var e : tx.state().scan(PricedTrade.class, "tradeix", "CEA", month.month().toString())) {
+                trades.add(new cn.ets.registry.domain.compliance.PricedQuantity(e.value().quantity(), e.value().price()));
+            }
+            java.math.BigDecimal average = cn.ets.registry.domain.compliance.AveragePrice.volumeWeighted(trades).orElse(null);
+            UnitYears years = new UnitYears(tx);
+            cn.ets.registry.chaincode.CarryOverBook carry = new cn.ets.registry.chaincode.CarryOverBook(tx);
+            List<Map<String, Object>> units = new ArrayList<>();
+            for (UnitYear uy : years.all(y)) {
+                if (uy.closed()) {
+                    continue;
+                }
+                long shortfall = uy.shortfall();
+                java.math.BigDecimal min = null;
+                java.math.BigDecimal max = null;
+                if (shortfall > 0 && average != null) {
+                    var penalty = cn.ets.registry.domain.compliance.PenaltyRange.compute(shortfall, average, params);
+                    min = penalty.min();
+                    max = penalty.max();
+                }
+                UnitYear closed = uy.closedWith(shortfall > 0 ? average : null, min, max, shortfall, carry.limit(uy.unitId(), params));
+                years.save(closed);
+                units.add(UnitYears.view(closed));
+            }
+            tx.state().put(marker, Map.of("year", y, "txId", tx.txId()));
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("year", y);
+            r.put("closed", true);
+            r.put("penaltyMonth", month.month().toString());
+            r.put("averagePrice", average);
+            r.put("tradesInMonth", trades.size());
+            r.put("units", units);
+            Map<String, Object> event = new LinkedHashMap<>(r);
+            event.putAll(tx.attribution());
+            tx.emit("ComplianceYearClosed", event);
+            return CanonicalJson.writeMap(r);
+        });
+    }
+
+    record PricedTrade(long quantity, java.math.BigDecimal price) {
+    }
+
     static void requireUnit(Account a) {
         if (a.type() != AccountType.UNIT) {
             throw DomainException.badRequest(a.id() + " is not a key emitting unit");

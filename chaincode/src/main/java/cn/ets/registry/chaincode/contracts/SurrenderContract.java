@@ -1,6 +1,8 @@
 package cn.ets.registry.chaincode.contracts;
 
 import cn.ets.registry.chaincode.Books;
+import cn.ets.registry.chaincode.CarryOverBook;
+import cn.ets.registry.chaincode.ParameterBook;
 import cn.ets.registry.chaincode.TxContext;
 import cn.ets.registry.chaincode.UnitYear;
 import cn.ets.registry.chaincode.contracts.ComplianceContract.UnitYears;
@@ -70,6 +72,9 @@ public final class SurrenderContract implements ContractInterface {
                 if (offset > 0) {
                     offsets.check(uy, items, offset, t.time());
                 }
+                Map<Product, Long> cea = new LinkedHashMap<>();
+                items.stream().filter(i -> i.product().isCea()).forEach(i -> cea.put(i.product(), i.quantity()));
+                new CarryOverBook(t).use(unitId, year, cea, new ParameterBook(t).forYear(year));
                 List<Map<String, Object>> moved = new ArrayList<>();
                 for (Item i : items) {
                     books.debit(unitId, i.product(), i.quantity());

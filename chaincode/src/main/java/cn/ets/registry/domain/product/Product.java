@@ -38,6 +38,15 @@ public record Product(Kind kind, String code) {
         return parse("CEA-" + vintage);
     }
 
+    /** The CEA vintage that covers a calendar year: 2019 and 2020 share one. */
+    public static String vintageOfYear(int year) {
+        return year == 2019 || year == 2020 ? "2019-2020" : String.valueOf(year);
+    }
+
+    public static Product ceaOfYear(int year) {
+        return cea(vintageOfYear(year));
+    }
+
     public static Product ccer(long batch) {
         return new Product(Kind.CCER, "CCER-" + batch);
     }

@@ -1,0 +1,72 @@
+package cn.ets.registry.chaincode;
+
+import cn.ets.registry.domain.DomainException;
+import cn.ets.registry.domain.ErrorCode;
+import cn.ets.registry.domain.Tonnes;
+import cn.ets.registry.domain.compliance.CarryOverLimit;
+import cn.ets.registry.domain.policy.PolicyParameters;
+import cn.ets.registry.domain.product.Product;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Net sales per vintage from the settlement flow index ({@code flow~account~product~trade},
+ * written once per trade and never contended), and carry-over usage per unit ({@code carry~unit}).
+ */
+public final class CarryOverBook {
+    private final TxContext tx;
+
+    public CarryOverBook(TxContext tx) {
+        this.tx = tx;
+    }
+
+    /** vintage → tonnes sold minus tonnes bought (positive for a net seller). */
+    public Map<String, Long> netSales(String accountId) {
+        Map<String, Long> out = new TreeMap<>();
+        for (var e : tx.state().scan(Flow.class, "flow", accountId)) {
+            Product p = Product.parse(e.attributes().get(1));
+            if (p.isCea()) {
+                out.merge(p.vintage(), -e.value().quantity(), Tonnes::add);
+            }
+        }
+        return out;
+    }
+
+    public long limit(String accountId, PolicyParameters params) {
+        return CarryOverLimit.compute(netSales(accountId), params);
+    }
+
+    /** Counts CEA of carry-over vintages used for a later year against the unit's limit. */
+    public void use(String unitId, int year, Map<Product, Long> ceaItems, PolicyParameters params) {
+        int lastCarryYear = params.carryOverVintages().stream()
+                .mapToInt(v -> Integer.parseInt(v.substring(v.length() - 4))).max().orElse(0);
+        if (year <= lastCarryYear) {
+            return;
+        }
+        long carried = 0;
+        for (Map.Entry<Product, Long> e : ceaItems.entrySet()) {
+            if (params.carryOverVintages().contains(e.getKey().vintage())) {
+                carried = Tonnes.add(carried, e.getValue());
+            }
+        }
+        if (carried == 0) {
+            return;
+        }
+        String key = tx.state().key("carry", unitId);
+        long used = tx.state().get(key, Usage.class).map(Usage::used).orElse(0L);
+        long limit = limit(unitId, params);
+        if (Tonnes.add(used, carried) > limit) {
+            throw new DomainException(ErrorCode.CARRY_OVER_LIMIT_EXCEEDED,
+                    unitId + " may carry forward at most " + limit + " t of vintages " + params.carryOverVintages() + "; "
+                            + used + " t already used, " + carried + " t more requested",
+                    Map.of("unitId", unitId, "limit", limit, "used", used, "requested", carried));
+        }
+        tx.state().put(key, new Usage(Tonnes.add(used, carried)));
+    }
+
+    public record Flow(long quantity) {
+    }
+
+    record Usage(long used) {
+    }
+}
