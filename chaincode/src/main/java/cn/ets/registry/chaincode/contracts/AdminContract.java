@@ -47,6 +47,14 @@ public final class AdminContract implements ContractInterface {
                     created.add(id);
                 }
             }
+            // The parameters of 003 Table 2 are on the ledger from the start, visible to everyone.
+            cn.ets.registry.chaincode.ParameterBook params = new cn.ets.registry.chaincode.ParameterBook(tx);
+            for (String vintage : List.of("2023", "2024")) {
+                if (tx.state().raw(tx.state().key("params", vintage)).isEmpty()) {
+                    params.publish(cn.ets.registry.domain.policy.DefaultParameters.forVintage(vintage));
+                    created.add("parameters " + vintage);
+                }
+            }
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("created", created);
             if (!created.isEmpty()) {
