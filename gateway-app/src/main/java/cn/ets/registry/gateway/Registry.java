@@ -63,7 +63,10 @@ public final class Registry implements AutoCloseable {
         return cn.ets.registry.gateway.ledger.fabric.FabricSetup.open(dataDir, networkJson, orgNames);
     }
 
-    static Registry create(Ledger ledger, IdentityStore store, Map<String, Organisation> orgs, Path dataDir) {
+    /** A gateway on Fabric: sets the registry up if this gateway holds the registry's identity, then writes credentials.json. */
+    public static Registry onFabric(Ledger ledger, IdentityStore store, Map<String, Organisation> orgs, Path dataDir) {
+        bootstrap(ledger, store);
+        store.save();
         return new Registry(ledger, store, orgs, dataDir);
     }
 
@@ -92,6 +95,7 @@ public final class Registry implements AutoCloseable {
                 new ComplianceEndpoints(ledger)::routes,
                 new CancellationEndpoints(ledger)::routes,
                 new SupplyEndpoints(ledger)::routes,
+                new cn.ets.registry.gateway.events.EventsEndpoints(ledger)::routes,
                 new cn.ets.registry.gateway.parameters.ParametersEndpoints(ledger)::routes,
                 new cn.ets.registry.gateway.allocation.AllocationEndpoints(ledger)::routes,
                 new cn.ets.registry.gateway.ccer.CcerEndpoints(ledger)::routes,

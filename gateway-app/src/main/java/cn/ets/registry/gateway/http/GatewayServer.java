@@ -62,6 +62,10 @@ public final class GatewayServer implements AutoCloseable {
             Map<String, Object> h = new LinkedHashMap<>();
             h.put("status", "UP");
             h.put("ledger", ledger.kind());
+            if (ledger instanceof cn.ets.registry.gateway.ledger.fabric.FabricLedger f) {
+                h.put("mvccConflicts", f.conflicts());
+                h.put("mvccRetries", f.retries());
+            }
             ctx.json(h);
         });
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));

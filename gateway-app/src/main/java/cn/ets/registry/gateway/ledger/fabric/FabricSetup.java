@@ -1,15 +1,48 @@
 package cn.ets.registry.gateway.ledger.fabric;
 
 import cn.ets.registry.gateway.Registry;
+import cn.ets.registry.gateway.identity.CertificateAuthority;
+import cn.ets.registry.gateway.identity.DevOrganisations;
+import cn.ets.registry.gateway.identity.IdentityStore;
+import cn.ets.registry.gateway.identity.Organisation;
+import cn.ets.registry.gateway.identity.Pem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Placeholder until the Fabric adapter lands (issue 3). */
+/**
+ * A gateway of one or more organisations on the Fabric network of {@code network.json}: their
+ * CAs issue this gateway's client identities (with the attributes the chaincode authorises on);
+ * the private keys stay in this gateway's data directory.
+ */
 public final class FabricSetup {
     private FabricSetup() {
     }
 
-    public static Registry open(Path dataDir, Path networkJson, List<String> orgs) {
-        throw new UnsupportedOperationException("the Fabric ledger adapter is not built yet");
+    public static Registry open(Path dataDir, Path networkJson, List<String> orgNames) throws IOException {
+        NetworkConfig network = NetworkConfig.read(networkJson);
+        List<String> names = orgNames == null || orgNames.isEmpty()
+                ? network.organizations().stream().map(NetworkConfig.Org::name).toList() : orgNames;
+        Map<String, Organisation> orgs = new LinkedHashMap<>();
+        for (String name : names) {
+            NetworkConfig.Org o = network.org(name);
+            try {
+                CertificateAuthority ca = new CertificateAuthority(o.name(), o.mspId(),
+                        Pem.certificate(Files.readString(Path.of(o.ca().cert()))), Pem.privateKey(Files.readString(Path.of(o.ca().key()))));
+                orgs.put(o.name(), new Organisation(o.name(), o.mspId(), ca));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the CA of " + name, e);
+            }
+        }
+        Files.createDirectories(dataDir);
+        IdentityStore store = IdentityStore.exists(dataDir) ? IdentityStore.load(dataDir) : IdentityStore.empty(dataDir);
+        DevOrganisations.issueStandardIdentities(store, orgs);
+        FabricLedger ledger = new FabricLedger(network);
+        ledger.listenAs(store.identity(store.all().get(0).name()));
+        return Registry.onFabric(ledger, store, orgs, dataDir);
     }
 }

@@ -1,0 +1,253 @@
+package cn.ets.registry.gateway.ledger.fabric;
+
+import cn.ets.registry.gateway.ledger.Ledger;
+import cn.ets.registry.gateway.ledger.LedgerEvent;
+import cn.ets.registry.gateway.ledger.LedgerException;
+import cn.ets.registry.gateway.ledger.LedgerIdentity;
+import io.grpc.Grpc;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.grpc.TlsChannelCredentials;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.hyperledger.fabric.client.ChaincodeEvent;
+import org.hyperledger.fabric.client.CloseableIterator;
+import org.hyperledger.fabric.client.CommitException;
+import org.hyperledger.fabric.client.CommitStatusException;
+import org.hyperledger.fabric.client.Contract;
+import org.hyperledger.fabric.client.EndorseException;
+import org.hyperledger.fabric.client.Gateway;
+import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.GatewayRuntimeException;
+import org.hyperledger.fabric.client.Hash;
+import org.hyperledger.fabric.client.Status;
+import org.hyperledger.fabric.client.SubmitException;
+import org.hyperledger.fabric.client.SubmittedTransaction;
+import org.hyperledger.fabric.client.identity.Signers;
+import org.hyperledger.fabric.client.identity.X509Identity;
+import org.hyperledger.fabric.protos.gateway.ErrorDetail;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ledger port on a real Fabric network through the Fabric Gateway SDK: one gRPC connection per
+ * organisation's peer, shared by every identity of that organisation; each change endorsed by the
+ * registry together with the caller's organisation, and answered only once committed. A commit
+ * that fails on an MVCC or phantom read conflict wrote nothing, so it is endorsed again with
+ * backoff; the counts are kept for the benchmark.
+ */
+public final class FabricLedger implements Ledger {
+    private static final Logger LOG = LoggerFactory.getLogger(FabricLedger.class);
+    static final String REGISTRY_MSP = "RegistryMSP";
+    static final String MEE_MSP = "MEEMSP";
+    private static final int MAX_ATTEMPTS = 6;
+
+    private final NetworkConfig network;
+    private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+    private final Map<String, Gateway> gateways = new ConcurrentHashMap<>();
+    private final AtomicLong conflicts = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+    private volatile LedgerIdentity listener;
+
+    public FabricLedger(NetworkConfig network) {
+        this.network = Objects.requireNonNull(network, "network");
+    }
+
+    @Override
+    public String kind() {
+        return "fabric";
+    }
+
+    public long conflicts() {
+        return conflicts.get();
+    }
+
+    public long retries() {
+        return retries.get();
+    }
+
+    @Override
+    public String submit(LedgerIdentity who, String function, String... args) {
+        Contract contract = contract(who);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                var proposal = contract.newProposal(function).addArguments(args)
+                        .setEndorsingOrganizations(endorsers(who.mspId())).build();
+                var transaction = proposal.endorse();
+                byte[] result = transaction.getResult();
+                SubmittedTransaction submitted = transaction.submitAsync();
+                Status status = submitted.getStatus();
+                if (status.isSuccessful()) {
+                    return new String(result, StandardCharsets.UTF_8);
+                }
+                TxValidationCode code = status.getCode();
+                if (code == TxValidationCode.MVCC_READ_CONFLICT || code == TxValidationCode.PHANTOM_READ_CONFLICT) {
+                    conflicts.incrementAndGet();
+                    if (attempt < MAX_ATTEMPTS) {
+                        retries.incrementAndGet();
+                        backoff(attempt);
+                        continue;
+                    }
+                    throw new LedgerException("CONFLICT", "transaction " + status.getTransactionId() + " lost " + attempt
+                            + " times to concurrent changes of the same accounts (" + code + "); nothing was written, retry it", (String) null);
+                }
+                throw new LedgerException("INTERNAL", "transaction " + status.getTransactionId() + " was invalidated by Fabric: " + code, (String) null);
+            } catch (EndorseException | SubmitException | CommitStatusException e) {
+                throw translate(e);
+            } catch (GatewayRuntimeException e) {
+                throw unavailable(e);
+            }
+        }
+    }
+
+    @Override
+    public String evaluate(LedgerIdentity who, String function, String... args) {
+        try {
+            return new String(contract(who).evaluateTransaction(function, args), StandardCharsets.UTF_8);
+        } catch (GatewayException e) {
+            throw translate(e);
+        } catch (GatewayRuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** Registry + the caller's organisation; the registry's own acts are co-endorsed by MEE (one Registry peer counts once). */
+    static String[] endorsers(String callerMsp) {
+        if (REGISTRY_MSP.equals(callerMsp)) {
+            return new String[] {REGISTRY_MSP, MEE_MSP};
+        }
+        return new String[] {REGISTRY_MSP, callerMsp};
+    }
+
+    @Override
+    public AutoCloseable events(long fromBlock, Consumer<LedgerEvent> sink) {
+        LedgerIdentity id = Objects.requireNonNull(listener, "no identity to listen with");
+        Gateway gateway = gateway(id);
+        var request = gateway.getNetwork(network.channel()).newChaincodeEventsRequest(network.chaincode().name())
+                .startBlock(Math.max(0, fromBlock)).build();
+        CloseableIterator<ChaincodeEvent> it = request.getEvents();
+        Thread t = new Thread(() -> {
+            try {
+                while (it.hasNext()) {
+                    ChaincodeEvent e = it.next();
+                    sink.accept(new LedgerEvent(e.getBlockNumber(), e.getTransactionId(), e.getEventName(),
+                            new String(e.getPayload(), StandardCharsets.UTF_8)));
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("event stream ended: {}", e.getMessage());
+            }
+        }, "fabric-events");
+        t.setDaemon(true);
+        t.start();
+        return it::close;
+    }
+
+    public void listenAs(LedgerIdentity id) {
+        this.listener = id;
+    }
+
+    private Contract contract(LedgerIdentity who) {
+        return gateway(who).getNetwork(network.channel()).getContract(network.chaincode().name());
+    }
+
+    private Gateway gateway(LedgerIdentity who) {
+        return gateways.computeIfAbsent(who.name() + "@" + who.mspId(), k -> Gateway.newInstance()
+                .identity(new X509Identity(who.mspId(), who.certificate()))
+                .signer(Signers.newPrivateKeySigner(who.privateKey()))
+                .hash(Hash.SHA256)
+                .connection(channel(who.mspId()))
+                .evaluateOptions(o -> o.withDeadlineAfter(30, TimeUnit.SECONDS))
+                .endorseOptions(o -> o.withDeadlineAfter(45, TimeUnit.SECONDS))
+                .submitOptions(o -> o.withDeadlineAfter(15, TimeUnit.SECONDS))
+                .commitStatusOptions(o -> o.withDeadlineAfter(60, TimeUnit.SECONDS))
+                .connect());
+    }
+
+    /** One connection per organisation: each identity talks to its own organisation's peer. */
+    private ManagedChannel channel(String mspId) {
+        return channels.computeIfAbsent(mspId, msp -> {
+            NetworkConfig.Org org = network.organizations().stream().filter(o -> o.mspId().equals(msp)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no peer for " + msp + " in network.json"));
+            try {
+                var credentials = TlsChannelCredentials.newBuilder().trustManager(new File(org.peer().tlsRootCert())).build();
+                var builder = Grpc.newChannelBuilder(org.peer().endpoint(), credentials);
+                if (org.peer().hostnameOverride() != null) {
+                    builder.overrideAuthority(org.peer().hostnameOverride());
+                }
+                return builder.build();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static void backoff(int attempt) {
+        long ms = Math.min(2000, 50L << attempt) + ThreadLocalRandom.current().nextLong(50);
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The peer gateway passes on only "chaincode response 500, [CODE] message": find the code in it. */
+    static LedgerException translate(GatewayException e) {
+        StringBuilder all = new StringBuilder(String.valueOf(e.getMessage()));
+        for (ErrorDetail d : e.getDetails()) {
+            all.append(" | ").append(d.getMessage());
+        }
+        String text = all.toString();
+        int i = text.indexOf('[');
+        while (i >= 0) {
+            int end = text.indexOf(']', i);
+            if (end > i && text.substring(i + 1, end).matches("[A-Z_]+")) {
+                String rest = text.substring(end + 1).trim();
+                int cut = rest.indexOf(" | ");
+                return new LedgerException(text.substring(i + 1, end), cut >= 0 ? rest.substring(0, cut) : rest, (String) null);
+            }
+            i = text.indexOf('[', i + 1);
+        }
+        io.grpc.Status.Code grpc = e.getStatus().getCode();
+        if (grpc == io.grpc.Status.Code.UNAVAILABLE || grpc == io.grpc.Status.Code.DEADLINE_EXCEEDED) {
+            return new LedgerException("LEDGER_UNAVAILABLE", "the Fabric network did not answer: " + text, e);
+        }
+        if (e instanceof CommitStatusException) {
+            return new LedgerException("LEDGER_UNAVAILABLE", "commit status unknown: " + text, e);
+        }
+        if (text.contains("ENDORSEMENT_POLICY_FAILURE")) {
+            return new LedgerException("FORBIDDEN", "the endorsement policy was not satisfied: " + text, e);
+        }
+        return new LedgerException("INTERNAL", "Fabric refused the transaction: " + text, e);
+    }
+
+    private static LedgerException unavailable(RuntimeException e) {
+        Throwable c = e.getCause();
+        if (c instanceof StatusRuntimeException s) {
+            return translate(new GatewayException(s));
+        }
+        return new LedgerException("LEDGER_UNAVAILABLE", "the Fabric network did not answer: " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        gateways.values().forEach(Gateway::close);
+        for (ManagedChannel c : channels.values()) {
+            c.shutdownNow();
+            try {
+                c.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
