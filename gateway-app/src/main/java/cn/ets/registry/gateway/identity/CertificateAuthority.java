@@ -82,8 +82,11 @@ public final class CertificateAuthority {
         try {
             KeyPair kp = newKeyPair();
             Instant now = Instant.now();
-            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(certificate, serial(), Date.from(now.minus(Duration.ofHours(1))),
-                    Date.from(now.plus(Duration.ofDays(3650))), name(name, organisation, "client"), kp.getPublic());
+            // Fabric's MSP checks the chain at the certificate's own notBefore, so it may not predate the CA's.
+            Instant notBefore = latest(now.minus(Duration.ofHours(1)), certificate.getNotBefore().toInstant());
+            Instant notAfter = earliest(now.plus(Duration.ofDays(3650)), certificate.getNotAfter().toInstant());
+            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(certificate, serial(), Date.from(notBefore),
+                    Date.from(notAfter), name(name, organisation, "client"), kp.getPublic());
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
@@ -120,6 +123,14 @@ public final class CertificateAuthority {
             n.addRDN(BCStyle.OU, ou);
         }
         return n.addRDN(BCStyle.CN, cn).build();
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static KeyPair newKeyPair() throws Exception {
