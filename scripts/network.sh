@@ -211,6 +211,9 @@ start_peer() {
 start_chaincode() {
   local tls; tls="$(ccaas_tls_dir)"
   local d="$RUNTIME/chaincode"; mkdir -p "$d"
+  # Run a private copy, so rebuilding chaincode/target under a running network cannot pull the jar
+  # from under the JVM (timestamps kept for the class-data-sharing archive).
+  cp -p "$CC_JAR" "$d/chaincode-server.jar"
   base64 -w0 "$tls/server.key" >"$d/server.key.b64"
   base64 -w0 "$tls/server.crt" >"$d/server.crt.b64"
   local java; java="$(command -v java)"
@@ -231,7 +234,7 @@ start_chaincode() {
     CORE_TLS_CLIENT_KEY_PATH="$d/server.key.b64" CORE_TLS_CLIENT_CERT_PATH="$d/server.crt.b64" \
     CORE_PEER_TLS_ROOTCERT_FILE="$tls/ca.crt" \
     CORE_CHAINCODE_LOGGING_LEVEL="${CARBON_CC_LOGGING:-INFO}" \
-    -- ${CARBON_CC_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError} $cds -jar "$CC_JAR"
+    -- ${CARBON_CC_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError} $cds -jar "$d/chaincode-server.jar"
 }
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,91 @@
+package cn.ets.registry.gateway.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.ets.registry.gateway.Registry;
+import cn.ets.registry.gateway.ledger.LedgerIdentity;
+import cn.ets.registry.gateway.ledger.fabric.NetworkConfig;
+import io.grpc.Grpc;
+import io.grpc.ManagedChannel;
+import io.grpc.TlsChannelCredentials;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.hyperledger.fabric.client.Gateway;
+import org.hyperledger.fabric.client.Hash;
+import org.hyperledger.fabric.client.identity.Signers;
+import org.hyperledger.fabric.client.identity.X509Identity;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The end-to-end suite on the real Fabric network brought up by scripts/network.sh (its
+ * network.json is passed as -Dfabric.network): one gateway per organisation, each with only its
+ * own organisation's identities, as the organisations would run them.
+ */
+class FabricFullCycleIT {
+    private static final List<String> ORGS = List.of("Registry", "MEE", "Exchange", "ProvinceHB", "ProvinceGD");
+    private static final List<Registry> gateways = new ArrayList<>();
+    private static final RegistryApi api = new RegistryApi();
+    private static Path network;
+
+    @BeforeAll
+    static void start_one_gateway_per_organisation() throws Exception {
+        String file = System.getProperty("fabric.network");
+        assertThat(file).as("-Dfabric.network=<runtime>/network.json (scripts/test.sh sets it)").isNotBlank();
+        network = Path.of(file);
+        assertThat(network).as("network.json of a running network: scripts/network.sh up").exists();
+        Path data = Files.createTempDirectory("fabric-gateways");
+        for (String org : ORGS) {
+            long t0 = System.nanoTime();
+            Registry r = Registry.fabric(data.resolve(org), network, List.of(org));
+            r.start("127.0.0.1", 0);
+            gateways.add(r);
+            for (var c : r.identities().all()) {
+                api.add(c.name(), "http://127.0.0.1:" + r.port(), c.token());
+            }
+            System.out.printf("[e2e] gateway of %s up on port %d in %d ms%n", org, r.port(), (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        gateways.forEach(Registry::close);
+    }
+
+    @Test
+    void a_full_compliance_cycle_runs_through_the_organisations_gateways_on_fabric() throws Exception {
+        long t0 = System.nanoTime();
+        new FullCycleScenario(api).run();
+        System.out.printf("[e2e] full cycle on Fabric in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    @Test
+    void fabric_itself_rejects_a_change_that_the_registry_did_not_endorse() throws Exception {
+        Registry mee = gateways.get(ORGS.indexOf("MEE"));
+        LedgerIdentity id = mee.identities().identity("mee");
+        NetworkConfig cfg = NetworkConfig.read(network);
+        NetworkConfig.Org org = cfg.org("MEE");
+        ManagedChannel channel = Grpc.newChannelBuilder(org.peer().endpoint(),
+                TlsChannelCredentials.newBuilder().trustManager(new File(org.peer().tlsRootCert())).build())
+                .overrideAuthority(org.peer().hostnameOverride()).build();
+        try (Gateway gw = Gateway.newInstance().identity(new X509Identity(id.mspId(), id.certificate()))
+                .signer(Signers.newPrivateKeySigner(id.privateKey())).hash(Hash.SHA256).connection(channel).connect()) {
+            var contract = gw.getNetwork(cfg.channel()).getContract(cfg.chaincode().name());
+            // A valid command for the chaincode (MEE may issue), endorsed by MEE alone: the chaincode says yes, Fabric says no.
+            var tx = contract.newProposal("issuance:issue")
+                    .addArguments("{\"requestId\":\"unendorsed-" + System.nanoTime() + "\",\"product\":\"CEA-2024\",\"quantity\":1}")
+                    .setEndorsingOrganizations("MEEMSP").build().endorse();
+            var status = tx.submitAsync().getStatus();
+            assertThat(status.isSuccessful()).isFalse();
+            assertThat(status.getCode()).isEqualTo(TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+}
