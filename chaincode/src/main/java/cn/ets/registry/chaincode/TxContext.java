@@ -83,6 +83,23 @@ public final class TxContext {
         return a;
     }
 
+    /** Runs part of a transaction; if it is refused, its staged writes are undone and the refusal returned. */
+    public java.util.Optional<DomainException> attempt(Runnable part) {
+        Object savepoint = state.savepoint();
+        String name = eventName;
+        Map<String, Object> data = new LinkedHashMap<>(eventData);
+        try {
+            part.run();
+            return java.util.Optional.empty();
+        } catch (DomainException e) {
+            state.rollback(savepoint);
+            eventName = name;
+            eventData.clear();
+            eventData.putAll(data);
+            return java.util.Optional.of(e);
+        }
+    }
+
     /** Fabric keeps only the last event of a transaction, so a transaction names one. */
     public void emit(String name, Object data) {
         this.eventName = name;

@@ -31,6 +31,7 @@ public final class Registry implements AutoCloseable {
     private final IdentityStore identities;
     private final Map<String, Organisation> organisations;
     private final BatchSettlement batch;
+    private final cn.ets.registry.gateway.settlement.AccountOrdering ordering = new cn.ets.registry.gateway.settlement.AccountOrdering(1024);
     private final Path dataDir;
     private GatewayServer server;
 
@@ -39,7 +40,7 @@ public final class Registry implements AutoCloseable {
         this.identities = Objects.requireNonNull(identities, "identities");
         this.organisations = Objects.requireNonNull(organisations, "organisations");
         this.dataDir = dataDir;
-        this.batch = new BatchSettlement(ledger, 16);
+        this.batch = new BatchSettlement(ledger, ordering, 16);
     }
 
     /** The embedded ledger under {@code dataDir}; first start creates the CAs, identities and authority accounts. */
@@ -91,7 +92,7 @@ public final class Registry implements AutoCloseable {
         List<EndpointGroup> features = List.of(
                 new AccountsEndpoints(ledger, new HolderEnrolment(identities, organisations))::routes,
                 new IssuanceEndpoints(ledger)::routes,
-                new SettlementEndpoints(ledger, batch)::routes,
+                new SettlementEndpoints(ledger, batch, ordering)::routes,
                 new ComplianceEndpoints(ledger)::routes,
                 new CancellationEndpoints(ledger)::routes,
                 new SupplyEndpoints(ledger)::routes,

@@ -81,6 +81,17 @@ public final class LedgerState {
         return out;
     }
 
+    /** A point to return to if a part of the transaction is refused (batch settlement). */
+    public Object savepoint() {
+        return new TreeMap<>(staged);
+    }
+
+    @SuppressWarnings("unchecked")
+    public void rollback(Object savepoint) {
+        staged.clear();
+        staged.putAll((TreeMap<String, String>) savepoint);
+    }
+
     /** Hands staged writes to the stub. Called once, after the transaction succeeded. */
     public void flush() {
         for (Map.Entry<String, String> w : staged.entrySet()) {

@@ -4,11 +4,14 @@ import cn.ets.registry.gateway.http.ApiError;
 import cn.ets.registry.gateway.http.Caller;
 import cn.ets.registry.gateway.http.Http;
 import cn.ets.registry.gateway.ledger.Ledger;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,16 +20,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Settles a batch of trades, each as its own transaction. Trades that share an account are
- * submitted one after another, in batch order; unrelated groups go in parallel. That ordering per
- * account is what keeps a hot account from turning the batch into MVCC read conflicts.
+ * Settles a batch of trades, each on its own. Trades linked by a shared account form a group that
+ * goes to the ledger as one transaction (up to 200 trades; the chaincode settles or refuses each
+ * trade separately), in batch order; unrelated groups go in parallel. So a hot account costs one
+ * transaction per batch, not one MVCC read conflict per trade.
  */
 public final class BatchSettlement implements AutoCloseable {
+    static final int TRADES_PER_TRANSACTION = 200;
     private final Ledger ledger;
+    private final AccountOrdering ordering;
     private final ExecutorService pool;
 
-    public BatchSettlement(Ledger ledger, int parallelism) {
+    public BatchSettlement(Ledger ledger, AccountOrdering ordering, int parallelism) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.ordering = Objects.requireNonNull(ordering, "ordering");
         this.pool = Executors.newFixedThreadPool(parallelism, r -> {
             Thread t = new Thread(r, "batch-settlement");
             t.setDaemon(true);
@@ -39,11 +46,10 @@ public final class BatchSettlement implements AutoCloseable {
         JsonObject[] results = new JsonObject[trades.size()];
         List<Future<?>> running = new ArrayList<>();
         for (List<Integer> group : groups) {
-            running.add(pool.submit(() -> {
-                for (int i : group) {
-                    results[i] = settleOne(caller, trades.get(i));
-                }
-            }));
+            for (int from = 0; from < group.size(); from += TRADES_PER_TRANSACTION) {
+                List<Integer> chunk = group.subList(from, Math.min(group.size(), from + TRADES_PER_TRANSACTION));
+                running.add(pool.submit(() -> settleChunk(caller, trades, chunk, results)));
+            }
         }
         for (Future<?> f : running) {
             try {
@@ -55,22 +61,33 @@ public final class BatchSettlement implements AutoCloseable {
         return List.of(results);
     }
 
-    private JsonObject settleOne(Caller caller, JsonElement trade) {
-        JsonObject r = new JsonObject();
-        String tradeId = trade.isJsonObject() && trade.getAsJsonObject().has("tradeId")
-                && trade.getAsJsonObject().get("tradeId").isJsonPrimitive() ? trade.getAsJsonObject().get("tradeId").getAsString() : null;
-        r.addProperty("tradeId", tradeId);
+    /** One transaction for a chunk of a group; if the transaction itself fails, each of its trades reports that failure. */
+    private void settleChunk(Caller caller, List<JsonElement> trades, List<Integer> chunk, JsonObject[] results) {
+        JsonArray array = new JsonArray();
+        Set<String> accounts = new HashSet<>();
+        for (int i : chunk) {
+            array.add(trades.get(i));
+            accounts.addAll(accounts(trades.get(i)));
+        }
+        JsonObject command = new JsonObject();
+        command.add("trades", array);
         try {
-            if (!trade.isJsonObject()) {
-                throw new ApiError("BAD_REQUEST", "each trade must be a JSON object");
+            String reply = ordering.inOrder(accounts, () -> Http.submit(ledger, caller, "settlement:settleMany", command.toString()));
+            JsonArray answers = JsonParser.parseString(reply).getAsJsonObject().getAsJsonArray("results");
+            for (int k = 0; k < chunk.size(); k++) {
+                results[chunk.get(k)] = answers.get(k).getAsJsonObject();
             }
-            JsonObject settled = JsonParser.parseString(Http.submit(ledger, caller, "settlement:settle", trade.toString())).getAsJsonObject();
-            settled.addProperty("status", "SETTLED");
-            return settled;
         } catch (ApiError e) {
-            r.addProperty("status", "REJECTED");
-            r.add("error", JsonParser.parseString(e.body()).getAsJsonObject().get("error"));
-            return r;
+            JsonObject error = JsonParser.parseString(e.body()).getAsJsonObject().getAsJsonObject("error");
+            for (int i : chunk) {
+                JsonObject r = new JsonObject();
+                JsonElement t = trades.get(i);
+                JsonElement id = t.isJsonObject() ? t.getAsJsonObject().get("tradeId") : null;
+                r.add("tradeId", id == null ? com.google.gson.JsonNull.INSTANCE : id);
+                r.addProperty("status", "REJECTED");
+                r.add("error", error);
+                results[i] = r;
+            }
         }
     }
 

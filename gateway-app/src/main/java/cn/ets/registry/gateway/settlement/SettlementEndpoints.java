@@ -28,10 +28,12 @@ public final class SettlementEndpoints {
     static final int MAX_BATCH = 1000;
     private final Ledger ledger;
     private final BatchSettlement batch;
+    private final AccountOrdering ordering;
 
-    public SettlementEndpoints(Ledger ledger, BatchSettlement batch) {
+    public SettlementEndpoints(Ledger ledger, BatchSettlement batch, AccountOrdering ordering) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.batch = Objects.requireNonNull(batch, "batch");
+        this.ordering = Objects.requireNonNull(ordering, "ordering");
     }
 
     public void routes() {
@@ -70,7 +72,15 @@ public final class SettlementEndpoints {
                     @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class)),
                     @OpenApiResponse(status = "409", content = @OpenApiContent(from = ErrorBody.class))})
     void settle(Context ctx) {
-        Http.json(ctx, 201, Http.submit(ledger, Http.caller(ctx), "settlement:settle", Http.body(ctx).toString()));
+        var caller = Http.caller(ctx);
+        JsonObject body = Http.body(ctx);
+        List<String> parties = new ArrayList<>();
+        for (String f : new String[] {"seller", "buyer"}) {
+            if (body.has(f) && body.get(f).isJsonPrimitive()) {
+                parties.add(body.get(f).getAsString());
+            }
+        }
+        Http.json(ctx, 201, ordering.inOrder(parties, () -> Http.submit(ledger, caller, "settlement:settle", body.toString())));
     }
 
     @OpenApi(path = "/api/v1/settlements/batch", methods = HttpMethod.POST, tags = "settlement",

@@ -88,6 +88,7 @@ public final class FabricLedger implements Ledger {
                 SubmittedTransaction submitted = transaction.submitAsync();
                 Status status = submitted.getStatus();
                 if (status.isSuccessful()) {
+                    awaitEveryPeer(who, status.getBlockNumber());
                     return new String(result, StandardCharsets.UTF_8);
                 }
                 TxValidationCode code = status.getCode();
@@ -118,6 +119,42 @@ public final class FabricLedger implements Ledger {
             throw translate(e);
         } catch (GatewayRuntimeException e) {
             throw unavailable(e);
+        }
+    }
+
+    /**
+     * Commit status comes from this gateway's own peer; the other organisations' peers commit the
+     * same block a few milliseconds later. Answering only once every peer has it gives clients
+     * read-your-writes: the next command, endorsed by any two organisations, sees this one.
+     */
+    private void awaitEveryPeer(LedgerIdentity who, long block) {
+        var qscc = gateway(who).getNetwork(network.channel()).getContract("qscc");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (NetworkConfig.Org peerOrg : network.organizations()) {
+            if (peerOrg.mspId().equals(who.mspId())) {
+                continue;
+            }
+            while (true) {
+                try {
+                    byte[] info = qscc.newProposal("GetChainInfo").addArguments(network.channel())
+                            .setEndorsingOrganizations(peerOrg.mspId()).build().evaluate();
+                    if (org.hyperledger.fabric.protos.common.BlockchainInfo.parseFrom(info).getHeight() > block) {
+                        break;
+                    }
+                } catch (GatewayException | com.google.protobuf.InvalidProtocolBufferException e) {
+                    LOG.debug("height of {} unknown: {}", peerOrg.mspId(), e.getMessage());
+                }
+                if (System.nanoTime() > deadline) {
+                    LOG.warn("peer of {} has not committed block {} after 10 s", peerOrg.mspId(), block);
+                    break;
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
