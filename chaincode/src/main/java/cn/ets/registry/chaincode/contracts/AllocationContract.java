@@ -154,10 +154,9 @@ public final class AllocationContract implements ContractInterface {
             String unitId = f.string("unitId");
             int year = UnitYears.year(f);
             long quantity = f.integer("quantity");
-            if (quantity == 0) {
-                throw new DomainException(ErrorCode.INVALID_QUANTITY, "an adjustment moves a non-zero number of tonnes");
+            if (quantity == 0 || quantity > cn.ets.registry.domain.Tonnes.MAX || quantity < -cn.ets.registry.domain.Tonnes.MAX) {
+                throw new DomainException(ErrorCode.INVALID_QUANTITY, "an adjustment moves a non-zero number of tonnes within ±" + cn.ets.registry.domain.Tonnes.MAX);
             }
-            cn.ets.registry.domain.Tonnes.requirePositive(Math.abs(quantity == Long.MIN_VALUE ? 0 : quantity), "quantity");
             String reason = f.enumValue("reason", AdjustmentReason.class).name();
             String note = f.optionalString("note");
             return tx.once("req", requestId, "allocation:adjust", f.json(), t -> {
