@@ -58,6 +58,10 @@ public final class Fields {
         if (s.length() > 512) {
             throw DomainException.badRequest("field '" + name(field) + "' is longer than 512 characters");
         }
+        // Control characters have no business in ids or names, and U+0000 would break composite keys.
+        if (s.chars().anyMatch(Character::isISOControl) || s.codePoints().anyMatch(c -> c == Character.MAX_CODE_POINT)) {
+            throw DomainException.badRequest("field '" + name(field) + "' contains control characters");
+        }
         return s;
     }
 
