@@ -29,6 +29,11 @@ public final class LedgerState {
     }
 
     public String key(String type, String... attributes) {
+        for (String a : attributes) {
+            if (a == null || a.indexOf('\u0000') >= 0 || a.codePoints().anyMatch(c -> c == Character.MAX_CODE_POINT)) {
+                throw cn.ets.registry.domain.DomainException.badRequest("an id contains characters a ledger key cannot hold");
+            }
+        }
         return stub.createCompositeKey(type, attributes).toString();
     }
 
