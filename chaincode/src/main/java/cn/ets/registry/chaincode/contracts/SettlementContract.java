@@ -168,7 +168,11 @@ public final class SettlementContract implements ContractInterface {
 
     private static OffsetDateTime timestamp(String s) {
         try {
-            return OffsetDateTime.parse(s);
+            OffsetDateTime t = OffsetDateTime.parse(s);
+            if (t.getYear() < 2000 || t.getYear() > 2100) {
+                throw DomainException.badRequest("tradedAt must lie between the years 2000 and 2100, got " + s);
+            }
+            return t;
         } catch (DateTimeParseException e) {
             throw DomainException.badRequest("tradedAt must be an ISO-8601 date-time with offset, e.g. 2025-12-15T10:30:00+08:00");
         }

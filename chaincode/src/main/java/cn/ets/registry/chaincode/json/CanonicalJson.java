@@ -58,14 +58,25 @@ public final class CanonicalJson {
             throw DomainException.badRequest("request body must be a JSON object");
         }
         try {
-            JsonElement e = JsonParser.parseString(json);
+            JsonElement e = strict(json);
             if (!e.isJsonObject()) {
                 throw DomainException.badRequest("request body must be a JSON object");
             }
             return e.getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
+        } catch (JsonParseException | IllegalStateException | IOException e) {
             throw DomainException.badRequest("malformed JSON: " + rootMessage(e));
         }
+    }
+
+    /** RFC 8259 JSON only: no unquoted keys, single quotes, comments or trailing content. */
+    public static JsonElement strict(String json) throws IOException {
+        JsonReader reader = new JsonReader(new java.io.StringReader(json));
+        reader.setStrictness(com.google.gson.Strictness.STRICT);
+        JsonElement e = JsonParser.parseReader(reader);
+        if (reader.peek() != JsonToken.END_DOCUMENT) {
+            throw new JsonParseException("unexpected content after the JSON value");
+        }
+        return e;
     }
 
     private static String rootMessage(Throwable t) {

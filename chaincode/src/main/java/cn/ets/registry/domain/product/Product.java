@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public record Product(Kind kind, String code) {
     public enum Kind { CEA, CCER }
 
-    private static final Pattern CEA = Pattern.compile("CEA-(2019-2020|20[2-9][0-9])");
+    private static final Pattern CEA = Pattern.compile("CEA-(2019-2020|202[1-9]|20[3-9][0-9])");
     private static final Pattern CCER = Pattern.compile("CCER-[0-9]{1,12}");
 
     public Product {

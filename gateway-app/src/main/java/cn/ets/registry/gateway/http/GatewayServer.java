@@ -79,6 +79,7 @@ public final class GatewayServer implements AutoCloseable {
                 Http.json(ctx, 404, new ApiError("NOT_FOUND", "no such endpoint: " + ctx.method() + " " + ctx.path()).body());
             }
         });
+        app.error(413, ctx -> Http.json(ctx, 413, new ApiError("PAYLOAD_TOO_LARGE", "request body larger than 4 MB").body()));
         app.error(405, ctx -> Http.json(ctx, 405, new ApiError("BAD_REQUEST", "method not allowed").body()));
     }
 

@@ -30,12 +30,12 @@ public final class Http {
             throw new ApiError("BAD_REQUEST", "request body must be a JSON object");
         }
         try {
-            JsonElement e = JsonParser.parseString(raw);
+            JsonElement e = cn.ets.registry.chaincode.json.CanonicalJson.strict(raw);
             if (!e.isJsonObject()) {
                 throw new ApiError("BAD_REQUEST", "request body must be a JSON object");
             }
             return e.getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
+        } catch (JsonParseException | IllegalStateException | java.io.IOException e) {
             throw new ApiError("BAD_REQUEST", "malformed JSON: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
         }
     }
