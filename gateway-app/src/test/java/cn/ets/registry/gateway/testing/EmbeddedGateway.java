@@ -40,6 +40,11 @@ public final class EmbeddedGateway implements AutoCloseable {
         return client;
     }
 
+    /** A client of its own (holder tokens added to it stay with it), with the standard identities. */
+    public RegistryClient newClient() {
+        return new RegistryClient(client.baseUrl(), RegistryClient.readCredentials(IdentityStore.credentialsFile(dataDir)));
+    }
+
     public Registry registry() {
         return registry;
     }
