@@ -84,8 +84,9 @@ class SurrenderContractTest extends ContractTestBase {
     }
 
     @Test
-    void ccer_offsets_are_not_accepted_yet() {
-        assertRejectedWithoutWrites("INELIGIBLE_OFFSET", () -> surrender(HB_U1, "HB-U1", 2024, "CCER-1", 5));
+    void a_ccer_batch_that_was_never_issued_cannot_be_surrendered() {
+        assertRejectedWithoutWrites("NOT_FOUND", () -> surrender(HB_U1, "HB-U1", 2024, "CEA-2024", 10, "CCER-1", 5));
+        assertThat(quantity("HB-U1", "CEA-2024")).isEqualTo(1_000);
     }
 
     @Test
