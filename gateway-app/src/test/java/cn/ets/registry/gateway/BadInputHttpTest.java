@@ -556,6 +556,23 @@ class BadInputHttpTest {
         rejected(400, "BAD_REQUEST", () -> post(SETTLE, Json.with(trade(id("T"), "HB-A", "HB-B", 1), "tradedAt", "+999999999-12-31T23:59:59-18:00")));
     }
 
+    @Disabled("BUG: in a batch, trades that share an account are settled in one settleMany transaction; TxContext.attempt "
+            + "rolls back only DomainExceptions, so one trade whose tradedAt is beyond the calendar (DateTimeException, see "
+            + "above) fails the whole transaction and every good trade of its group is answered REJECTED INTERNAL "
+            + "instead of SETTLED (api.md: each trade on its own)")
+    @Test
+    void one_trade_with_an_impossible_time_does_not_sink_the_other_trades_of_its_group() {
+        JsonArray trades = new JsonArray();
+        String good = id("T");
+        trades.add(trade(good, "HB-A", "HB-B", 5));
+        trades.add(Json.with(trade(id("T"), "HB-B", "HB-A", 5), "tradedAt", "+999999999-12-31T23:59:59-18:00"));
+        Response r = c.post("exchange", "/api/v1/settlements/batch", Json.obj("trades", trades));
+        assertThat(r.status()).isEqualTo(200);
+        JsonArray results = r.json().getAsJsonArray("results");
+        assertThat(results.get(0).getAsJsonObject().get("status").getAsString()).as("%s", results).isEqualTo("SETTLED");
+        assertThat(results.get(1).getAsJsonObject().getAsJsonObject("error").get("code").getAsString()).isEqualTo("BAD_REQUEST");
+    }
+
     @Disabled("BUG: request bodies are parsed leniently (Gson JsonParser.parseString in Http.body and CanonicalJson.parseObject): "
             + "unquoted keys, single-quoted strings, comments, ';' separators are accepted and the command is executed (201), "
             + "while api.md says malformed JSON is 400 BAD_REQUEST")

@@ -14,8 +14,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedGateway.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LifecycleHttpTest {
-    /** Per run: issue, 1 distribution, 4 openings, 3 distributions, 4 settlements, 2 emissions, 2 surrenders, 2 cancellations. */
-    private static final long ENTRIES_PER_RUN = 19;
+    /**
+     * Per run, one log entry each for: issue, 1 + 3 distributions, 4 openings, the single settlement, 2 emissions,
+     * 2 surrenders, 2 cancellations; the batch's three settled trades take one to three more (the gateway may
+     * settle trades that share accounts in one transaction); the rejected trade none.
+     */
+    private static final long SINGLE_COMMANDS_PER_RUN = 16;
     private RegistryClient client;
 
     @BeforeAll
@@ -39,7 +43,7 @@ class LifecycleHttpTest {
                 .containsEntry(s.inst, 500L - 200 - 100);
         assertThat(client.holding("MEE", LifecycleScenario.PRODUCT) - mee).isEqualTo(100_000 - 60_000);
         assertThat(client.holding("PROVINCE-HB", LifecycleScenario.PRODUCT) - province).isEqualTo(60_000 - 35_000);
-        assertThat(entries() - entries).as("one log entry per committed command, none for the rejected trade").isEqualTo(ENTRIES_PER_RUN);
+        assertThat(entries() - entries).as("log entries of one run").isBetween(SINGLE_COMMANDS_PER_RUN + 1, SINGLE_COMMANDS_PER_RUN + 3);
     }
 
     @Test
@@ -47,7 +51,7 @@ class LifecycleHttpTest {
         long entries = entries();
         new LifecycleScenario(client, "L2").run();
         new LifecycleScenario(client, "L3").run();
-        assertThat(entries() - entries).isEqualTo(2 * ENTRIES_PER_RUN);
+        assertThat(entries() - entries).isBetween(2 * (SINGLE_COMMANDS_PER_RUN + 1), 2 * (SINGLE_COMMANDS_PER_RUN + 3));
     }
 
     @Test

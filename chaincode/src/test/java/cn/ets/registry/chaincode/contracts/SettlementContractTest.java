@@ -128,6 +128,46 @@ class SettlementContractTest extends ContractTestBase {
         assertThat(read(Parties.EXCHANGE, "T-none").code()).isEqualTo("NOT_FOUND");
     }
 
+    private cn.ets.registry.chaincode.testing.InMemoryLedger.Outcome settleMany(TestIdentity who, String... trades) {
+        String command = "{\"trades\":[" + String.join(",", trades) + "]}";
+        return ledger.submit(who, "settlement:settleMany", ctx -> new SettlementContract().settleMany(ctx, command));
+    }
+
+    @Test
+    void in_one_transaction_of_many_trades_a_refused_trade_is_rolled_back_alone() {
+        JsonObject r = object(ok(settleMany(Parties.EXCHANGE,
+                trade("M-1", "CEA-2024", "HB-U1", "HB-U2", 600, "80.00", "LISTED"),
+                trade("M-2", "CEA-2024", "HB-U1", "HB-U2", 600, "80.00", "LISTED"),
+                trade("M-3", "CEA-2024", "HB-U2", "HB-U1", 1_100, "80.00", "LISTED"),
+                "42")));
+        var results = r.getAsJsonArray("results");
+        assertThat(results.get(0).getAsJsonObject().get("status").getAsString()).isEqualTo("SETTLED");
+        assertThat(results.get(1).getAsJsonObject().getAsJsonObject("error").get("code").getAsString()).isEqualTo("INSUFFICIENT_HOLDINGS");
+        assertThat(results.get(2).getAsJsonObject().get("status").getAsString()).as("sees the first trade's effect").isEqualTo("SETTLED");
+        assertThat(results.get(3).getAsJsonObject().getAsJsonObject("error").get("code").getAsString()).isEqualTo("BAD_REQUEST");
+        assertThat(quantity("HB-U1", "CEA-2024")).isEqualTo(1_000 - 600 + 1_100);
+        assertThat(quantity("HB-U2", "CEA-2024")).isEqualTo(500 + 600 - 1_100);
+        assertThat(read(Parties.EXCHANGE, "M-2").code()).isEqualTo("NOT_FOUND");
+        assertThat(read(Parties.EXCHANGE, "M-3").ok()).isTrue();
+        assertThat(ledger.events().get(ledger.events().size() - 1).getEventName()).isEqualTo("TradesSettled");
+        assertAuditBalanced();
+    }
+
+    @Test
+    void many_trades_from_anyone_but_the_exchange_write_nothing() {
+        assertRejectedWithoutWrites("FORBIDDEN", () -> settleMany(Parties.REGISTRY, trade("M-9", "CEA-2024", "HB-U1", "HB-U2", 1, "80.00", "LISTED")));
+    }
+
+    @Test
+    void a_trade_settled_alone_is_replayed_not_settled_again_in_a_batch() {
+        String t = trade("M-once", "CEA-2024", "HB-U1", "HB-U2", 10, "80.00", "LISTED");
+        ok(settle(Parties.EXCHANGE, t));
+        JsonObject r = object(ok(settleMany(Parties.EXCHANGE, t, t)));
+        assertThat(r.getAsJsonArray("results").get(0).getAsJsonObject().get("replayed").getAsBoolean()).isTrue();
+        assertThat(r.getAsJsonArray("results").get(1).getAsJsonObject().get("replayed").getAsBoolean()).isTrue();
+        assertThat(quantity("HB-U1", "CEA-2024")).isEqualTo(990);
+    }
+
     private cn.ets.registry.chaincode.testing.InMemoryLedger.Outcome read(TestIdentity who, String tradeId) {
         return ledger.evaluate(who, "settlement:get", ctx -> new SettlementContract().get(ctx, tradeId));
     }
