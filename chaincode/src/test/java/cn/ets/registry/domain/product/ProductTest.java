@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -76,10 +75,6 @@ class ProductTest {
         assertThat(Product.ceaOfYear(year).code()).isEqualTo(product);
     }
 
-    @Disabled("BUG: Product.parse accepts 'CEA-2020' (the CEA pattern 20[2-9][0-9] includes 2020), so MEE can issue a "
-            + "separate CEA-2020 product alongside the combined vintage CEA-2019-2020, although Product.vintageOfYear(2020) "
-            + "maps 2020 to 2019-2020 (domain-rules §2: one combined vintage; api.md lists CEA-2019-2020, CEA-2021, …). "
-            + "Expected BAD_REQUEST.")
     @Test
     void cea_2020_is_not_a_product_because_2019_and_2020_form_one_vintage() {
         assertThatExceptionOfType(DomainException.class)
