@@ -60,7 +60,7 @@ abstract class HttpScenario {
 
     /** Issues {@code q} of a CEA product and hands it MEE → province → unit. */
     void give(String product, String unit, long q) {
-        String province = unit.substring(0, 2);
+        String province = unit.startsWith("PROVINCE-") ? unit.substring("PROVINCE-".length()) : unit.substring(0, 2);
         created(c.post("mee", "/api/v1/issuances", Json.obj("requestId", id("iss"), "product", product, "quantity", q)));
         created(c.post("mee", "/api/v1/distributions", Json.obj("requestId", id("d"), "product", product, "from", "MEE",
                 "to", "PROVINCE-" + province, "quantity", q)));
