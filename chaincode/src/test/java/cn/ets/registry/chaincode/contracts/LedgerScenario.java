@@ -1,0 +1,372 @@
+package cn.ets.registry.chaincode.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.ets.registry.chaincode.json.CanonicalJson;
+import cn.ets.registry.chaincode.testing.ClockedLedger;
+import cn.ets.registry.chaincode.testing.InMemoryLedger.Outcome;
+import cn.ets.registry.chaincode.testing.Parties;
+import cn.ets.registry.chaincode.testing.TestIdentity;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * A registry on a {@link ClockedLedger} for the second part of the contract (parameters,
+ * allocation, CCER, offsets, compliance close, locks, deposits). After {@link #bootstrap()}: MEE,
+ * PROVINCE-HB and PROVINCE-GD; power units HB-U1, HB-U2 (HB) and GD-U1 (GD); steel unit HB-S1 (HB);
+ * institutions INST-1 and INST-2; individual IND-1; project owners PO-1 and PO-2. No units issued:
+ * each test issues what it needs ({@link #give}).
+ */
+abstract class LedgerScenario {
+    static final TestIdentity HB_U1 = Parties.unit("HB", "HB-U1");
+    static final TestIdentity HB_U2 = Parties.unit("HB", "HB-U2");
+    static final TestIdentity HB_S1 = Parties.unit("HB", "HB-S1");
+    static final TestIdentity GD_U1 = Parties.unit("GD", "GD-U1");
+    static final TestIdentity INST_1 = Parties.registryHolder("INSTITUTION", "INST-1");
+    static final TestIdentity INST_2 = Parties.registryHolder("INSTITUTION", "INST-2");
+    static final TestIdentity IND_1 = Parties.registryHolder("INDIVIDUAL", "IND-1");
+    static final TestIdentity PO_1 = Parties.registryHolder("PROJECT_OWNER", "PO-1");
+    static final TestIdentity PO_2 = Parties.registryHolder("PROJECT_OWNER", "PO-2");
+    static final Instant START = Instant.parse("2025-06-01T02:00:00Z");
+
+    final ClockedLedger ledger = new ClockedLedger(START);
+    private int seq;
+
+    LedgerScenario bootstrap() {
+        ok(ledger.submit(Parties.REGISTRY, "admin:bootstrap", ctx -> new AdminContract().bootstrap(ctx, "{\"provinces\":[\"HB\",\"GD\"]}")));
+        ok(openAccount(Parties.HB, json("id", "HB-U1", "type", "UNIT", "name", "Wuhan Power", "province", "HB", "sector", "POWER")));
+        ok(openAccount(Parties.HB, json("id", "HB-U2", "type", "UNIT", "name", "Yichang Power", "province", "HB", "sector", "POWER")));
+        ok(openAccount(Parties.HB, json("id", "HB-S1", "type", "UNIT", "name", "Wuhan Steel", "province", "HB", "sector", "STEEL")));
+        ok(openAccount(Parties.GD, json("id", "GD-U1", "type", "UNIT", "name", "Guangzhou Power", "province", "GD", "sector", "POWER")));
+        ok(openAccount(Parties.REGISTRY, json("id", "INST-1", "type", "INSTITUTION", "name", "Hubei Carbon Bank")));
+        ok(openAccount(Parties.REGISTRY, json("id", "INST-2", "type", "INSTITUTION", "name", "Carbon Fund")));
+        ok(openAccount(Parties.REGISTRY, json("id", "IND-1", "type", "INDIVIDUAL", "name", "Li Lei")));
+        ok(openAccount(Parties.REGISTRY, json("id", "PO-1", "type", "PROJECT_OWNER", "name", "Wind Farm Co")));
+        ok(openAccount(Parties.REGISTRY, json("id", "PO-2", "type", "PROJECT_OWNER", "name", "Forest Co")));
+        return this;
+    }
+
+    // ---- core commands ----
+
+    Outcome openAccount(TestIdentity who, String command) {
+        return ledger.submit(who, "accounts:open", ctx -> new AccountsContract().open(ctx, command));
+    }
+
+    Outcome setStatus(TestIdentity who, String account, String status) {
+        String command = json("status", status, "reason", "test measure");
+        return ledger.submit(who, "accounts:setStatus", ctx -> new AccountsContract().setStatus(ctx, account, command));
+    }
+
+    Outcome issue(String product, long quantity) {
+        String command = json("requestId", nextId("iss"), "product", product, "quantity", quantity);
+        return ledger.submit(Parties.MEE, "issuance:issue", ctx -> new IssuanceContract().issue(ctx, command));
+    }
+
+    Outcome distribute(TestIdentity who, String product, String from, String to, long quantity) {
+        String command = json("requestId", nextId("dist"), "product", product, "from", from, "to", to, "quantity", quantity);
+        return ledger.submit(who, "distribution:distribute", ctx -> new DistributionContract().distribute(ctx, command));
+    }
+
+    /** Issues {@code quantity} of a CEA product and hands it down MEE → province → unit (or just to the province). */
+    void give(String product, String account, long quantity) {
+        ok(issue(product, quantity));
+        if (account.equals("MEE")) {
+            return;
+        }
+        String province = account.startsWith("PROVINCE-") ? account : "PROVINCE-" + account.substring(0, 2);
+        ok(distribute(Parties.MEE, product, "MEE", province, quantity));
+        if (!account.equals(province)) {
+            ok(distribute(province.endsWith("HB") ? Parties.HB : Parties.GD, product, province, account, quantity));
+        }
+    }
+
+    Outcome settle(String tradeId, String product, String seller, String buyer, long quantity, String price, String tradedAt) {
+        String command = json("tradeId", tradeId, "product", product, "seller", seller, "buyer", buyer, "quantity", quantity,
+                "price", price, "mode", "LISTED", "tradedAt", tradedAt);
+        return ledger.submit(Parties.EXCHANGE, "settlement:settle", ctx -> new SettlementContract().settle(ctx, command));
+    }
+
+    Outcome settle(String product, String seller, String buyer, long quantity) {
+        return settle(nextId("T"), product, seller, buyer, quantity, "88.50", "2025-10-15T10:30:00+08:00");
+    }
+
+    Outcome recordEmissions(TestIdentity who, String unit, int year, long emissions) {
+        String command = json("unitId", unit, "year", year, "verifiedEmissions", emissions);
+        return ledger.submit(who, "compliance:recordEmissions", ctx -> new ComplianceContract().recordEmissions(ctx, command));
+    }
+
+    Outcome surrender(TestIdentity who, String unit, int year, Object... productQuantity) {
+        return surrenderCommand(who, surrenderJson(nextId("sur"), unit, year, productQuantity));
+    }
+
+    static String surrenderJson(String requestId, String unit, int year, Object... productQuantity) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < productQuantity.length; i += 2) {
+            items.add(map("product", productQuantity[i], "quantity", productQuantity[i + 1]));
+        }
+        return CanonicalJson.writeMap(map("requestId", requestId, "unitId", unit, "year", year, "items", items));
+    }
+
+    Outcome surrenderCommand(TestIdentity who, String command) {
+        return ledger.submit(who, "surrender:surrender", ctx -> new SurrenderContract().surrender(ctx, command));
+    }
+
+    Outcome cancel(TestIdentity who, String account, String product, long quantity) {
+        String command = json("requestId", nextId("can"), "account", account, "product", product, "quantity", quantity,
+                "purpose", "carbon-neutral conference", "beneficiary", "ETS Forum 2025");
+        return ledger.submit(who, "cancellation:cancel", ctx -> new CancellationContract().cancel(ctx, command));
+    }
+
+    // ---- parameters ----
+
+    Outcome getParameters(TestIdentity who, String vintage) {
+        return ledger.evaluate(who, "parameters:get", ctx -> new ParametersContract().get(ctx, vintage));
+    }
+
+    Outcome setParameters(TestIdentity who, String vintage, String command) {
+        return ledger.submit(who, "parameters:set", ctx -> new ParametersContract().set(ctx, vintage, command));
+    }
+
+    JsonObject parameters(String vintage) {
+        return object(ok(getParameters(Parties.AUDITOR, vintage)));
+    }
+
+    // ---- allocation ----
+
+    Outcome preAllocate(TestIdentity who, String unit, int year) {
+        return preCommand(who, json("requestId", nextId("pre"), "unitId", unit, "year", year));
+    }
+
+    Outcome preCommand(TestIdentity who, String command) {
+        return ledger.submit(who, "allocation:pre", ctx -> new AllocationContract().pre(ctx, command));
+    }
+
+    /** Final allocation of a power unit with one coal (> 300 MW, full load) facility. */
+    Outcome finalisePower(TestIdentity who, String unit, int year, long electricityMWh) {
+        List<Map<String, Object>> facilities = List.of(map("category", "COAL_ABOVE_300MW", "electricityMWh", electricityMWh,
+                "heatGJ", 0, "loadFactor", "0.80"));
+        return finaliseCommand(who, CanonicalJson.writeMap(map("requestId", nextId("fin"), "unitId", unit, "year", year,
+                "sector", "POWER", "facilities", facilities)));
+    }
+
+    /** Final allocation of a unit by the VERIFIED_EMISSIONS method (steel in 2024): final = verified emissions. */
+    Outcome finaliseSteel(TestIdentity who, String unit, int year) {
+        return finaliseCommand(who, json("requestId", nextId("fin"), "unitId", unit, "year", year, "sector", "STEEL"));
+    }
+
+    Outcome finaliseCommand(TestIdentity who, String command) {
+        return ledger.submit(who, "allocation:finalise", ctx -> new AllocationContract().finalise(ctx, command));
+    }
+
+    Outcome collectDebt(TestIdentity who, String unit, int year) {
+        String command = json("requestId", nextId("debt"), "unitId", unit, "year", year);
+        return ledger.submit(who, "allocation:collectDebt", ctx -> new AllocationContract().collectDebt(ctx, command));
+    }
+
+    JsonObject allocation(int year, String unit) {
+        return object(ok(ledger.evaluate(Parties.AUDITOR, "allocation:get",
+                ctx -> new AllocationContract().get(ctx, String.valueOf(year), unit))));
+    }
+
+    // ---- CCER ----
+
+    Outcome registerProject(TestIdentity who, String id, String owner, boolean insideEtsBoundary) {
+        return registerProjectCommand(who, json("id", id, "name", "Project " + id, "methodology", "CCER-01-002-V01",
+                "owner", owner, "province", "HB", "insideEtsBoundary", insideEtsBoundary));
+    }
+
+    Outcome registerProjectCommand(TestIdentity who, String command) {
+        return ledger.submit(who, "ccer:registerProject", ctx -> new CcerContract().registerProject(ctx, command));
+    }
+
+    Outcome issueCcer(TestIdentity who, String projectId, String periodStart, String periodEnd, long quantity, boolean legacy) {
+        return issueCcerCommand(who, json("requestId", nextId("ccer"), "projectId", projectId, "periodStart", periodStart,
+                "periodEnd", periodEnd, "vintage", periodEnd.substring(0, 4), "quantity", quantity, "legacy", legacy));
+    }
+
+    Outcome issueCcerCommand(TestIdentity who, String command) {
+        return ledger.submit(who, "ccer:issue", ctx -> new CcerContract().issue(ctx, command));
+    }
+
+    JsonObject batch(String product) {
+        return object(ok(ledger.evaluate(Parties.AUDITOR, "ccer:getBatch", ctx -> new CcerContract().getBatch(ctx, product))));
+    }
+
+    JsonObject project(String id) {
+        return object(ok(ledger.evaluate(Parties.AUDITOR, "ccer:getProject", ctx -> new CcerContract().getProject(ctx, id))));
+    }
+
+    // ---- compliance ----
+
+    JsonObject compliance(String unit, int year) {
+        return object(ok(ledger.evaluate(Parties.AUDITOR, "compliance:get",
+                ctx -> new ComplianceContract().get(ctx, String.valueOf(year), unit))));
+    }
+
+    Outcome close(TestIdentity who, int year) {
+        return ledger.submit(who, "compliance:close", ctx -> new ComplianceContract().close(ctx, String.valueOf(year), "{}"));
+    }
+
+    JsonObject disclosure(int year) {
+        return object(ok(ledger.evaluate(Parties.AUDITOR, "compliance:listYear",
+                ctx -> new ComplianceContract().listYear(ctx, String.valueOf(year)))));
+    }
+
+    // ---- locks ----
+
+    Outcome pledge(TestIdentity who, String account, String product, long quantity, String pledgee) {
+        return lockCommand(who, json("requestId", nextId("lock"), "account", account, "product", product, "quantity", quantity,
+                "kind", "PLEDGE", "pledgee", pledgee, "reason", "carbon-backed loan"));
+    }
+
+    Outcome freeze(TestIdentity who, String account, String product, long quantity) {
+        return lockCommand(who, json("requestId", nextId("lock"), "account", account, "product", product, "quantity", quantity,
+                "kind", "FREEZE", "reason", "court order (2025) E 0102"));
+    }
+
+    Outcome lockCommand(TestIdentity who, String command) {
+        return ledger.submit(who, "locks:lock", ctx -> new LocksContract().lock(ctx, command));
+    }
+
+    Outcome release(TestIdentity who, String lockId) {
+        return ledger.submit(who, "locks:release", ctx -> new LocksContract().release(ctx, lockId, "{}"));
+    }
+
+    Outcome enforce(TestIdentity who, String lockId) {
+        return ledger.submit(who, "locks:enforce", ctx -> new LocksContract().enforce(ctx, lockId, "{}"));
+    }
+
+    Outcome getLock(TestIdentity who, String lockId) {
+        return ledger.evaluate(who, "locks:get", ctx -> new LocksContract().get(ctx, lockId));
+    }
+
+    static String lockId(Outcome o) {
+        return object(ok(o)).get("lockId").getAsString();
+    }
+
+    // ---- deposits ----
+
+    Outcome deposit(TestIdentity who, String unit, String month, String sha256, String sm3) {
+        return depositCommand(who, json("unitId", unit, "month", month, "sha256", sha256, "sm3", sm3));
+    }
+
+    Outcome depositCommand(TestIdentity who, String command) {
+        return ledger.submit(who, "deposits:deposit", ctx -> new DepositsContract().deposit(ctx, command));
+    }
+
+    Outcome getDeposit(TestIdentity who, String unit, String month, String sha256) {
+        return ledger.evaluate(who, "deposits:get", ctx -> new DepositsContract().get(ctx, unit, month, sha256));
+    }
+
+    // ---- queries ----
+
+    JsonObject accountView(String account) {
+        return object(ok(ledger.evaluate(Parties.REGISTRY, "accounts:get", ctx -> new AccountsContract().get(ctx, account))));
+    }
+
+    long quantity(String account, String product) {
+        JsonObject h = holding(account, product);
+        return h == null ? 0 : h.get("quantity").getAsLong();
+    }
+
+    long locked(String account, String product) {
+        JsonObject h = holding(account, product);
+        return h == null ? 0 : h.get("locked").getAsLong();
+    }
+
+    private JsonObject holding(String account, String product) {
+        for (JsonElement h : accountView(account).getAsJsonArray("holdings")) {
+            if (h.getAsJsonObject().get("product").getAsString().equals(product)) {
+                return h.getAsJsonObject();
+            }
+        }
+        return null;
+    }
+
+    String status(String account) {
+        return accountView(account).get("status").getAsString();
+    }
+
+    /** The supply row of a product (all zero when the product was never issued). */
+    JsonObject supply(String product) {
+        JsonObject s = object(ok(ledger.evaluate(Parties.AUDITOR, "supply:get", ctx -> new SupplyContract().get(ctx))));
+        for (JsonElement p : s.getAsJsonArray("products")) {
+            if (p.getAsJsonObject().get("product").getAsString().equals(product)) {
+                return p.getAsJsonObject();
+            }
+        }
+        return object(json("product", product, "issued", 0, "held", 0, "locked", 0, "surrendered", 0, "cancelled", 0, "balanced", true));
+    }
+
+    JsonObject audit() {
+        return object(ok(ledger.evaluate(Parties.AUDITOR, "supply:audit", ctx -> new SupplyContract().audit(ctx))));
+    }
+
+    // ---- assertions ----
+
+    static String ok(Outcome o) {
+        assertThat(o.ok()).as("expected success, got %s", o).isTrue();
+        return o.payload();
+    }
+
+    /** The command is refused with {@code code}, and world state and the event stream are exactly as before. */
+    Outcome assertRejectedWithoutWrites(String code, Supplier<Outcome> command) {
+        Map<String, String> before = ledger.snapshot();
+        int events = ledger.events().size();
+        Outcome o = command.get();
+        assertThat(o.code()).as("outcome %s", o).isEqualTo(code);
+        assertThat(ledger.snapshot()).as("world state after a rejected transaction").isEqualTo(before);
+        assertThat(ledger.events()).as("events after a rejected transaction").hasSize(events);
+        return o;
+    }
+
+    /** Every product: issued = held + locked + surrendered + cancelled, and the holdings recount matches the counters. */
+    void assertSupplyBalanced() {
+        JsonObject audit = audit();
+        assertThat(audit.get("balanced").getAsBoolean()).as("audit %s", audit).isTrue();
+        for (JsonElement e : audit.getAsJsonArray("products")) {
+            JsonObject p = e.getAsJsonObject();
+            long issued = p.get("issued").getAsLong();
+            long sum = p.get("held").getAsLong() + p.get("locked").getAsLong() + p.get("surrendered").getAsLong()
+                    + p.get("cancelled").getAsLong();
+            assertThat(sum).as("issued = held + locked + surrendered + cancelled for %s", p).isEqualTo(issued);
+            assertThat(p.get("holdingsQuantity").getAsLong()).as("holdings recount of %s", p)
+                    .isEqualTo(p.get("held").getAsLong() + p.get("locked").getAsLong());
+            assertThat(p.get("holdingsLocked").getAsLong()).as("locked recount of %s", p).isEqualTo(p.get("locked").getAsLong());
+        }
+    }
+
+    // ---- helpers ----
+
+    String nextId(String prefix) {
+        return prefix + "-" + (++seq);
+    }
+
+    static JsonObject object(String json) {
+        return JsonParser.parseString(json).getAsJsonObject();
+    }
+
+    static JsonArray array(JsonObject o, String field) {
+        return o.getAsJsonArray(field);
+    }
+
+    static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    static String json(Object... kv) {
+        return CanonicalJson.writeMap(map(kv));
+    }
+}

@@ -1,0 +1,124 @@
+package cn.ets.registry.gateway.secondpart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.ets.registry.gateway.testing.Json;
+import cn.ets.registry.gateway.testing.RegistryClient.Response;
+import com.google.gson.JsonObject;
+import org.junit.jupiter.api.Test;
+
+/** POST /locks, /locks/{id}/release, /locks/{id}/enforce; GET /locks/{id} (CEA-2024, obligations of 2024). */
+class LocksHttpTest extends HttpScenario {
+    static final String CEA = "CEA-2024";
+    String u1;
+    String u2;
+    String bank;
+    String fund;
+
+    @Override
+    String prefix() {
+        return "LK";
+    }
+
+    @Override
+    void setUp() {
+        u1 = unit("HB", "U1");
+        u2 = unit("HB", "U2");
+        bank = open("registry", "INSTITUTION", "LK-BANK", null);
+        fund = open("registry", "INSTITUTION", "LK-FUND", null);
+        give(CEA, u1, 5_000);
+        give(CEA, u2, 5_000);
+        created(emissions(u1, 2024, 100_000));
+    }
+
+    Response pledge(String holder, long q, String pledgee) {
+        return c.post(holder, "/api/v1/locks", Json.obj("requestId", id("lock"), "account", holder, "product", CEA, "quantity", q,
+                "kind", "PLEDGE", "pledgee", pledgee, "reason", "carbon-backed loan"));
+    }
+
+    Response freeze(String who, String account, long q) {
+        return c.post(who, "/api/v1/locks", Json.obj("requestId", id("lock"), "account", account, "product", CEA, "quantity", q,
+                "kind", "FREEZE", "reason", "court order"));
+    }
+
+    @Test
+    void a_pledge_locks_units_that_cannot_be_settled_surrendered_or_cancelled_until_the_pledgee_releases_them() {
+        long held = c.holding(u1, CEA);
+        JsonObject lock = created(pledge(u1, held, bank)).json();
+        String lockId = lock.get("lockId").getAsString();
+        assertThat(lockId).isNotBlank();
+        assertThat(locked(u1, CEA)).isEqualTo(held);
+        JsonObject read = ok(c.get(bank, "/api/v1/locks/" + lockId)).json();
+        assertThat(read.get("status").getAsString()).isEqualTo("ACTIVE");
+        assertThat(read.get("pledgee").getAsString()).isEqualTo(bank);
+        assertThat(c.supplyOf(CEA).get("locked").getAsLong()).isGreaterThanOrEqualTo(held);
+
+        rejected(409, "UNITS_LOCKED", () -> settle(CEA, u1, u2, 1, "90.00", "2025-10-12T10:00:00+08:00"));
+        rejected(409, "UNITS_LOCKED", () -> surrender(u1, 2024, CEA, 1));
+        rejected(409, "UNITS_LOCKED", () -> c.post(u1, "/api/v1/cancellations", Json.obj("requestId", id("can"), "account", u1,
+                "product", CEA, "quantity", 1, "purpose", "green event")));
+        rejected(403, "FORBIDDEN", () -> c.post(fund, "/api/v1/locks/" + lockId + "/release", Json.obj()));
+        rejected(403, "FORBIDDEN", () -> c.post(u1, "/api/v1/locks/" + lockId + "/release", Json.obj()));
+
+        JsonObject released = ok(c.post(bank, "/api/v1/locks/" + lockId + "/release", Json.obj())).json();
+        assertThat(released.get("status").getAsString()).isEqualTo("RELEASED");
+        assertThat(locked(u1, CEA)).isZero();
+        rejected(409, "CONFLICT", () -> c.post(bank, "/api/v1/locks/" + lockId + "/release", Json.obj()));
+        created(surrender(u1, 2024, CEA, 10));
+        assertSupplyBalanced();
+    }
+
+    @Test
+    void the_pledgee_enforces_and_receives_the_units() {
+        long bankBefore = c.holding(bank, CEA);
+        long u2Before = c.holding(u2, CEA);
+        String lockId = created(pledge(u2, 1_000, bank)).json().get("lockId").getAsString();
+        rejected(403, "FORBIDDEN", () -> c.post("registry", "/api/v1/locks/" + lockId + "/enforce", Json.obj()));
+        rejected(403, "FORBIDDEN", () -> c.post(fund, "/api/v1/locks/" + lockId + "/enforce", Json.obj()));
+        JsonObject r = ok(c.post(bank, "/api/v1/locks/" + lockId + "/enforce", "")).json();
+        assertThat(r.get("status").getAsString()).isEqualTo("ENFORCED");
+        assertThat(c.holding(bank, CEA)).isEqualTo(bankBefore + 1_000);
+        assertThat(c.holding(u2, CEA)).isEqualTo(u2Before - 1_000);
+        assertThat(locked(u2, CEA)).isZero();
+        rejected(409, "CONFLICT", () -> c.post(bank, "/api/v1/locks/" + lockId + "/enforce", Json.obj()));
+        assertSupplyBalanced();
+    }
+
+    @Test
+    void the_registry_freezes_and_lifts_a_freeze() {
+        String lockId = created(freeze("registry", u2, 500)).json().get("lockId").getAsString();
+        assertThat(locked(u2, CEA)).isEqualTo(500);
+        rejected(403, "FORBIDDEN", () -> c.post(bank, "/api/v1/locks/" + lockId + "/enforce", Json.obj()));
+        rejected(403, "FORBIDDEN", () -> c.post(u2, "/api/v1/locks/" + lockId + "/release", Json.obj()));
+        ok(c.post("registry", "/api/v1/locks/" + lockId + "/release", Json.obj()));
+        assertThat(locked(u2, CEA)).isZero();
+        assertSupplyBalanced();
+    }
+
+    @Test
+    void bad_lock_commands_are_refused_and_change_nothing() {
+        for (String body : new String[] {"", "{\"requestId\":", "[]"}) {
+            rejected(400, "BAD_REQUEST", () -> c.send("POST", "/api/v1/locks", bearer(u2), body));
+        }
+        rejected(400, "BAD_REQUEST", () -> c.send("POST", "/api/v1/locks/LOCK-x/release", bearer("registry"), "{oops"));
+        JsonObject valid = Json.obj("requestId", id("lock"), "account", u2, "product", CEA, "quantity", 10, "kind", "PLEDGE",
+                "pledgee", bank, "reason", "loan");
+        for (String field : new String[] {"requestId", "account", "product", "quantity", "kind", "pledgee", "reason"}) {
+            rejected(400, "BAD_REQUEST", () -> c.post(u2, "/api/v1/locks", Json.without(valid, field)));
+        }
+        rejected(400, "BAD_REQUEST", () -> c.post(u2, "/api/v1/locks", Json.with(valid, "kind", "MORTGAGE")));
+        rejected(400, "BAD_REQUEST", () -> c.post(u2, "/api/v1/locks", Json.with(valid, "pledgee", u1)));
+        rejected(400, "INVALID_QUANTITY", () -> c.post(u2, "/api/v1/locks", Json.with(valid, "quantity", 0)));
+        rejected(409, "INSUFFICIENT_HOLDINGS", () -> c.post(u2, "/api/v1/locks", Json.with(valid, "quantity", 1_000_000)));
+        rejected(404, "NOT_FOUND", () -> c.post(u2, "/api/v1/locks", Json.with(valid, "pledgee", "LK-NOBODY")));
+        rejected(403, "FORBIDDEN", () -> c.post(u1, "/api/v1/locks", valid));
+        rejected(403, "FORBIDDEN", () -> c.post("registry", "/api/v1/locks", valid));
+        rejected(403, "FORBIDDEN", () -> freeze("mee", u2, 10));
+        rejected(403, "FORBIDDEN", () -> freeze(u2, u2, 10));
+        rejected(404, "NOT_FOUND", () -> freeze("registry", "HB-LK-NOBODY", 10));
+        rejected(404, "NOT_FOUND", () -> c.post("registry", "/api/v1/locks/LOCK-NOPE/release", Json.obj()));
+        rejected(404, "NOT_FOUND", () -> c.post(bank, "/api/v1/locks/LOCK-NOPE/enforce", Json.obj()));
+        rejected(401, "UNAUTHENTICATED", () -> c.send("POST", "/api/v1/locks", null, Json.write(valid)));
+        assertThat(c.get("registry", "/api/v1/locks/LOCK-NOPE").status()).isEqualTo(404);
+    }
+}
