@@ -36,7 +36,8 @@ public final class AccountsContract implements ContractInterface {
             String name = f.string("name");
             String province = type == AccountType.UNIT ? Account.requireValidProvince(f.string("province"))
                     : f.has("province") ? Account.requireValidProvince(f.string("province")) : null;
-            String sector = type == AccountType.UNIT ? f.string("sector") : f.optionalString("sector");
+            String sector = type == AccountType.UNIT ? f.enumValue("sector", cn.ets.registry.domain.policy.Sector.class).name()
+                    : f.optionalString("sector");
             Permissions.requireCanOpen(tx.actor(), type, province);
             Books books = new Books(tx);
             if (books.findAccount(id).isPresent()) {

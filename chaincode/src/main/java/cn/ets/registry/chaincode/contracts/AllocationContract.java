@@ -116,6 +116,9 @@ public final class AllocationContract implements ContractInterface {
             return tx.once("req", requestId, "allocation:finalise", f.json(), t -> {
                 Books books = new Books(t);
                 Account unit = books.account(unitId);
+                if (!sector.name().equals(unit.sector())) {
+                    throw DomainException.badRequest(unitId + " is registered in sector " + unit.sector() + ", not " + sector);
+                }
                 Permissions.requireProvinceOf(t.actor(), unit, "finalise the allocation");
                 requireOpen(t, year, unitId);
                 Allocations allocations = new Allocations(t);
@@ -200,7 +203,8 @@ public final class AllocationContract implements ContractInterface {
                     books.transfer(unitId, Account.provinceAccountId(unit.province()), product, take);
                 }
                 rec = rec.withClawBack(take, -take);
-                if (rec.debt() == 0 && unit.status() == AccountStatus.RESTRICTED && DEBT_REASON.equals(unit.statusReason())) {
+                long owedInAllYears = addDebt(t, unitId, -take);
+                if (owedInAllYears == 0 && unit.status() == AccountStatus.RESTRICTED && DEBT_REASON.equals(unit.statusReason())) {
                     books.saveAccount(unit.withStatus(AccountStatus.ACTIVE, "allocation debt repaid"));
                 }
                 allocations.save(rec);
@@ -238,19 +242,33 @@ public final class AllocationContract implements ContractInterface {
             if (plan.takenNow() > 0) {
                 books.transfer(unit.id(), province, product, plan.takenNow());
             }
-            if (plan.debt() > 0 && unit.status() == AccountStatus.ACTIVE) {
-                books.saveAccount(unit.withStatus(AccountStatus.RESTRICTED, DEBT_REASON));
+            if (plan.debt() > 0) {
+                addDebt(t, unit.id(), plan.debt());
+                if (unit.status() == AccountStatus.ACTIVE) {
+                    books.saveAccount(unit.withStatus(AccountStatus.RESTRICTED, DEBT_REASON));
+                }
             }
             return rec.withClawBack(plan.takenNow(), plan.debt());
         }
         return rec;
     }
 
+    /** The unit's allocation debt over all years ({@code debt~unit}); returns the new total. */
+    private static long addDebt(TxContext t, String unitId, long delta) {
+        String key = t.state().key("debt", unitId);
+        long total = cn.ets.registry.domain.Tonnes.add(t.state().get(key, Debt.class).map(Debt::owed).orElse(0L), delta);
+        t.state().put(key, new Debt(total));
+        return total;
+    }
+
+    record Debt(long owed) {
+    }
+
     private static void requireOpen(TxContext t, int year, String unitId) {
-        new UnitYears(t).find(year, unitId).filter(UnitYear::closed).ifPresent(uy -> {
+        if (UnitYears.yearClosed(t, year)) {
             throw new DomainException(ErrorCode.DEADLINE_PASSED, "compliance year " + year + " is closed; its allocation can no longer change",
                     Map.of("unitId", unitId, "year", year));
-        });
+        }
     }
 
     private static long verified(Fields f) {

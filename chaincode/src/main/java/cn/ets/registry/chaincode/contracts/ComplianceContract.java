@@ -41,7 +41,7 @@ public final class ComplianceContract implements ContractInterface {
             Permissions.requireProvinceOf(tx.actor(), unit, "record verified emissions");
             UnitYears years = new UnitYears(tx);
             UnitYear uy = years.find(year, unitId).orElse(UnitYear.open(unitId, unit.province(), year, emissions));
-            if (uy.closed()) {
+            if (uy.closed() || UnitYears.yearClosed(tx, year)) {
                 throw new DomainException(ErrorCode.DEADLINE_PASSED, "compliance year " + year + " is closed; emissions can no longer change",
                         Map.of("year", year, "unitId", unitId));
             }
@@ -175,6 +175,11 @@ public final class ComplianceContract implements ContractInterface {
                 out.add(e.value());
             }
             return out;
+        }
+
+        /** MEE closed the year: no unit's figures for it change any more, known at close time or not. */
+        static boolean yearClosed(TxContext tx, int year) {
+            return tx.state().raw(tx.state().key("closed", String.valueOf(year))).isPresent();
         }
 
         static int year(Fields f) {

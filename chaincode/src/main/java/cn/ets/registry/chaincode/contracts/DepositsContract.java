@@ -36,6 +36,9 @@ public final class DepositsContract implements ContractInterface {
             String sha256 = Digest.requireSha256(f.string("sha256"));
             String sm3 = Digest.requireSm3(f.string("sm3"));
             Permissions.requireHolder(tx.actor(), unitId, "deposit monthly reports");
+            if (tx.actor().role() != cn.ets.registry.domain.identity.Role.UNIT) {
+                throw Permissions.forbidden(tx.actor(), "deposit monthly reports: only key emitting units do");
+            }
             if (!month.isBefore(YearMonth.from(tx.time().atZone(ZoneId.of("Asia/Shanghai"))))) {
                 throw DomainException.badRequest("month " + month + " has not ended yet");
             }

@@ -76,12 +76,14 @@ public final class LocksContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String release(Context ctx, String lockId, String command) {
         return TxContext.run(ctx, tx -> {
-            LockRecord rec = active(tx, lockId);
+            LockRecord found = find(tx, lockId);
             Actor a = tx.actor();
-            boolean pledgeeReleasing = "PLEDGE".equals(rec.kind()) && a.holds(rec.pledgee());
+            boolean pledgeeReleasing = "PLEDGE".equals(found.kind()) && a.holds(found.pledgee());
             if (!a.is(Role.REGISTRY) && !pledgeeReleasing) {
                 throw Permissions.forbidden(a, "release lock " + lockId);
             }
+            return onceIfIdentified(tx, command, "locks:release:" + lockId, () -> {
+            LockRecord rec = active(tx, lockId);
             Books books = new Books(tx);
             Product product = Product.parse(rec.product());
             books.saveHolding(rec.account(), product, books.holding(rec.account(), product).unlock(rec.quantity()));
@@ -91,7 +93,8 @@ public final class LocksContract implements ContractInterface {
             Map<String, Object> r = view(done);
             r.putAll(tx.attribution());
             tx.emit("LockReleased", r);
-            return CanonicalJson.writeMap(r);
+            return r;
+            });
         });
     }
 
@@ -99,10 +102,12 @@ public final class LocksContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String enforce(Context ctx, String lockId, String command) {
         return TxContext.run(ctx, tx -> {
-            LockRecord rec = active(tx, lockId);
-            if (!"PLEDGE".equals(rec.kind()) || !tx.actor().holds(rec.pledgee())) {
+            LockRecord found = find(tx, lockId);
+            if (!"PLEDGE".equals(found.kind()) || !tx.actor().holds(found.pledgee())) {
                 throw Permissions.forbidden(tx.actor(), "enforce lock " + lockId);
             }
+            return onceIfIdentified(tx, command, "locks:enforce:" + lockId, () -> {
+            LockRecord rec = active(tx, lockId);
             Books books = new Books(tx);
             Product product = Product.parse(rec.product());
             Account pledgee = books.account(rec.pledgee());
@@ -115,8 +120,18 @@ public final class LocksContract implements ContractInterface {
             Map<String, Object> r = view(done);
             r.putAll(tx.attribution());
             tx.emit("PledgeEnforced", r);
-            return CanonicalJson.writeMap(r);
+            return r;
+            });
         });
+    }
+
+    /** With a {@code requestId} in the body the action is replayable like every command; without one it runs once or is refused. */
+    private static String onceIfIdentified(TxContext tx, String command, String function, java.util.function.Supplier<Map<String, Object>> action) {
+        Fields f = Fields.of(command == null || command.isBlank() ? "{}" : command);
+        if (f.has("requestId")) {
+            return tx.once("req", f.string("requestId"), function, f.json(), t -> action.get());
+        }
+        return CanonicalJson.writeMap(action.get());
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)

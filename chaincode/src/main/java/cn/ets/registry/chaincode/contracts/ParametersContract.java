@@ -48,6 +48,7 @@ public final class ParametersContract implements ContractInterface {
                     if (!merged.has(e.getKey())) {
                         throw DomainException.badRequest("unknown parameter '" + e.getKey() + "'");
                     }
+                    requireSameShape(e.getKey(), merged.get(e.getKey()), e.getValue());
                     merged.add(e.getKey(), e.getValue());
                 }
                 merged.addProperty("version", current.version() + 1);
@@ -68,8 +69,33 @@ public final class ParametersContract implements ContractInterface {
     private static PolicyParameters parse(JsonObject json) {
         try {
             return CanonicalJson.read(json.toString(), PolicyParameters.class);
-        } catch (JsonParseException | NullPointerException | IllegalArgumentException | java.time.DateTimeException e) {
+        } catch (RuntimeException e) {
+            // Gson wraps what the record's constructor throws; the rule's own refusal is the answer.
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof DomainException d) {
+                    throw d;
+                }
+            }
             throw DomainException.badRequest("invalid parameters: " + e.getMessage());
+        }
+    }
+
+    /** A flag stays a flag, a number a number (decimals may come as strings), a table a table. */
+    private static void requireSameShape(String name, JsonElement current, JsonElement given) {
+        boolean ok;
+        if (current.isJsonObject()) {
+            ok = given.isJsonObject();
+        } else if (current.isJsonArray()) {
+            ok = given.isJsonArray();
+        } else if (current.getAsJsonPrimitive().isBoolean()) {
+            ok = given.isJsonPrimitive() && given.getAsJsonPrimitive().isBoolean();
+        } else if (current.getAsJsonPrimitive().isNumber()) {
+            ok = given.isJsonPrimitive() && given.getAsJsonPrimitive().isNumber();
+        } else {
+            ok = given.isJsonPrimitive() && (given.getAsJsonPrimitive().isString() || given.getAsJsonPrimitive().isNumber());
+        }
+        if (!ok) {
+            throw DomainException.badRequest("parameter '" + name + "' has the wrong type: " + given);
         }
     }
 }

@@ -8,7 +8,6 @@ import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -183,9 +182,6 @@ class AllocationLedgerTest extends LedgerScenario {
     }
 
     @Test
-    @Disabled("BUG: AllocationContract.collectDebt lifts the ALLOCATION_DEBT restriction as soon as the debt of the year "
-            + "named in the command is paid, without looking at the unit's debts of other years: a unit owing 2,000 t of its "
-            + "2024 claw-back becomes ACTIVE again (and can sell) once its 2025 debt is collected")
     void the_restriction_stays_while_a_debt_of_another_year_is_unpaid() {
         ok(preAllocate(Parties.HB, "HB-S1", 2024));
         ok(settle(CEA24, "HB-S1", "INST-1", 7_000));
@@ -235,10 +231,6 @@ class AllocationLedgerTest extends LedgerScenario {
     }
 
     @Test
-    @Disabled("BUG: after MEE closes a year, a unit that had no verified emissions recorded for it at close time can still "
-            + "have them recorded and be pre-allocated and finalised for that year: recordEmissions, pre and finalise check only "
-            + "the unit-year's own 'closed' flag, never the year's closed~<year> marker, so the new unit-year is OPEN forever "
-            + "(never gets a penalty or deduction) and allowances of a closed year are still handed out")
     void a_closed_year_takes_no_new_emissions_or_allocations_for_units_it_did_not_know() {
         ok(recordEmissions(Parties.HB, "HB-U1", 2024, 9_000));
         ok(close(Parties.MEE, 2024));
@@ -269,9 +261,6 @@ class AllocationLedgerTest extends LedgerScenario {
     }
 
     @Test
-    @Disabled("BUG: AllocationContract.finalise takes the allocation method from the command's 'sector' without comparing it "
-            + "with the sector the unit was registered with: a POWER unit finalised as STEEL gets its verified emissions "
-            + "(9,000 t) instead of the benchmark result (7,910 t)")
     void the_sector_of_a_final_allocation_is_the_units_registered_sector() {
         ok(recordEmissions(Parties.HB, "HB-U1", 2024, 9_000));
         assertRejectedWithoutWrites("BAD_REQUEST", () -> finaliseSteel(Parties.HB, "HB-U1", 2024));

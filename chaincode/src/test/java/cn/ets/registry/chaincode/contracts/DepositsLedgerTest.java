@@ -74,9 +74,6 @@ class DepositsLedgerTest extends LedgerScenario {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("BUG (minor): DepositsContract.deposit checks only that the caller holds 'unitId'; it never "
-            + "checks that the account exists and is a UNIT, so an INSTITUTION or PROJECT_OWNER records 'monthly key-parameter "
-            + "reports' under its own id (api.md: POST /deposits is for the UNIT)")
     void only_key_emitting_units_deposit_monthly_reports() {
         assertRejectedWithoutWrites("FORBIDDEN", () -> deposit(INST_1, "INST-1", "2025-04", SHA, SM3));
         assertRejectedWithoutWrites("FORBIDDEN", () -> deposit(PO_1, "PO-1", "2025-04", SHA, SM3));

@@ -183,7 +183,7 @@ class LockedSupplyPropertyTest {
             }
             String actor = pick(new String[] {"REGISTRY", "INST-1", "INST-2", l.account(), "MEE"});
             boolean allowed = actor.equals("REGISTRY") || (l.kind().equals("PLEDGE") && actor.equals(l.pledgee()));
-            String code = !active.containsKey(l.id()) ? "CONFLICT" : allowed ? null : "FORBIDDEN";
+            String code = !allowed ? "FORBIDDEN" : !active.containsKey(l.id()) ? "CONFLICT" : null; // who may act is checked before the lock's state
             expect("release", code, () -> release(WHO.get(actor), l.id()), () -> {
                 h(l.account(), l.product())[1] -= l.quantity();
                 active.remove(l.id());
@@ -199,7 +199,7 @@ class LockedSupplyPropertyTest {
             String actor = rnd.nextBoolean() && l.pledgee() != null ? l.pledgee()
                     : pick(new String[] {"REGISTRY", "INST-1", "INST-2", l.account()});
             boolean allowed = l.kind().equals("PLEDGE") && actor.equals(l.pledgee());
-            String code = !active.containsKey(l.id()) ? "CONFLICT" : allowed ? null : "FORBIDDEN";
+            String code = !allowed ? "FORBIDDEN" : !active.containsKey(l.id()) ? "CONFLICT" : null; // who may act is checked before the lock's state
             expect("enforce", code, () -> enforce(WHO.get(actor), l.id()), () -> {
                 long[] from = h(l.account(), l.product());
                 from[0] -= l.quantity();

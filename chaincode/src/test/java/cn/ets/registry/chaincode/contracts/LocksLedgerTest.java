@@ -205,10 +205,6 @@ class LocksLedgerTest extends LedgerScenario {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("BUG (idempotency convention, api.md 'Same conventions (ids, errors, idempotency)'): "
-            + "LocksContract.release and enforce ignore their command body, so a client retrying a release or an enforcement "
-            + "with the same {\"requestId\"} after a lost response gets 409 CONFLICT ('lock … is already RELEASED') instead of "
-            + "the first result with \"replayed\": true")
     void retrying_a_release_with_the_same_request_id_replays_it() {
         String lockId = lockId(pledge(HB_U1, "HB-U1", CEA, 100, "INST-1"));
         String command = json("requestId", "rel-1");

@@ -104,11 +104,6 @@ class ParametersLedgerTest extends LedgerScenario {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("BUG: ParametersContract.parse catches JsonParseException/NPE/IllegalArgumentException/DateTimeException, "
-            + "but Gson wraps the record constructor's DomainException in a plain RuntimeException(\"Failed to invoke constructor …\"), "
-            + "so a well-formed but out-of-range value (offsetCap 1.5, coalFloor 2, penaltyMaxMultiple below the minimum, "
-            + "surrenderDeadline before emissionsDeadline, carryOverBase -1, benchmarks missing a category) escapes TxContext.run "
-            + "uncoded instead of [BAD_REQUEST] (nothing is written, but the client gets no stable code)")
     void an_out_of_range_value_is_refused_as_a_bad_request_and_nothing_is_written() {
         String[][] bad = {
                 {"offsetCap", "1.5"},
@@ -127,8 +122,6 @@ class ParametersLedgerTest extends LedgerScenario {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("BUG: a boolean parameter given a non-boolean value is accepted: {\"gasTopUp\":\"maybe\"} "
-            + "is read by Gson as Boolean.parseBoolean(\"maybe\") = false, publishes version 2 and silently switches the gas top-up off")
     void a_boolean_parameter_only_takes_true_or_false() {
         assertRejectedWithoutWrites("BAD_REQUEST", () -> setParameters(Parties.MEE, "2024", json("requestId", "p-1", "gasTopUp", "maybe")));
         assertRejectedWithoutWrites("BAD_REQUEST", () -> setParameters(Parties.MEE, "2024", json("requestId", "p-2", "borrowingEnabled", 1)));
