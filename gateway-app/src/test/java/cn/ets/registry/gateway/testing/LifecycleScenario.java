@@ -111,7 +111,7 @@ public final class LifecycleScenario {
 
     static JsonObject trade(String tradeId, String seller, String buyer, long quantity, String price) {
         return Json.obj("tradeId", tradeId, "product", PRODUCT, "seller", seller, "buyer", buyer, "quantity", quantity,
-                "price", price, "mode", "LISTED", "tradedAt", "2025-12-15T10:30:00+08:00");
+                "price", price, "mode", "LISTED", "tradedAt", "2025-11-14T10:30:00+08:00"); // not December: the full cycle on the same Fabric ledger prices its penalty on December trades
     }
 
     public LifecycleScenario settleOne() {
