@@ -45,6 +45,15 @@ public final class ComplianceContract implements ContractInterface {
                 throw new DomainException(ErrorCode.DEADLINE_PASSED, "compliance year " + year + " is closed; emissions can no longer change",
                         Map.of("year", year, "unitId", unitId));
             }
+            if (emissions < uy.surrendered()) {
+                throw new DomainException(ErrorCode.CONFLICT, unitId + " already surrendered " + uy.surrendered() + " t for " + year
+                        + "; verified emissions cannot be set below that", Map.of("unitId", unitId, "year", year, "surrendered", uy.surrendered()));
+            }
+            long cap = cn.ets.registry.domain.compliance.OffsetCap.maxOffset(emissions, new cn.ets.registry.chaincode.ParameterBook(tx).forYear(year));
+            if (uy.offsetUsed() > cap) {
+                throw new DomainException(ErrorCode.CONFLICT, unitId + " already offset " + uy.offsetUsed() + " t with CCER for " + year
+                        + "; " + emissions + " t would cap offsets at " + cap + " t", Map.of("unitId", unitId, "year", year, "offsetUsed", uy.offsetUsed()));
+            }
             uy = uy.withObligation(emissions);
             years.save(uy);
             Map<String, Object> view = UnitYears.view(uy);

@@ -70,6 +70,16 @@ class OffsetSurrenderLedgerTest extends LedgerScenario {
     }
 
     @Test
+    void a_correction_of_emissions_below_what_was_surrendered_or_offset_is_refused_and_changes_nothing() {
+        ok(surrender(HB_U1, "HB-U1", 2024, CEA, 1_000, "CCER-1", 100));
+        assertRejectedWithoutWrites("CONFLICT", () -> recordEmissions(Parties.HB, "HB-U1", 2024, 1_099));
+        // 1,500 t covers the 1,100 t surrendered, but 5 % of it is 75 t, less than the 100 t already offset
+        assertRejectedWithoutWrites("CONFLICT", () -> recordEmissions(Parties.HB, "HB-U1", 2024, 1_500));
+        ok(recordEmissions(Parties.HB, "HB-U1", 2024, 2_500));
+        assertThat(compliance("HB-U1", 2024).get("obligation").getAsLong()).isEqualTo(2_500);
+    }
+
+    @Test
     void the_cap_counts_every_surrender_of_the_year() {
         ok(surrender(HB_U1, "HB-U1", 2024, "CCER-1", 60));
         assertRejectedWithoutWrites("OFFSET_LIMIT_EXCEEDED", () -> surrender(HB_U1, "HB-U1", 2024, "CCER-1", 41));
