@@ -4,7 +4,6 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
 
-import cn.ets.registry.gateway.http.ApiError;
 import cn.ets.registry.gateway.http.Caller;
 import cn.ets.registry.gateway.http.ErrorBody;
 import cn.ets.registry.gateway.http.Http;
@@ -122,9 +121,5 @@ public final class AccountsEndpoints {
             m.put("account", c.account());
         }
         ctx.json(m);
-    }
-
-    static ApiError unexpected(String what) {
-        return new ApiError("INTERNAL", what);
     }
 }
