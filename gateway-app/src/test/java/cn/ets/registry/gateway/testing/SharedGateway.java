@@ -13,9 +13,20 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * One embedded gateway for every test class of the run that does not need a registry of its own
  * (starting one costs the contract router's classpath scan, ~10 s on a 2-core machine). Each class
  * gets its own {@link RegistryClient} and uses its own account ids; the gateway is closed and its
- * data dir removed when the whole run ends.
+ * data dir removed when the whole run ends. Subclasses name a separate run-wide gateway.
  */
-public final class SharedGateway implements ParameterResolver {
+public class SharedGateway implements ParameterResolver {
+    private final String prefix;
+    private final boolean fsync;
+
+    public SharedGateway() {
+        this("registry-shared-", true);
+    }
+
+    protected SharedGateway(String prefix, boolean fsync) {
+        this.prefix = prefix;
+        this.fsync = fsync;
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
@@ -25,7 +36,7 @@ public final class SharedGateway implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext e) {
         Holder h = e.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(SharedGateway.class.getName(), k -> new Holder(), Holder.class);
+                .getOrComputeIfAbsent(getClass().getName(), k -> new Holder(prefix, fsync), Holder.class);
         return h.gateway.newClient();
     }
 
@@ -33,13 +44,13 @@ public final class SharedGateway implements ParameterResolver {
         private final Path dir;
         private final EmbeddedGateway gateway;
 
-        Holder() {
+        Holder(String prefix, boolean fsync) {
             try {
-                dir = Files.createTempDirectory("registry-shared-");
+                dir = Files.createTempDirectory(prefix);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-            gateway = EmbeddedGateway.start(dir);
+            gateway = EmbeddedGateway.start(dir, fsync);
         }
 
         @Override
