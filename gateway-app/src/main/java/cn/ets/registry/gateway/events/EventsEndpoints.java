@@ -1,5 +1,6 @@
 package cn.ets.registry.gateway.events;
 
+import static io.javalin.apibuilder.ApiBuilder.before;
 import static io.javalin.apibuilder.ApiBuilder.sse;
 
 import cn.ets.registry.gateway.http.ApiError;
@@ -30,6 +31,14 @@ public final class EventsEndpoints {
     }
 
     public void routes() {
+        // Refusals must happen before the stream's 200 headers go out.
+        before("/api/v1/events", ctx -> {
+            Caller caller = Http.caller(ctx);
+            if (!ROLES.contains(caller.credential().role())) {
+                throw new ApiError("FORBIDDEN", caller.credential().name() + " may not follow the event stream");
+            }
+            fromBlock(ctx.queryParam("fromBlock"), ctx.header("Last-Event-ID"));
+        });
         sse("/api/v1/events", this::stream);
     }
 
@@ -39,10 +48,6 @@ public final class EventsEndpoints {
             queryParams = @OpenApiParam(name = "fromBlock", type = Long.class, description = "first block to replay (default: 0, everything)"),
             responses = @OpenApiResponse(status = "200", content = @OpenApiContent(type = "text/event-stream")))
     void stream(SseClient client) {
-        Caller caller = Http.caller(client.ctx());
-        if (!ROLES.contains(caller.credential().role())) {
-            throw new ApiError("FORBIDDEN", caller.credential().name() + " may not follow the event stream");
-        }
         long from = fromBlock(client.ctx().queryParam("fromBlock"), client.ctx().header("Last-Event-ID"));
         client.keepAlive();
         AutoCloseable subscription = ledger.events(from, e -> client.sendEvent(e.name(),

@@ -42,17 +42,11 @@ public final class GatewayServer implements AutoCloseable {
                             .withSecurity(new SecurityComponentConfiguration().withSecurityScheme("BearerAuth", new BearerAuth())))));
             config.registerPlugin(new MicrometerPlugin(m -> m.registry = metrics));
             config.requestLogger.http((ctx, ms) -> LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
-            config.router.apiBuilder(() -> features.forEach(EndpointGroup::addEndpoints));
-        });
-        app.before("/api/v1/*", ctx -> {
-            String header = ctx.header("Authorization");
-            if (header == null || !header.startsWith("Bearer ")) {
-                throw new ApiError("UNAUTHENTICATED", "missing bearer token: send Authorization: Bearer <token>");
-            }
-            String token = header.substring("Bearer ".length()).trim();
-            var credential = identities.byToken(token)
-                    .orElseThrow(() -> new ApiError("UNAUTHENTICATED", "unknown bearer token"));
-            ctx.attribute(Http.CALLER, new Caller(credential, identities.identity(credential.name())));
+            config.router.apiBuilder(() -> {
+                // Authentication first, so features' own before-handlers already know the caller.
+                io.javalin.apibuilder.ApiBuilder.before("/api/v1/*", ctx -> authenticate(ctx, identities));
+                features.forEach(EndpointGroup::addEndpoints);
+            });
         });
         app.get("/health", ctx -> {
             if (!credentialsWritten.getAsBoolean()) {
@@ -81,6 +75,17 @@ public final class GatewayServer implements AutoCloseable {
         });
         app.error(413, ctx -> Http.json(ctx, 413, new ApiError("PAYLOAD_TOO_LARGE", "request body larger than 4 MB").body()));
         app.error(405, ctx -> Http.json(ctx, 405, new ApiError("BAD_REQUEST", "method not allowed").body()));
+    }
+
+    private static void authenticate(io.javalin.http.Context ctx, IdentityStore identities) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.startsWith("Bearer ")) {
+            throw new ApiError("UNAUTHENTICATED", "missing bearer token: send Authorization: Bearer <token>");
+        }
+        String token = header.substring("Bearer ".length()).trim();
+        var credential = identities.byToken(token)
+                .orElseThrow(() -> new ApiError("UNAUTHENTICATED", "unknown bearer token"));
+        ctx.attribute(Http.CALLER, new Caller(credential, identities.identity(credential.name())));
     }
 
     public GatewayServer start(String host, int port) {

@@ -91,6 +91,19 @@ class FabricFullCycleIT {
 
     @Test
     @Order(3)
+    void the_exchange_follows_committed_events_and_resumes_from_a_block() throws Exception {
+        var exchange = api.endpoint("exchange");
+        List<EventStream.Event> first = EventStream.read(exchange.baseUrl(), exchange.token(), 0, 5);
+        assertThat(first.get(0).name()).isEqualTo("RegistryBootstrapped");
+        assertThat(first).extracting(EventStream.Event::id).isSorted();
+        EventStream.Event last = first.get(4);
+        List<EventStream.Event> resumed = EventStream.read(exchange.baseUrl(), exchange.token(), last.id(), 1);
+        assertThat(resumed.get(0).id()).isEqualTo(last.id());
+        assertThat(resumed.get(0).data().get("txId").getAsString()).isEqualTo(last.data().get("txId").getAsString());
+    }
+
+    @Test
+    @Order(4)
     void fabric_itself_rejects_a_change_that_the_registry_did_not_endorse() throws Exception {
         Registry mee = gateways.get(ORGS.indexOf("MEE"));
         LedgerIdentity id = mee.identities().identity("mee");

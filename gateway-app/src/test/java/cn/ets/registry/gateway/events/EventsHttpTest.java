@@ -1,0 +1,65 @@
+package cn.ets.registry.gateway.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.ets.registry.gateway.Registry;
+import cn.ets.registry.gateway.e2e.EventStream;
+import cn.ets.registry.gateway.e2e.RegistryApi;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EventsHttpTest {
+
+    @Test
+    void committed_events_stream_in_order_and_resume_from_a_block(@TempDir Path dir) throws Exception {
+        try (Registry registry = Registry.embedded(dir, false)) {
+            registry.start("127.0.0.1", 0);
+            String url = "http://127.0.0.1:" + registry.port();
+            RegistryApi api = new RegistryApi();
+            registry.identities().all().forEach(c -> api.add(c.name(), url, c.token()));
+            assertThat(api.post("mee", "/api/v1/issuances", "{\"requestId\":\"e1\",\"product\":\"CEA-2024\",\"quantity\":10}").status()).isEqualTo(201);
+            assertThat(api.post("mee", "/api/v1/issuances", "{\"requestId\":\"e2\",\"product\":\"CEA-2024\",\"quantity\":20}").status()).isEqualTo(201);
+            assertThat(api.post("mee", "/api/v1/issuances", "{\"requestId\":\"e2\",\"product\":\"CEA-2024\",\"quantity\":20}").status())
+                    .as("a replay commits no new event").isEqualTo(201);
+
+            List<EventStream.Event> all = EventStream.read(url, api.endpoint("auditor").token(), 0, 3);
+            assertThat(all).extracting(EventStream.Event::name).containsExactly("RegistryBootstrapped", "AllowancesIssued", "AllowancesIssued");
+            assertThat(all).extracting(EventStream.Event::id).isSorted();
+            EventStream.Event second = all.get(2);
+            assertThat(second.data().getAsJsonObject("payload").getAsJsonObject("data").get("quantity").getAsLong()).isEqualTo(20);
+            assertThat(second.data().getAsJsonObject("payload").get("actor").getAsString()).isEqualTo("mee");
+
+            List<EventStream.Event> resumed = EventStream.read(url, api.endpoint("exchange").token(), second.id(), 1);
+            assertThat(resumed.get(0).id()).isEqualTo(second.id());
+            assertThat(resumed.get(0).data().get("txId").getAsString()).isEqualTo(second.data().get("txId").getAsString());
+
+            // a new commit reaches a listener that is already connected
+            var live = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return EventStream.read(url, api.endpoint("auditor").token(), second.id() + 1, 1);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(500);
+            assertThat(api.post("mee", "/api/v1/issuances", "{\"requestId\":\"e3\",\"product\":\"CEA-2024\",\"quantity\":30}").status()).isEqualTo(201);
+            assertThat(live.get(30, java.util.concurrent.TimeUnit.SECONDS).get(0).name()).isEqualTo("AllowancesIssued");
+        }
+    }
+
+    @Test
+    void only_the_exchange_registry_mee_and_auditors_may_follow_events(@TempDir Path dir) throws Exception {
+        try (Registry registry = Registry.embedded(dir, false)) {
+            registry.start("127.0.0.1", 0);
+            String url = "http://127.0.0.1:" + registry.port();
+            String province = registry.identities().byName("province-HB").orElseThrow().token();
+            var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/api/v1/events"))
+                    .header("Authorization", "Bearer " + province).header("Accept", "text/event-stream").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(403);
+            assertThat(r.body()).contains("FORBIDDEN");
+        }
+    }
+}
