@@ -1,5 +1,6 @@
 package cn.ets.registry.chaincode;
 
+import cn.ets.registry.domain.compliance.Obligation;
 import java.math.BigDecimal;
 
 /**
@@ -15,19 +16,20 @@ public record UnitYear(String unitId, String province, int year, long obligation
         return new UnitYear(unitId, province, year, obligation, 0, 0, false, null, null, null, 0, null);
     }
 
-    public UnitYear withObligation(long o) {
-        return new UnitYear(unitId, province, year, o, surrendered, offsetUsed, closed, averagePrice, penaltyMin, penaltyMax, deduction, carryOverLimit);
+    /** The figures the compliance rules work on. */
+    public Obligation figures() {
+        return new Obligation(obligation, surrendered, offsetUsed, closed, deduction);
     }
 
-    public UnitYear withSurrender(long total, long offset, long newDeduction) {
-        return new UnitYear(unitId, province, year, obligation, total, offset, closed, averagePrice, penaltyMin, penaltyMax, newDeduction, carryOverLimit);
+    public UnitYear with(Obligation o) {
+        return new UnitYear(unitId, province, year, o.obligation(), o.surrendered(), o.offsetUsed(), o.closed(),
+                averagePrice, penaltyMin, penaltyMax, o.deduction(), carryOverLimit);
     }
 
-    public UnitYear closedWith(BigDecimal avg, BigDecimal min, BigDecimal max, long deduct, Long carryOver) {
-        return new UnitYear(unitId, province, year, obligation, surrendered, offsetUsed, true, avg, min, max, deduct, carryOver);
-    }
-
-    public long shortfall() {
-        return Math.max(0, obligation - surrendered);
+    /** Closed: the shortfall becomes next year's deduction, with the fine range and carry-over limit of the close. */
+    public UnitYear closedWith(BigDecimal avg, BigDecimal min, BigDecimal max, Long carryOver) {
+        Obligation c = figures().close();
+        return new UnitYear(unitId, province, year, c.obligation(), c.surrendered(), c.offsetUsed(), true, avg, min, max,
+                c.deduction(), carryOver);
     }
 }

@@ -9,7 +9,6 @@ import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
 import cn.ets.registry.domain.account.Account;
 import cn.ets.registry.domain.account.AccountType;
-import cn.ets.registry.domain.compliance.ComplianceStatus;
 import cn.ets.registry.domain.identity.Permissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,16 +44,8 @@ public final class ComplianceContract implements ContractInterface {
                 throw new DomainException(ErrorCode.DEADLINE_PASSED, "compliance year " + year + " is closed; emissions can no longer change",
                         Map.of("year", year, "unitId", unitId));
             }
-            if (emissions < uy.surrendered()) {
-                throw new DomainException(ErrorCode.CONFLICT, unitId + " already surrendered " + uy.surrendered() + " t for " + year
-                        + "; verified emissions cannot be set below that", Map.of("unitId", unitId, "year", year, "surrendered", uy.surrendered()));
-            }
             long cap = cn.ets.registry.domain.compliance.OffsetCap.maxOffset(emissions, new cn.ets.registry.chaincode.ParameterBook(tx).forYear(year));
-            if (uy.offsetUsed() > cap) {
-                throw new DomainException(ErrorCode.CONFLICT, unitId + " already offset " + uy.offsetUsed() + " t with CCER for " + year
-                        + "; " + emissions + " t would cap offsets at " + cap + " t", Map.of("unitId", unitId, "year", year, "offsetUsed", uy.offsetUsed()));
-            }
-            uy = uy.withObligation(emissions);
+            uy = uy.with(uy.figures().correctedTo(emissions, cap));
             years.save(uy);
             Map<String, Object> view = UnitYears.view(uy);
             Map<String, Object> event = new LinkedHashMap<>(view);
@@ -121,7 +112,7 @@ public final class ComplianceContract implements ContractInterface {
                 if (uy.closed()) {
                     continue;
                 }
-                long shortfall = uy.shortfall();
+                long shortfall = uy.figures().shortfall();
                 java.math.BigDecimal min = null;
                 java.math.BigDecimal max = null;
                 if (shortfall > 0 && average != null) {
@@ -129,7 +120,7 @@ public final class ComplianceContract implements ContractInterface {
                     min = penalty.min();
                     max = penalty.max();
                 }
-                UnitYear closed = uy.closedWith(shortfall > 0 ? average : null, min, max, shortfall, carry.limit(uy.unitId(), params));
+                UnitYear closed = uy.closedWith(shortfall > 0 ? average : null, min, max, carry.limit(uy.unitId(), params));
                 years.save(closed);
                 units.add(UnitYears.view(closed));
             }
@@ -219,8 +210,8 @@ public final class ComplianceContract implements ContractInterface {
             m.put("obligation", uy.obligation());
             m.put("surrendered", uy.surrendered());
             m.put("offsetUsed", uy.offsetUsed());
-            m.put("shortfall", uy.shortfall());
-            m.put("status", ComplianceStatus.of(uy.obligation(), uy.surrendered(), uy.closed()).name());
+            m.put("shortfall", uy.figures().shortfall());
+            m.put("status", uy.figures().status().name());
             if (uy.closed()) {
                 m.put("closed", true);
                 m.put("averagePrice", uy.averagePrice());

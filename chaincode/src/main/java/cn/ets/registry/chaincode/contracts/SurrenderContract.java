@@ -8,7 +8,6 @@ import cn.ets.registry.chaincode.UnitYear;
 import cn.ets.registry.chaincode.contracts.ComplianceContract.UnitYears;
 import cn.ets.registry.chaincode.json.Fields;
 import cn.ets.registry.domain.DomainException;
-import cn.ets.registry.domain.ErrorCode;
 import cn.ets.registry.domain.Tonnes;
 import cn.ets.registry.domain.account.Account;
 import cn.ets.registry.domain.account.AccountStatusPolicy;
@@ -62,13 +61,7 @@ public final class SurrenderContract implements ContractInterface {
                         offset = Tonnes.add(offset, i.quantity());
                     }
                 }
-                long remaining = uy.obligation() - uy.surrendered();
-                if (total > remaining) {
-                    throw new DomainException(ErrorCode.EXCEEDS_OBLIGATION,
-                            unitId + " owes " + remaining + " t more for " + year + "; a surrender of " + total + " t exceeds it",
-                            Map.of("unitId", unitId, "year", year, "remaining", remaining, "requested", total));
-                }
-                long offsetUsed = Tonnes.add(uy.offsetUsed(), offset);
+                var after = uy.figures().surrender(total, offset);
                 if (offset > 0) {
                     offsets.check(uy, items, offset, t.time());
                 }
@@ -85,17 +78,15 @@ public final class SurrenderContract implements ContractInterface {
                         moved.add(Map.of("product", i.product().code(), "quantity", i.quantity()));
                     }
                 }
-                long surrendered = Tonnes.add(uy.surrendered(), total);
-                long deduction = uy.closed() ? Math.max(0, uy.deduction() - total) : uy.deduction();
-                UnitYear after = uy.withSurrender(surrendered, offsetUsed, deduction);
-                years.save(after);
+                UnitYear saved = uy.with(after);
+                years.save(saved);
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("requestId", requestId);
                 r.put("unitId", unitId);
                 r.put("year", year);
                 r.put("items", moved);
                 r.put("flow", List.of(unitId, Account.provinceAccountId(unit.province()), "MEE"));
-                r.put("compliance", UnitYears.view(after));
+                r.put("compliance", UnitYears.view(saved));
                 r.put("late", uy.closed());
                 r.putAll(t.attribution());
                 t.emit("UnitsSurrendered", r);

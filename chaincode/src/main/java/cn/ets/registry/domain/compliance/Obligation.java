@@ -50,6 +50,37 @@ public record Obligation(long obligation, long surrendered, long offsetUsed, boo
     }
 
     /**
+     * A unit's surrender: no more than is still owed (more would destroy units for nothing), then
+     * as {@link #withSurrender}.
+     */
+    public Obligation surrender(long quantity, long offsetPart) {
+        long remaining = Math.max(0, Tonnes.subtract(obligation, surrendered));
+        if (quantity > remaining) {
+            throw new DomainException(ErrorCode.EXCEEDS_OBLIGATION,
+                    remaining + " t are still owed; a surrender of " + quantity + " t exceeds it",
+                    Map.of("remaining", remaining, "requested", quantity));
+        }
+        return withSurrender(quantity, offsetPart);
+    }
+
+    /**
+     * Verified emissions corrected before the year closes. They may not fall below what was already
+     * surrendered, nor so low that the CCER already used would exceed the offset cap of the new
+     * figure ({@code offsetCapOfNewFigure}, from {@link OffsetCap#maxOffset}).
+     */
+    public Obligation correctedTo(long verifiedEmissions, long offsetCapOfNewFigure) {
+        if (verifiedEmissions < surrendered) {
+            throw new DomainException(ErrorCode.CONFLICT, surrendered + " t were already surrendered; verified emissions cannot be set below that",
+                    Map.of("surrendered", surrendered, "requested", verifiedEmissions));
+        }
+        if (offsetUsed > offsetCapOfNewFigure) {
+            throw new DomainException(ErrorCode.CONFLICT, offsetUsed + " t were already offset with CCER; " + verifiedEmissions
+                    + " t would cap offsets at " + offsetCapOfNewFigure + " t", Map.of("offsetUsed", offsetUsed, "cap", offsetCapOfNewFigure));
+        }
+        return new Obligation(verifiedEmissions, surrendered, offsetUsed, closed, deduction);
+    }
+
+    /**
      * Records a surrender of {@code quantity} tonnes, {@code offsetPart} of them CCER. After close
      * (a late surrender) it lowers the deduction tonne for tonne, never below 0; the fine stands.
      */

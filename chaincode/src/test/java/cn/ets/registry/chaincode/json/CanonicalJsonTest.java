@@ -109,8 +109,8 @@ class CanonicalJsonTest {
                 .isEqualTo("{\"id\":\"HB-U1\",\"name\":\"Wuhan <Power> & Heat\",\"province\":\"HB\",\"sector\":\"POWER\",\"status\":\"ACTIVE\",\"type\":\"UNIT\"}");
         assertThat(CanonicalJson.write(UnitYear.open("HB-U1", "HB", 2024, 500)))
                 .isEqualTo("{\"closed\":false,\"deduction\":0,\"obligation\":500,\"offsetUsed\":0,\"province\":\"HB\",\"surrendered\":0,\"unitId\":\"HB-U1\",\"year\":2024}");
-        assertThat(CanonicalJson.write(UnitYear.open("HB-U1", "HB", 2024, 500)
-                .closedWith(new BigDecimal("88.50"), new BigDecimal("4425.00"), new BigDecimal("8850.00"), 50, 10000L)))
+        assertThat(CanonicalJson.write(new UnitYear("HB-U1", "HB", 2024, 500, 0, 0, true,
+                new BigDecimal("88.50"), new BigDecimal("4425.00"), new BigDecimal("8850.00"), 50, 10000L)))
                 .isEqualTo("{\"averagePrice\":\"88.50\",\"carryOverLimit\":10000,\"closed\":true,\"deduction\":50,\"obligation\":500,"
                         + "\"offsetUsed\":0,\"penaltyMax\":\"8850.00\",\"penaltyMin\":\"4425.00\",\"province\":\"HB\",\"surrendered\":0,"
                         + "\"unitId\":\"HB-U1\",\"year\":2024}");
@@ -118,8 +118,8 @@ class CanonicalJsonTest {
 
     @Test
     void records_read_back_equal() {
-        UnitYear uy = UnitYear.open("HB-U1", "HB", 2024, 500)
-                .closedWith(new BigDecimal("88.50"), new BigDecimal("4425.00"), new BigDecimal("8850.00"), 50, null);
+        UnitYear uy = new UnitYear("HB-U1", "HB", 2024, 500, 0, 0, true,
+                new BigDecimal("88.50"), new BigDecimal("4425.00"), new BigDecimal("8850.00"), 50, null);
         assertThat(CanonicalJson.read(CanonicalJson.write(uy), UnitYear.class)).isEqualTo(uy);
         Account a = new Account("I1", AccountType.INSTITUTION, "Fund", null, null, AccountStatus.SUSPENDED, "court order");
         assertThat(CanonicalJson.read(CanonicalJson.write(a), Account.class)).isEqualTo(a);

@@ -64,4 +64,39 @@ class ObligationTest {
         assertThatExceptionOfType(DomainException.class).isThrownBy(() -> Obligation.open(10).withSurrender(0, 0))
                 .extracting(DomainException::code).isEqualTo(ErrorCode.INVALID_QUANTITY);
     }
+
+    @ParameterizedTest(name = "owes {0}, surrendered {1}, surrenders {2} -> accepted {3}")
+    @CsvSource({
+            "1000, 0,   1000, true",
+            "1000, 0,   1001, false",
+            "1000, 400, 600,  true",
+            "1000, 400, 601,  false",
+            "1000, 1000, 1,   false"})
+    void a_surrender_may_not_go_beyond_what_is_still_owed(long owed, long done, long more, boolean accepted) {
+        Obligation o = new Obligation(owed, done, 0, false, 0);
+        if (accepted) {
+            assertThat(o.surrender(more, 0).surrendered()).isEqualTo(done + more);
+        } else {
+            assertThatExceptionOfType(DomainException.class).isThrownBy(() -> o.surrender(more, 0))
+                    .satisfies(e -> assertThat(e.code()).isEqualTo(ErrorCode.EXCEEDS_OBLIGATION));
+        }
+    }
+
+    @ParameterizedTest(name = "surrendered {0} (offset {1}), corrected to {2} with cap {3} -> accepted {4}")
+    @CsvSource({
+            "1100, 100, 2500, 125, true",
+            "1100, 100, 1100, 100, true",
+            "1100, 100, 1099, 100, false",
+            "1100, 100, 1500, 75,  false",
+            "0,    0,   0,    0,   true"})
+    void verified_emissions_are_not_corrected_below_what_was_surrendered_or_offset(long done, long offset, long corrected,
+                                                                                   long cap, boolean accepted) {
+        Obligation o = new Obligation(2000, done, offset, false, 0);
+        if (accepted) {
+            assertThat(o.correctedTo(corrected, cap).obligation()).isEqualTo(corrected);
+        } else {
+            assertThatExceptionOfType(DomainException.class).isThrownBy(() -> o.correctedTo(corrected, cap))
+                    .satisfies(e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+        }
+    }
 }
