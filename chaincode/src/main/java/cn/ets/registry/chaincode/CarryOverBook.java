@@ -1,7 +1,5 @@
 package cn.ets.registry.chaincode;
 
-import cn.ets.registry.domain.DomainException;
-import cn.ets.registry.domain.ErrorCode;
 import cn.ets.registry.domain.Tonnes;
 import cn.ets.registry.domain.compliance.CarryOverLimit;
 import cn.ets.registry.domain.policy.PolicyParameters;
@@ -38,29 +36,15 @@ public final class CarryOverBook {
 
     /** Counts CEA of carry-over vintages used for a later year against the unit's limit. */
     public void use(String unitId, int year, Map<Product, Long> ceaItems, PolicyParameters params) {
-        int lastCarryYear = params.carryOverVintages().stream()
-                .mapToInt(v -> Integer.parseInt(v.substring(v.length() - 4))).max().orElse(0);
-        if (year <= lastCarryYear) {
-            return;
-        }
-        long carried = 0;
-        for (Map.Entry<Product, Long> e : ceaItems.entrySet()) {
-            if (params.carryOverVintages().contains(e.getKey().vintage())) {
-                carried = Tonnes.add(carried, e.getValue());
-            }
-        }
+        Map<String, Long> byVintage = new TreeMap<>();
+        ceaItems.forEach((p, q) -> byVintage.merge(p.vintage(), q, Tonnes::add));
+        long carried = CarryOverLimit.carried(year, byVintage, params);
         if (carried == 0) {
             return;
         }
         String key = tx.state().key("carry", unitId);
         long used = tx.state().get(key, Usage.class).map(Usage::used).orElse(0L);
-        long limit = limit(unitId, params);
-        if (Tonnes.add(used, carried) > limit) {
-            throw new DomainException(ErrorCode.CARRY_OVER_LIMIT_EXCEEDED,
-                    unitId + " may carry forward at most " + limit + " t of vintages " + params.carryOverVintages() + "; "
-                            + used + " t already used, " + carried + " t more requested",
-                    Map.of("unitId", unitId, "limit", limit, "used", used, "requested", carried));
-        }
+        CarryOverLimit.requireWithin(used, carried, limit(unitId, params));
         tx.state().put(key, new Usage(Tonnes.add(used, carried)));
     }
 

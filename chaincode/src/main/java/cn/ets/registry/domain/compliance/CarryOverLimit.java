@@ -1,5 +1,7 @@
 package cn.ets.registry.domain.compliance;
 
+import cn.ets.registry.domain.DomainException;
+import cn.ets.registry.domain.ErrorCode;
 import cn.ets.registry.domain.Tonnes;
 import cn.ets.registry.domain.policy.PolicyParameters;
 
@@ -29,5 +31,33 @@ public final class CarryOverLimit {
         long extra = BigDecimal.valueOf(netSales).multiply(params.carryOverMultiplier())
                 .setScale(0, RoundingMode.FLOOR).longValueExact();
         return Math.max(0, Tonnes.add(params.carryOverBase(), extra));
+    }
+
+    /**
+     * Tonnes of carry-over vintages in a surrender for {@code complianceYear} that count against the
+     * limit: only years after the last carry-over vintage (from 2025), when they are carried forward.
+     */
+    public static long carried(int complianceYear, Map<String, Long> ceaByVintage, PolicyParameters params) {
+        int lastCarryYear = params.carryOverVintages().stream()
+                .mapToInt(v -> Integer.parseInt(v.substring(v.length() - 4))).max().orElse(0);
+        if (complianceYear <= lastCarryYear) {
+            return 0;
+        }
+        long carried = 0;
+        for (Map.Entry<String, Long> e : ceaByVintage.entrySet()) {
+            if (params.carryOverVintages().contains(e.getKey())) {
+                carried = Tonnes.add(carried, e.getValue());
+            }
+        }
+        return carried;
+    }
+
+    /** Refuses carrying {@code carried} t more when {@code used} t already count against {@code limit}. */
+    public static void requireWithin(long used, long carried, long limit) {
+        if (Tonnes.add(used, carried) > limit) {
+            throw new DomainException(ErrorCode.CARRY_OVER_LIMIT_EXCEEDED,
+                    "at most " + limit + " t may be carried forward; " + used + " t already used, " + carried + " t more requested",
+                    Map.of("limit", limit, "used", used, "requested", carried));
+        }
     }
 }

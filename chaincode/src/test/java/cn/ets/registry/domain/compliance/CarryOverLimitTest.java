@@ -35,4 +35,32 @@ class CarryOverLimitTest {
 
         assertThat(CarryOverLimit.compute(netSales, P2024)).isEqualTo(10_000 + 6_000);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "year {0}: {1} t of {2} counts {3} t")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "2024, 500, 2024, 0",
+            "2025, 500, 2024, 500",
+            "2025, 500, 2019-2020, 500",
+            "2025, 500, 2025, 0",
+            "2026, 700, 2021, 700"})
+    void only_carry_over_vintages_used_after_the_last_of_them_count(int year, long tonnes, String vintage, long counted) {
+        var params = cn.ets.registry.domain.policy.DefaultParameters.forVintage("2025");
+        assertThat(CarryOverLimit.carried(year, java.util.Map.of(vintage, tonnes), params)).isEqualTo(counted);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "used {0} + {1} within {2}: {3}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "0,     55000, 55000, true",
+            "0,     55001, 55000, false",
+            "40000, 15000, 55000, true",
+            "40000, 15001, 55000, false"})
+    void carrying_more_than_the_limit_is_refused(long used, long carried, long limit, boolean accepted) {
+        if (accepted) {
+            CarryOverLimit.requireWithin(used, carried, limit);
+        } else {
+            org.assertj.core.api.Assertions.assertThatExceptionOfType(cn.ets.registry.domain.DomainException.class)
+                    .isThrownBy(() -> CarryOverLimit.requireWithin(used, carried, limit))
+                    .satisfies(e -> assertThat(e.code()).isEqualTo(cn.ets.registry.domain.ErrorCode.CARRY_OVER_LIMIT_EXCEEDED));
+        }
+    }
 }
