@@ -83,17 +83,17 @@ public final class LocksContract implements ContractInterface {
                 throw Permissions.forbidden(a, "release lock " + lockId);
             }
             return onceIfIdentified(tx, command, "locks:release:" + lockId, () -> {
-            LockRecord rec = active(tx, lockId);
-            Books books = new Books(tx);
-            Product product = Product.parse(rec.product());
-            books.saveHolding(rec.account(), product, books.holding(rec.account(), product).unlock(rec.quantity()));
-            books.changeSupply(product, rec.account(), SupplyCounters.unlock(rec.quantity()));
-            LockRecord done = rec.closed("RELEASED", tx.txId());
-            tx.state().put(tx.state().key("lock", lockId), done);
-            Map<String, Object> r = view(done);
-            r.putAll(tx.attribution());
-            tx.emit("LockReleased", r);
-            return r;
+                LockRecord rec = active(tx, lockId);
+                Books books = new Books(tx);
+                Product product = Product.parse(rec.product());
+                books.saveHolding(rec.account(), product, books.holding(rec.account(), product).unlock(rec.quantity()));
+                books.changeSupply(product, rec.account(), SupplyCounters.unlock(rec.quantity()));
+                LockRecord done = rec.closed("RELEASED", tx.txId());
+                tx.state().put(tx.state().key("lock", lockId), done);
+                Map<String, Object> r = view(done);
+                r.putAll(tx.attribution());
+                tx.emit("LockReleased", r);
+                return r;
             });
         });
     }
@@ -107,20 +107,20 @@ public final class LocksContract implements ContractInterface {
                 throw Permissions.forbidden(tx.actor(), "enforce lock " + lockId);
             }
             return onceIfIdentified(tx, command, "locks:enforce:" + lockId, () -> {
-            LockRecord rec = active(tx, lockId);
-            Books books = new Books(tx);
-            Product product = Product.parse(rec.product());
-            Account pledgee = books.account(rec.pledgee());
-            AccountStatusPolicy.requireCanReceive(pledgee);
-            books.saveHolding(rec.account(), product, books.holding(rec.account(), product).takeLocked(rec.quantity()));
-            books.changeSupply(product, rec.account(), SupplyCounters.unlock(rec.quantity()));
-            books.credit(pledgee.id(), product, rec.quantity());
-            LockRecord done = rec.closed("ENFORCED", tx.txId());
-            tx.state().put(tx.state().key("lock", lockId), done);
-            Map<String, Object> r = view(done);
-            r.putAll(tx.attribution());
-            tx.emit("PledgeEnforced", r);
-            return r;
+                LockRecord rec = active(tx, lockId);
+                Books books = new Books(tx);
+                Product product = Product.parse(rec.product());
+                Account pledgee = books.account(rec.pledgee());
+                AccountStatusPolicy.requireCanReceive(pledgee);
+                books.saveHolding(rec.account(), product, books.holding(rec.account(), product).takeLocked(rec.quantity()));
+                books.changeSupply(product, rec.account(), SupplyCounters.unlock(rec.quantity()));
+                books.credit(pledgee.id(), product, rec.quantity());
+                LockRecord done = rec.closed("ENFORCED", tx.txId());
+                tx.state().put(tx.state().key("lock", lockId), done);
+                Map<String, Object> r = view(done);
+                r.putAll(tx.attribution());
+                tx.emit("PledgeEnforced", r);
+                return r;
             });
         });
     }
