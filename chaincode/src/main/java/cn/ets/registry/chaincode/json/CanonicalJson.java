@@ -8,16 +8,22 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The one JSON codec of the ledger. Every endorsing peer must write byte-identical state, so
@@ -28,9 +34,10 @@ public final class CanonicalJson {
     private static final Gson GSON = new GsonBuilder()
             .disableHtmlEscaping()
             .registerTypeAdapter(BigDecimal.class, new DecimalAsString())
-            .registerTypeAdapter(java.time.LocalDate.class, new AsString<>(java.time.LocalDate::parse))
-            .registerTypeAdapter(java.time.Instant.class, new AsString<>(java.time.Instant::parse))
-            .registerTypeAdapter(java.time.YearMonth.class, new AsString<>(java.time.YearMonth::parse))
+            .registerTypeAdapter(LocalDate.class, new AsString<>(LocalDate::parse))
+            .registerTypeAdapter(Instant.class, new AsString<>(Instant::parse))
+            .registerTypeAdapter(YearMonth.class, new AsString<>(YearMonth::parse))
+            .registerTypeAdapterFactory(new FlatteningRecords())
             .create();
 
     private CanonicalJson() {
@@ -70,8 +77,8 @@ public final class CanonicalJson {
 
     /** RFC 8259 JSON only: no unquoted keys, single quotes, comments or trailing content. */
     public static JsonElement strict(String json) throws IOException {
-        JsonReader reader = new JsonReader(new java.io.StringReader(json));
-        reader.setStrictness(com.google.gson.Strictness.STRICT);
+        JsonReader reader = new JsonReader(new StringReader(json));
+        reader.setStrictness(Strictness.STRICT);
         JsonElement e = JsonParser.parseReader(reader);
         if (reader.peek() != JsonToken.END_DOCUMENT) {
             throw new JsonParseException("unexpected content after the JSON value");
@@ -121,9 +128,9 @@ public final class CanonicalJson {
 
     /** java.time values as their ISO strings (Gson cannot reflect into java.time on Java 17). */
     private static final class AsString<T> extends TypeAdapter<T> {
-        private final java.util.function.Function<String, T> parse;
+        private final Function<String, T> parse;
 
-        AsString(java.util.function.Function<String, T> parse) {
+        AsString(Function<String, T> parse) {
             this.parse = parse;
         }
 

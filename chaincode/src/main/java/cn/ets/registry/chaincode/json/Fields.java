@@ -36,6 +36,16 @@ public final class Fields {
         return where.isEmpty() ? field : where + "." + field;
     }
 
+    /** The field's full name for messages ({@code items[0].quantity}). */
+    public String label(String field) {
+        return name(field);
+    }
+
+    /** Refuses the command if the field is missing or null. */
+    public void require(String field) {
+        present(field);
+    }
+
     private JsonElement present(String field) {
         JsonElement e = obj.get(field);
         if (e == null || e.isJsonNull()) {

@@ -1,6 +1,7 @@
 package cn.ets.registry.chaincode.state;
 
 import cn.ets.registry.chaincode.json.CanonicalJson;
+import cn.ets.registry.domain.DomainException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +32,7 @@ public final class LedgerState {
     public String key(String type, String... attributes) {
         for (String a : attributes) {
             if (a == null || a.indexOf('\u0000') >= 0 || a.codePoints().anyMatch(c -> c == Character.MAX_CODE_POINT)) {
-                throw cn.ets.registry.domain.DomainException.badRequest("an id contains characters a ledger key cannot hold");
+                throw DomainException.badRequest("an id contains characters a ledger key cannot hold");
             }
         }
         return stub.createCompositeKey(type, attributes).toString();

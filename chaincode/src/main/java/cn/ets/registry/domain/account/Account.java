@@ -35,6 +35,14 @@ public record Account(String id, AccountType type, String name, String province,
         return "PROVINCE-" + province;
     }
 
+    /** Allocation and surrender concern key emitting units only. */
+    public Account requireUnit() {
+        if (type != AccountType.UNIT) {
+            throw DomainException.badRequest(id + " is not a key emitting unit");
+        }
+        return this;
+    }
+
     public Account withStatus(AccountStatus newStatus, String reason) {
         return new Account(id, type, name, province, sector, newStatus, reason);
     }

@@ -3,7 +3,7 @@ package cn.ets.registry.chaincode.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import cn.ets.registry.chaincode.UnitYear;
+import cn.ets.registry.domain.compliance.UnitYear;
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
 import cn.ets.registry.domain.account.Account;

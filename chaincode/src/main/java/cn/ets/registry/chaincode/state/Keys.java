@@ -1,0 +1,52 @@
+package cn.ets.registry.chaincode.state;
+
+import cn.ets.registry.api.Command;
+
+/**
+ * Every world-state key prefix, in one place. Keys are composite keys ({@link LedgerState#key}),
+ * so a prefix is the object type and the attributes follow. Designed for MVCC: what two unrelated
+ * accounts do never touches a common key (supply is sharded, trade indexes are write-only, one key
+ * per unit-year).
+ */
+public final class Keys {
+    /** {@code acct~id}: an account. */
+    public static final String ACCOUNT = "acct";
+    /** {@code hold~account~product}: what an account holds of one product. */
+    public static final String HOLDING = "hold";
+    /** {@code supply~product~shard}: supply counters, sharded by account. */
+    public static final String SUPPLY = "supply";
+    /** {@code req~id}, {@code trade~id}, {@code depositid~unit/month}: a command's fingerprint and first result (replays). */
+    public static final String REQUEST = Command.Replay.REQUESTS;
+    public static final String TRADE = Command.Replay.TRADES;
+    public static final String DEPOSIT_ID = Command.Replay.DEPOSITS;
+    /** {@code tradeix~CEA|CCER~yyyy-MM~tradeId}: quantity and price of a settled trade (penalty price). */
+    public static final String TRADE_INDEX = "tradeix";
+    /** {@code flow~account~product~tradeId}: a signed quantity per settled trade (net sales, carry-over). */
+    public static final String FLOW = "flow";
+    /** {@code carry~unit}: carry-over used so far. */
+    public static final String CARRY_OVER = "carry";
+    /** {@code debt~unit}: allocation debt over all years. */
+    public static final String DEBT = "debt";
+    /** {@code oblig~year~unit}: a unit's compliance year. */
+    public static final String UNIT_YEAR = "oblig";
+    /** {@code closed~year}: MEE closed the compliance year. */
+    public static final String YEAR_CLOSED = "closed";
+    /** {@code alloc~year~unit}: a unit's free allocation of one year. */
+    public static final String ALLOCATION = "alloc";
+    /** {@code params~vintage} and {@code paramhist~vintage~version}: policy parameters in force and their history. */
+    public static final String PARAMETERS = "params";
+    public static final String PARAMETER_HISTORY = "paramhist";
+    /** {@code ccerproj~id}, {@code ccerbatch~product}, {@code ccerseq}: the CCER registry. */
+    public static final String CCER_PROJECT = "ccerproj";
+    public static final String CCER_BATCH = "ccerbatch";
+    public static final String CCER_SEQUENCE = "ccerseq";
+    /** {@code lock~id}: a pledge or freeze. */
+    public static final String LOCK = "lock";
+    /** {@code deposit~unit~yyyy-MM}: a monthly key-parameter deposit. */
+    public static final String DEPOSIT = "deposit";
+    /** {@code cancelrec~txId}: the public record of a voluntary cancellation. */
+    public static final String CANCELLATION = "cancelrec";
+
+    private Keys() {
+    }
+}

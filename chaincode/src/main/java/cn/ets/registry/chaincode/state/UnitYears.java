@@ -1,0 +1,54 @@
+package cn.ets.registry.chaincode.state;
+
+import cn.ets.registry.domain.DomainException;
+import cn.ets.registry.domain.ErrorCode;
+import cn.ets.registry.domain.compliance.UnitYear;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Units' compliance years ({@code oblig~year~unit}) and whether MEE closed a year ({@code closed~year}). */
+public final class UnitYears {
+    private final LedgerState state;
+
+    public UnitYears(LedgerState state) {
+        this.state = state;
+    }
+
+    public Optional<UnitYear> find(int year, String unitId) {
+        return state.get(state.key(Keys.UNIT_YEAR, String.valueOf(year), unitId), UnitYear.class);
+    }
+
+    public UnitYear require(int year, String unitId) {
+        return find(year, unitId).orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND,
+                "no verified emissions recorded for " + unitId + " in " + year, Map.of("unitId", unitId, "year", year)));
+    }
+
+    public void save(UnitYear uy) {
+        state.put(state.key(Keys.UNIT_YEAR, String.valueOf(uy.year()), uy.unitId()), uy);
+    }
+
+    public List<UnitYear> all(int year) {
+        return state.scan(UnitYear.class, Keys.UNIT_YEAR, String.valueOf(year)).stream().map(LedgerState.Entry::value).toList();
+    }
+
+    /** MEE closed the year: no unit's figures for it change any more, known at close time or not. */
+    public boolean yearClosed(int year) {
+        return state.raw(state.key(Keys.YEAR_CLOSED, String.valueOf(year))).isPresent();
+    }
+
+    public void markClosed(int year, String txId) {
+        state.put(state.key(Keys.YEAR_CLOSED, String.valueOf(year)), new ClosedMarker(year, txId));
+    }
+
+    /** Refuses changes to a closed year's emissions or allocations. */
+    public void requireOpen(int year, String unitId, String what) {
+        if (yearClosed(year)) {
+            throw new DomainException(ErrorCode.DEADLINE_PASSED, "compliance year " + year + " is closed; " + what,
+                    Map.of("unitId", unitId, "year", year));
+        }
+    }
+
+    record ClosedMarker(int year, String txId) {
+    }
+}

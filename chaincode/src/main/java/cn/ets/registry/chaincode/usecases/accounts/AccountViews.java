@@ -1,0 +1,21 @@
+package cn.ets.registry.chaincode.usecases.accounts;
+
+import cn.ets.registry.api.AccountsApi.AccountView;
+import cn.ets.registry.api.AccountsApi.HoldingView;
+import cn.ets.registry.domain.account.Account;
+import cn.ets.registry.domain.account.Holding;
+import java.util.List;
+import java.util.Map;
+
+/** An account as the REST contract shows it: its fields and its holdings in product order. */
+final class AccountViews {
+    private AccountViews() {
+    }
+
+    static AccountView of(Account a, Map<String, Holding> holdings) {
+        List<HoldingView> hs = holdings.entrySet().stream()
+                .map(e -> new HoldingView(e.getKey(), e.getValue().quantity(), e.getValue().locked())).toList();
+        return new AccountView(a.id(), a.type().name(), a.name(), a.province(), a.sector(), a.status().name(), a.statusReason(),
+                hs, null);
+    }
+}

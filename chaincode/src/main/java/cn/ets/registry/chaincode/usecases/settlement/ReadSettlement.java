@@ -1,0 +1,40 @@
+package cn.ets.registry.chaincode.usecases.settlement;
+
+import cn.ets.registry.api.SettlementApi.Get;
+import cn.ets.registry.api.SettlementApi.Settled;
+import cn.ets.registry.chaincode.json.CanonicalJson;
+import cn.ets.registry.chaincode.state.Keys;
+import cn.ets.registry.chaincode.state.Replays;
+import cn.ets.registry.chaincode.tx.Tx;
+import cn.ets.registry.chaincode.tx.UseCase;
+import cn.ets.registry.domain.DomainException;
+import cn.ets.registry.domain.ErrorCode;
+import cn.ets.registry.domain.identity.Actor;
+import cn.ets.registry.domain.identity.Permissions;
+import cn.ets.registry.domain.identity.Role;
+import java.util.Map;
+
+/** A settled trade, as settled: for the exchange, the registry and the two parties. */
+public final class ReadSettlement implements UseCase<Get, Settled> {
+
+    @Override
+    public void authorise(Tx tx, Get c) {
+        Settled s = find(tx, c.tradeId());
+        Actor a = tx.actor();
+        boolean party = a.holds(s.seller()) || a.holds(s.buyer());
+        if (!(a.is(Role.EXCHANGE) || a.is(Role.REGISTRY) || party)) {
+            throw Permissions.forbidden(a, "read trade " + c.tradeId());
+        }
+    }
+
+    @Override
+    public Settled execute(Tx tx, Get c) {
+        return find(tx, c.tradeId());
+    }
+
+    private static Settled find(Tx tx, String tradeId) {
+        return new Replays(tx.state()).result(Keys.TRADE, tradeId)
+                .map(json -> CanonicalJson.read(CanonicalJson.write(json), Settled.class))
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "no settled trade '" + tradeId + "'", Map.of("tradeId", tradeId)));
+    }
+}
