@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARBON_RUNTIME="${CARBON_RUNTIME:-/tmp/carbon-fabric}"
-[ -f gateway-app/target/gateway-app.jar ] || mvn -B -ntp -q install -DskipTests
+[ -f gateway-app/target/gateway-app.jar ] && [ -d gateway-app/target/test-classes ] || mvn -B -ntp -q install -DskipTests
 started=0
 if ! scripts/network.sh status >/dev/null 2>&1; then
   scripts/network.sh up
@@ -14,7 +14,7 @@ if ! scripts/network.sh status >/dev/null 2>&1; then
 fi
 echo "[bench] RSS of the network's processes before the run:"
 scripts/network.sh status || true
-java -cp gateway-app/target/gateway-app.jar cn.ets.registry.gateway.bench.SettlementBenchmark \
+java -cp gateway-app/target/gateway-app.jar:gateway-app/target/test-classes cn.ets.registry.gateway.bench.SettlementBenchmark \
   --network "$CARBON_RUNTIME/network.json" "$@" 2>&1 | grep -v " INFO " 
 echo "[bench] RSS after the run:"
 scripts/network.sh status || true

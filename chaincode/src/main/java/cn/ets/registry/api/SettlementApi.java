@@ -2,7 +2,6 @@ package cn.ets.registry.api;
 
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.product.Product;
-import cn.ets.registry.domain.settlement.Counterparties;
 import cn.ets.registry.domain.settlement.TradeMode;
 import cn.ets.registry.domain.settlement.TradePrice;
 import com.google.gson.JsonObject;
@@ -22,8 +21,6 @@ public final class SettlementApi {
         public Settle {
             price = TradePrice.require(price);
             tradedAtTime(tradedAt);
-            Counterparties.requireDistinct(seller, buyer);
-            mode.requireOrderSize(quantity);
         }
 
         public OffsetDateTime tradedAtTime() {

@@ -1,12 +1,15 @@
 package cn.ets.registry.gateway.http;
 
+import cn.ets.registry.api.Command;
+import cn.ets.registry.chaincode.json.CanonicalJson;
+import cn.ets.registry.gateway.identity.Caller;
 import cn.ets.registry.gateway.ledger.Ledger;
 import cn.ets.registry.gateway.ledger.LedgerException;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import io.javalin.http.Context;
+import java.io.IOException;
 
 /** What every endpoint does the same way: who calls, the JSON body, the ledger call, the answer. */
 public final class Http {
@@ -30,27 +33,27 @@ public final class Http {
             throw new ApiError("BAD_REQUEST", "request body must be a JSON object");
         }
         try {
-            JsonElement e = cn.ets.registry.chaincode.json.CanonicalJson.strict(raw);
+            JsonElement e = CanonicalJson.strict(raw);
             if (!e.isJsonObject()) {
                 throw new ApiError("BAD_REQUEST", "request body must be a JSON object");
             }
             return e.getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException | java.io.IOException e) {
+        } catch (JsonParseException | IllegalStateException | IOException e) {
             throw new ApiError("BAD_REQUEST", "malformed JSON: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
         }
     }
 
-    public static String submit(Ledger ledger, Caller caller, String function, String... args) {
-        try {
-            return ledger.submit(caller.identity(), function, args);
-        } catch (LedgerException e) {
-            throw new ApiError(e.code(), e.getMessage(), e.detailsJson());
-        }
+    /** For commands whose body may be left out: an empty body is {@code {}}, anything else must be a JSON object. */
+    public static JsonObject optionalBody(Context ctx) {
+        return ctx.body().isBlank() ? new JsonObject() : body(ctx);
     }
 
-    public static String evaluate(Ledger ledger, Caller caller, String function, String... args) {
+    /** Submits or evaluates, as the command says; a ledger refusal becomes the API's error. */
+    public static String call(Ledger ledger, Caller caller, Command<?, ?> command, String... args) {
         try {
-            return ledger.evaluate(caller.identity(), function, args);
+            return command.writes()
+                    ? ledger.submit(caller.identity(), command.function(), args)
+                    : ledger.evaluate(caller.identity(), command.function(), args);
         } catch (LedgerException e) {
             throw new ApiError(e.code(), e.getMessage(), e.detailsJson());
         }

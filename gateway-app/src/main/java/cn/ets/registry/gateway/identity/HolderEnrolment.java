@@ -1,9 +1,7 @@
 package cn.ets.registry.gateway.identity;
 
-import cn.ets.registry.gateway.http.ApiError;
-import cn.ets.registry.gateway.http.Caller;
 import cn.ets.registry.gateway.ledger.LedgerIdentity;
-import com.google.gson.JsonObject;
+import cn.ets.registry.api.AccountsApi.AccountView;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -23,14 +21,14 @@ public final class HolderEnrolment {
         this.organisations = Objects.requireNonNull(organisations, "organisations");
     }
 
-    public Credential enrol(Caller opener, JsonObject account) {
-        String id = account.get("id").getAsString();
-        String type = account.get("type").getAsString();
-        String province = account.has("province") ? account.get("province").getAsString() : null;
+    public Credential enrol(Caller opener, AccountView account) {
+        String id = account.id();
+        String type = account.type();
+        String province = account.province();
         Organisation org = organisations.values().stream()
                 .filter(o -> o.mspId().equals(opener.identity().mspId()) && o.ca() != null)
                 .findFirst()
-                .orElseThrow(() -> new ApiError("INTERNAL", "this gateway holds no CA for " + opener.identity().mspId()));
+                .orElseThrow(() -> new IllegalStateException("this gateway holds no CA for " + opener.identity().mspId()));
         Map<String, String> attrs = new LinkedHashMap<>();
         attrs.put("role", type);
         attrs.put("account", id);

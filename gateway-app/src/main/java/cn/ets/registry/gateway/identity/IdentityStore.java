@@ -69,10 +69,6 @@ public final class IdentityStore {
         return Optional.ofNullable(byToken.get(token));
     }
 
-    public synchronized Optional<Credential> byName(String name) {
-        return byToken.values().stream().filter(c -> c.name().equals(name)).findFirst();
-    }
-
     public synchronized LedgerIdentity identity(String name) {
         LedgerIdentity id = identities.get(name);
         if (id == null) {
@@ -100,12 +96,6 @@ public final class IdentityStore {
         byToken.put(token, c);
         identities.put(id.name(), id);
         return c;
-    }
-
-    /** Forgets an identity whose ledger transaction was refused. */
-    public synchronized void remove(String name) {
-        byToken.values().removeIf(c -> c.name().equals(name));
-        identities.remove(name);
     }
 
     public synchronized void save() {

@@ -1,15 +1,14 @@
 package cn.ets.registry.gateway.ledger;
 
+import cn.ets.registry.chaincode.tx.ChaincodeError;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A refusal or failure from the ledger, with the chaincode's stable code ({@code [CODE] message})
- * or the gateway's own (LEDGER_UNAVAILABLE, CONFLICT).
+ * A refusal or failure from the ledger, with the chaincode's stable code and details (read with
+ * {@link ChaincodeError#parse}, the same on both ledgers) or the gateway's own (LEDGER_UNAVAILABLE,
+ * CONFLICT, INTERNAL).
  */
 public final class LedgerException extends RuntimeException {
-    private static final Pattern CODED = Pattern.compile("\\[([A-Z_]+)] (.*)", Pattern.DOTALL);
     private final String code;
     private final String detailsJson;
 
@@ -25,15 +24,11 @@ public final class LedgerException extends RuntimeException {
         this.detailsJson = null;
     }
 
-    /** Parses a chaincode error message; anything without a code is an internal error. */
-    public static LedgerException fromChaincode(String message, String detailsJson) {
-        String m = message == null ? "" : message;
-        int i = m.indexOf('[');
-        Matcher matcher = CODED.matcher(i >= 0 ? m.substring(i) : m);
-        if (matcher.matches()) {
-            return new LedgerException(matcher.group(1), matcher.group(2), detailsJson);
-        }
-        return new LedgerException("INTERNAL", "the chaincode failed: " + m, (String) null);
+    /** A chaincode error message; anything without a code is an internal error. */
+    public static LedgerException fromChaincode(String message) {
+        return ChaincodeError.parse(message)
+                .map(e -> new LedgerException(e.code(), e.message(), e.detailsJson()))
+                .orElseGet(() -> new LedgerException("INTERNAL", "the chaincode failed: " + message, (String) null));
     }
 
     public String code() {

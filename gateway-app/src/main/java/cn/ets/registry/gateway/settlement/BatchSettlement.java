@@ -1,20 +1,24 @@
 package cn.ets.registry.gateway.settlement;
 
 import cn.ets.registry.gateway.http.ApiError;
-import cn.ets.registry.gateway.http.Caller;
 import cn.ets.registry.gateway.http.Http;
+import cn.ets.registry.gateway.identity.Caller;
+import cn.ets.registry.api.Catalogue;
 import cn.ets.registry.gateway.ledger.Ledger;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -54,7 +58,7 @@ public final class BatchSettlement implements AutoCloseable {
         for (Future<?> f : running) {
             try {
                 f.get();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
             }
         }
@@ -72,7 +76,7 @@ public final class BatchSettlement implements AutoCloseable {
         JsonObject command = new JsonObject();
         command.add("trades", array);
         try {
-            String reply = ordering.inOrder(accounts, () -> Http.submit(ledger, caller, "settlement:settleMany", command.toString()));
+            String reply = ordering.inOrder(accounts, () -> Http.call(ledger, caller, Catalogue.SETTLE_MANY, command.toString()));
             JsonArray answers = JsonParser.parseString(reply).getAsJsonObject().getAsJsonArray("results");
             for (int k = 0; k < chunk.size(); k++) {
                 results[chunk.get(k)] = answers.get(k).getAsJsonObject();
@@ -83,7 +87,7 @@ public final class BatchSettlement implements AutoCloseable {
                 JsonObject r = new JsonObject();
                 JsonElement t = trades.get(i);
                 JsonElement id = t.isJsonObject() ? t.getAsJsonObject().get("tradeId") : null;
-                r.add("tradeId", id == null ? com.google.gson.JsonNull.INSTANCE : id);
+                r.add("tradeId", id == null ? JsonNull.INSTANCE : id);
                 r.addProperty("status", "REJECTED");
                 r.add("error", error);
                 results[i] = r;
@@ -107,7 +111,7 @@ public final class BatchSettlement implements AutoCloseable {
                 }
             }
         }
-        Map<Integer, List<Integer>> groups = new java.util.LinkedHashMap<>();
+        Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(i);
         }

@@ -54,7 +54,7 @@ class EventsHttpTest {
         try (Registry registry = Registry.embedded(dir, false)) {
             registry.start("127.0.0.1", 0);
             String url = "http://127.0.0.1:" + registry.port();
-            String province = registry.identities().byName("province-HB").orElseThrow().token();
+            String province = registry.identities().all().stream().filter(c -> c.name().equals("province-HB")).findFirst().orElseThrow().token();
             var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/api/v1/events"))
                     .header("Authorization", "Bearer " + province).header("Accept", "text/event-stream").build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());

@@ -12,6 +12,7 @@ import cn.ets.registry.domain.account.AccountStatusPolicy;
 import cn.ets.registry.domain.account.TradingEligibility;
 import cn.ets.registry.domain.identity.Permissions;
 import cn.ets.registry.domain.identity.Role;
+import cn.ets.registry.domain.settlement.Counterparties;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -31,6 +32,8 @@ public final class SettleTrade implements UseCase<Settle, Settled> {
 
     @Override
     public Settled execute(Tx tx, Settle c) {
+        Counterparties.requireDistinct(c.seller(), c.buyer());
+        c.mode().requireOrderSize(c.quantity());
         Books books = new Books(tx.state());
         Account seller = books.account(c.seller());
         Account buyer = books.account(c.buyer());

@@ -5,6 +5,7 @@ import cn.ets.registry.gateway.ledger.Ledger;
 import cn.ets.registry.gateway.ledger.LedgerEvent;
 import cn.ets.registry.gateway.ledger.LedgerException;
 import cn.ets.registry.gateway.ledger.LedgerIdentity;
+import cn.ets.registry.gateway.ledger.LedgerVerification;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,10 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -88,7 +89,7 @@ public final class EmbeddedLedger implements Ledger {
             }
             String payload = payloadOf(response);
             if (response.getStatus() != Chaincode.Response.Status.SUCCESS) {
-                throw LedgerException.fromChaincode(response.getMessage(), payload);
+                throw LedgerException.fromChaincode(response.getMessage());
             }
             ChaincodeEvent event = stub.lastEvent();
             List<LogEntry.Write> writes = new ArrayList<>();
@@ -119,7 +120,7 @@ public final class EmbeddedLedger implements Ledger {
             Chaincode.Response response = router.invoke(stub);
             String payload = payloadOf(response);
             if (response.getStatus() != Chaincode.Response.Status.SUCCESS) {
-                throw LedgerException.fromChaincode(response.getMessage(), payload);
+                throw LedgerException.fromChaincode(response.getMessage());
             }
             return payload;
         }
@@ -152,7 +153,8 @@ public final class EmbeddedLedger implements Ledger {
      * Walks the whole log: every seal intact, every link to the previous hash, sequence without
      * gaps, and the state rebuilt from the log's writes equal to the state on disk.
      */
-    public Map<String, Object> verify() {
+    @Override
+    public Optional<LedgerVerification> verify() {
         synchronized (writeLock) {
             String prev = LogEntry.GENESIS;
             long expected = 1;
@@ -191,16 +193,8 @@ public final class EmbeddedLedger implements Ledger {
             }
             TreeMap<String, String> onDisk = new TreeMap<>();
             store.forEachState((k, v) -> onDisk.put(new String(k, StandardCharsets.UTF_8), new String(v, StandardCharsets.UTF_8)));
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("entries", expected - 1);
-            r.put("headHash", prev);
-            r.put("chainIntact", problem == null);
-            r.put("stateMatchesLog", problem == null && rebuilt.equals(onDisk));
-            r.put("stateKeys", onDisk.size());
-            if (problem != null) {
-                r.put("problem", problem);
-            }
-            return r;
+            return Optional.of(new LedgerVerification(expected - 1, prev, problem == null,
+                    problem == null && rebuilt.equals(onDisk), onDisk.size(), problem));
         }
     }
 
@@ -208,6 +202,11 @@ public final class EmbeddedLedger implements Ledger {
         synchronized (writeLock) {
             return seq;
         }
+    }
+
+    @Override
+    public Map<String, Object> health() {
+        return Map.of("height", height());
     }
 
     private String newTxId() {

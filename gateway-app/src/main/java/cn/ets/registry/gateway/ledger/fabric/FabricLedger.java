@@ -1,11 +1,14 @@
 package cn.ets.registry.gateway.ledger.fabric;
 
+import cn.ets.registry.chaincode.tx.ChaincodeError;
 import cn.ets.registry.gateway.ledger.Ledger;
 import cn.ets.registry.gateway.ledger.LedgerEvent;
 import cn.ets.registry.gateway.ledger.LedgerException;
 import cn.ets.registry.gateway.ledger.LedgerIdentity;
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
+import io.grpc.Status.Code;
 import io.grpc.StatusRuntimeException;
 import io.grpc.TlsChannelCredentials;
 import java.io.File;
@@ -14,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +38,7 @@ import org.hyperledger.fabric.client.SubmitException;
 import org.hyperledger.fabric.client.SubmittedTransaction;
 import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
+import org.hyperledger.fabric.protos.common.BlockchainInfo;
 import org.hyperledger.fabric.protos.gateway.ErrorDetail;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.slf4j.Logger;
@@ -74,6 +79,11 @@ public final class FabricLedger implements Ledger {
 
     public long retries() {
         return retries.get();
+    }
+
+    @Override
+    public Map<String, Object> health() {
+        return Map.of("mvccConflicts", conflicts.get(), "mvccRetries", retries.get());
     }
 
     @Override
@@ -138,10 +148,10 @@ public final class FabricLedger implements Ledger {
                 try {
                     byte[] info = qscc.newProposal("GetChainInfo").addArguments(network.channel())
                             .setEndorsingOrganizations(peerOrg.mspId()).build().evaluate();
-                    if (org.hyperledger.fabric.protos.common.BlockchainInfo.parseFrom(info).getHeight() > block) {
+                    if (BlockchainInfo.parseFrom(info).getHeight() > block) {
                         break;
                     }
-                } catch (GatewayException | com.google.protobuf.InvalidProtocolBufferException e) {
+                } catch (GatewayException | InvalidProtocolBufferException e) {
                     LOG.debug("height of {} unknown: {}", peerOrg.mspId(), e.getMessage());
                 }
                 if (System.nanoTime() > deadline) {
@@ -237,25 +247,25 @@ public final class FabricLedger implements Ledger {
         }
     }
 
-    /** The peer gateway passes on only "chaincode response 500, [CODE] message": find the code in it. */
+    /** The peer gateway passes on only "chaincode response 500, <message>": the coded error is read from it as on the embedded ledger. */
     static LedgerException translate(GatewayException e) {
         StringBuilder all = new StringBuilder(String.valueOf(e.getMessage()));
         for (ErrorDetail d : e.getDetails()) {
             all.append(" | ").append(d.getMessage());
         }
         String text = all.toString();
-        int i = text.indexOf('[');
-        while (i >= 0) {
-            int end = text.indexOf(']', i);
-            if (end > i && text.substring(i + 1, end).matches("[A-Z_]+")) {
-                String rest = text.substring(end + 1).trim();
-                int cut = rest.indexOf(" | ");
-                return new LedgerException(text.substring(i + 1, end), cut >= 0 ? rest.substring(0, cut) : rest, (String) null);
+        for (ErrorDetail d : e.getDetails()) {
+            Optional<ChaincodeError> coded = ChaincodeError.parse(d.getMessage());
+            if (coded.isPresent()) {
+                return new LedgerException(coded.get().code(), coded.get().message(), coded.get().detailsJson());
             }
-            i = text.indexOf('[', i + 1);
         }
-        io.grpc.Status.Code grpc = e.getStatus().getCode();
-        if (grpc == io.grpc.Status.Code.UNAVAILABLE || grpc == io.grpc.Status.Code.DEADLINE_EXCEEDED) {
+        Optional<ChaincodeError> coded = ChaincodeError.parse(e.getMessage());
+        if (coded.isPresent()) {
+            return new LedgerException(coded.get().code(), coded.get().message(), coded.get().detailsJson());
+        }
+        Code grpc = e.getStatus().getCode();
+        if (grpc == Code.UNAVAILABLE || grpc == Code.DEADLINE_EXCEEDED) {
             return new LedgerException("LEDGER_UNAVAILABLE", "the Fabric network did not answer: " + text, e);
         }
         if (e instanceof CommitStatusException) {

@@ -1,6 +1,5 @@
 package cn.ets.registry.gateway.ledger.fabric;
 
-import cn.ets.registry.gateway.Registry;
 import cn.ets.registry.gateway.identity.CertificateAuthority;
 import cn.ets.registry.gateway.identity.DevOrganisations;
 import cn.ets.registry.gateway.identity.IdentityStore;
@@ -23,7 +22,11 @@ public final class FabricSetup {
     private FabricSetup() {
     }
 
-    public static Registry open(Path dataDir, Path networkJson, List<String> orgNames) throws IOException {
+    /** What a Fabric gateway is made of: the ledger adapter, its identities and its organisations' CAs. */
+    public record Opened(FabricLedger ledger, IdentityStore identities, Map<String, Organisation> organisations) {
+    }
+
+    public static Opened open(Path dataDir, Path networkJson, List<String> orgNames) throws IOException {
         NetworkConfig network = NetworkConfig.read(networkJson);
         List<String> names = orgNames == null || orgNames.isEmpty()
                 ? network.organizations().stream().map(NetworkConfig.Org::name).toList() : orgNames;
@@ -43,6 +46,6 @@ public final class FabricSetup {
         DevOrganisations.issueStandardIdentities(store, orgs);
         FabricLedger ledger = new FabricLedger(network);
         ledger.listenAs(store.identity(store.all().get(0).name()));
-        return Registry.onFabric(ledger, store, orgs, dataDir);
+        return new Opened(ledger, store, orgs);
     }
 }

@@ -1,20 +1,13 @@
 package cn.ets.registry.gateway.events;
 
-import static io.javalin.apibuilder.ApiBuilder.before;
-import static io.javalin.apibuilder.ApiBuilder.sse;
-
 import cn.ets.registry.gateway.http.ApiError;
-import cn.ets.registry.gateway.http.Caller;
+import cn.ets.registry.gateway.http.Endpoint;
 import cn.ets.registry.gateway.http.Http;
+import cn.ets.registry.gateway.identity.Caller;
 import cn.ets.registry.gateway.ledger.Ledger;
 import io.javalin.http.sse.SseClient;
-import io.javalin.openapi.HttpMethod;
-import io.javalin.openapi.OpenApi;
-import io.javalin.openapi.OpenApiContent;
-import io.javalin.openapi.OpenApiParam;
-import io.javalin.openapi.OpenApiResponse;
-import io.javalin.openapi.OpenApiSecurity;
-import java.util.Objects;
+import io.javalin.http.sse.SseHandler;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -22,32 +15,30 @@ import java.util.Set;
  * event's SSE id is its block number; resume with {@code ?fromBlock=N} or {@code Last-Event-ID}
  * (events of block N are sent again: drop those whose txId you already have).
  */
-public final class EventsEndpoints {
+public final class EventEndpoint {
     private static final Set<String> ROLES = Set.of("EXCHANGE", "REGISTRY", "MEE", "AUDITOR");
-    private final Ledger ledger;
 
-    public EventsEndpoints(Ledger ledger) {
-        this.ledger = Objects.requireNonNull(ledger, "ledger");
+    private EventEndpoint() {
     }
 
-    public void routes() {
-        // Refusals must happen before the stream's 200 headers go out.
-        before("/api/v1/events", ctx -> {
-            Caller caller = Http.caller(ctx);
-            if (!ROLES.contains(caller.credential().role())) {
-                throw new ApiError("FORBIDDEN", caller.credential().name() + " may not follow the event stream");
-            }
-            fromBlock(ctx.queryParam("fromBlock"), ctx.header("Last-Event-ID"));
-        });
-        sse("/api/v1/events", this::stream);
+    public static Endpoint of(Ledger ledger) {
+        SseHandler stream = new SseHandler(0, client -> stream(ledger, client));
+        return new Endpoint("GET", "/api/v1/events", 200, "EXCHANGE, REGISTRY, MEE, AUDITOR",
+                "Server-sent stream of committed chaincode events; id = block number", "events",
+                null, false, null, "text/event-stream",
+                List.of(new Endpoint.Param("fromBlock", "query", Long.class, false, "first block to replay (default: 0, everything)")),
+                false, ctx -> {
+                    // Refusals must happen before the stream's 200 headers go out.
+                    Caller caller = Http.caller(ctx);
+                    if (!ROLES.contains(caller.credential().role())) {
+                        throw new ApiError("FORBIDDEN", caller.credential().name() + " may not follow the event stream");
+                    }
+                    fromBlock(ctx.queryParam("fromBlock"), ctx.header("Last-Event-ID"));
+                    stream.handle(ctx);
+                });
     }
 
-    @OpenApi(path = "/api/v1/events", methods = HttpMethod.GET, tags = "events",
-            summary = "Server-sent stream of committed chaincode events (exchange, registry, MEE, auditor); id = block number",
-            security = @OpenApiSecurity(name = "BearerAuth"),
-            queryParams = @OpenApiParam(name = "fromBlock", type = Long.class, description = "first block to replay (default: 0, everything)"),
-            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(type = "text/event-stream")))
-    void stream(SseClient client) {
+    private static void stream(Ledger ledger, SseClient client) {
         long from = fromBlock(client.ctx().queryParam("fromBlock"), client.ctx().header("Last-Event-ID"));
         client.keepAlive();
         AutoCloseable subscription = ledger.events(from, e -> client.sendEvent(e.name(),

@@ -1,6 +1,5 @@
-package cn.ets.registry.gateway.http;
+package cn.ets.registry.gateway.identity;
 
-import cn.ets.registry.gateway.identity.Credential;
 import cn.ets.registry.gateway.ledger.LedgerIdentity;
 
 /** The authenticated caller of one request: its credential and the ledger identity it signs as. */
