@@ -40,7 +40,7 @@ public final class AccountEndpoints {
                     Http.json(ctx, 201, CanonicalJson.write(withToken));
                 }),
                 new Endpoint("GET", "/api/v1/whoami", 200, "any identity", "The identity behind the bearer token", "accounts",
-                        null, false, WhoAmI.class, "application/json", List.of(), false, ctx -> {
+                        null, false, WhoAmI.class, "application/json", false, List.of(), false, ctx -> {
                             Credential c = Http.caller(ctx).credential();
                             ctx.json(new WhoAmI(c.name(), c.org(), c.role(), c.province(), c.account()));
                         }));

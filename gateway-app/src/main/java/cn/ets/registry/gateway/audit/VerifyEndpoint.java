@@ -15,7 +15,7 @@ public final class VerifyEndpoint {
     public static Endpoint of(Ledger ledger) {
         return new Endpoint("GET", "/api/v1/ledger/verify", 200, "any identity",
                 "Embedded ledger: walk the hash-chained transaction log and rebuild state from it", "audit",
-                null, false, LedgerVerification.class, "application/json", List.of(), false, ctx -> {
+                null, false, LedgerVerification.class, "application/json", false, List.of(), false, ctx -> {
                     Http.caller(ctx);
                     LedgerVerification v = ledger.verify().orElseThrow(() -> new ApiError("NOT_FOUND",
                             "the Fabric ledger is verified by its peers (block hashes and endorsements); this check is the embedded ledger's"));

@@ -25,7 +25,7 @@ public final class EventEndpoint {
         SseHandler stream = new SseHandler(0, client -> stream(ledger, client));
         return new Endpoint("GET", "/api/v1/events", 200, "EXCHANGE, REGISTRY, MEE, AUDITOR",
                 "Server-sent stream of committed chaincode events; id = block number", "events",
-                null, false, null, "text/event-stream",
+                null, false, null, "text/event-stream", false,
                 List.of(new Endpoint.Param("fromBlock", "query", Long.class, false, "first block to replay (default: 0, everything)")),
                 false, ctx -> {
                     // Refusals must happen before the stream's 200 headers go out.

@@ -48,7 +48,7 @@ public final class CatalogueEndpoints {
         Command.Route r = c.route();
         return new Endpoint(r.method(), r.path(), r.status(), r.who(), r.summary(), tag,
                 shape.hasBody() ? c.request() : null, shape.hasBody() && !shape.bodyOptional(), c.result(), "application/json",
-                params, false, handler);
+                c.replay() != null, params, false, handler);
     }
 
     /** The chaincode arguments of a request: path and query parameters in record order, then the body if the record has one. */

@@ -10,10 +10,11 @@ import java.util.Objects;
  *
  * @param request   the body's record type, or null for no body
  * @param result    the answer's record type, or null for a stream ({@code produces} says which)
+ * @param replayable whether the answer says {@code replayed} (a command with a client id)
  * @param anonymous whether the route answers without a bearer token
  */
 public record Endpoint(String method, String path, int status, String who, String summary, String tag,
-                       Class<?> request, boolean requestRequired, Class<?> result, String produces,
+                       Class<?> request, boolean requestRequired, Class<?> result, String produces, boolean replayable,
                        List<Param> params, boolean anonymous, Handler handler) {
 
     public Endpoint {

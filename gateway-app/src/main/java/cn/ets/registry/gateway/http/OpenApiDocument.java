@@ -117,7 +117,7 @@ public final class OpenApiDocument {
         JsonObject ok = new JsonObject();
         ok.addProperty("description", "success");
         ok.add("content", e.result() == null ? content(e.produces(), string())
-                : content("application/json", ref(e.result())));
+                : content("application/json", e.replayable() ? withReplayed(ref(e.result())) : ref(e.result())));
         responses.add(String.valueOf(e.status()), ok);
         for (int status : ERROR_STATUSES) {
             JsonObject err = new JsonObject();
@@ -127,6 +127,26 @@ public final class OpenApiDocument {
         }
         op.add("responses", responses);
         return op;
+    }
+
+    /** A command with a client id answers whether this was a replay of the first result. */
+    private static JsonObject withReplayed(JsonObject result) {
+        JsonObject flag = new JsonObject();
+        flag.addProperty("type", "object");
+        JsonObject props = new JsonObject();
+        JsonObject bool = new JsonObject();
+        bool.addProperty("type", "boolean");
+        props.add("replayed", bool);
+        flag.add("properties", props);
+        JsonArray required = new JsonArray();
+        required.add("replayed");
+        flag.add("required", required);
+        JsonArray allOf = new JsonArray();
+        allOf.add(result);
+        allOf.add(flag);
+        JsonObject s = new JsonObject();
+        s.add("allOf", allOf);
+        return s;
     }
 
     /** Documentation shape of every error answer. */

@@ -43,7 +43,7 @@ public final class SettlementEndpoints {
                 }),
                 new Endpoint("POST", "/api/v1/settlements/batch", 200, "EXCHANGE",
                         "Settle up to " + MAX_BATCH + " trades, each on its own (a refused trade does not stop the others)", "settlement",
-                        Batch.class, true, BatchResults.class, "application/json", List.of(), false, ctx -> {
+                        Batch.class, true, BatchResults.class, "application/json", false, List.of(), false, ctx -> {
                             Caller caller = Http.caller(ctx);
                             JsonElement trades = Http.body(ctx).get("trades");
                             if (trades == null || !trades.isJsonArray()) {

@@ -80,9 +80,18 @@ class FabricFullCycleIT {
         System.out.printf("[e2e] core lifecycle on Fabric in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
     }
 
-    /** Closes 2024, so it runs after the tests that still record 2024. */
+    /** Replays answer only authorised callers; refusals keep their details through Fabric's peer gateway. */
     @Test
     @Order(2)
+    void replays_answer_only_authorised_callers_and_refusals_keep_their_details_on_fabric() {
+        long t0 = System.nanoTime();
+        new CommandContractScenario(api).run();
+        System.out.printf("[e2e] command contract on Fabric in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Closes 2024, so it runs after the tests that still record 2024. */
+    @Test
+    @Order(3)
     void a_full_compliance_cycle_runs_through_the_organisations_gateways_on_fabric() throws Exception {
         long t0 = System.nanoTime();
         new FullCycleScenario(api).run();
@@ -90,7 +99,7 @@ class FabricFullCycleIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void the_exchange_follows_committed_events_and_resumes_from_a_block() throws Exception {
         var exchange = api.endpoint("exchange");
         List<EventStream.Event> first = EventStream.read(exchange.baseUrl(), exchange.token(), 0, 5);
@@ -103,7 +112,7 @@ class FabricFullCycleIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void fabric_itself_rejects_a_change_that_the_registry_did_not_endorse() throws Exception {
         Registry mee = gateways.get(ORGS.indexOf("MEE"));
         LedgerIdentity id = mee.identities().identity("mee");
