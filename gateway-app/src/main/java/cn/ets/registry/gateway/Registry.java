@@ -81,7 +81,7 @@ public final class Registry implements AutoCloseable {
             if (status.contains("\"bootstrapped\":true") && DevOrganisations.PROVINCES.stream().allMatch(p -> status.contains("PROVINCE-" + p))) {
                 return;
             }
-            ledger.submit(store.identity("registry"), "admin:bootstrap", "{\"provinces\":[\"HB\",\"GD\"]}");
+            ledger.submit(store.identity("registry"), "admin:bootstrap", DevOrganisations.bootstrapCommand());
             LOG.info("authority accounts created");
         } catch (LedgerException e) {
             throw new IllegalStateException("cannot set up the registry: [" + e.code() + "] " + e.getMessage(), e);
