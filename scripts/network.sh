@@ -107,8 +107,9 @@ $(tail -n 20 "$LOGS/$name.log" 2>/dev/null)"
 inputs_hash() { cat "$@" | sha256sum | cut -c1-16; }
 
 # crypto-config.yaml and configtx.yaml are generated from the roster (network/organisations.json,
-# network/roster.jq, network/configtx.template.yaml) into $GEN, checked against the roster, and
-# copied into $ARTIFACTS when the crypto material or the genesis block is (re)made from them. The
+# network/roster.jq, network/configtx.template.yaml) into $GEN at every `up`; when the crypto
+# material or the genesis block is (re)made from them, they are first checked against the roster
+# (every organisation and orderer present, nothing else) and copied into $ARTIFACTS. The
 # hashes are those of the generated files, so any change of the roster, the template or the
 # generator that changes them regenerates what depends on them, and nothing else does (a port
 # change remakes the genesis block but keeps the certificates).
@@ -119,10 +120,16 @@ generate_config() {
   [ -z "$errs" ] || die "network/organisations.json is invalid:
 $errs"
   roster_generate "$GEN" || die "generating crypto-config.yaml / configtx.yaml from the roster failed"
-  errs="$(roster_check_generated "$GEN")"
+  log "generated crypto-config.yaml and configtx.yaml from the roster (${#ORGS[@]} organisations, ${#ORDERERS[@]} orderers)"
+}
+
+GEN_CHECKED=no
+check_generated() {
+  [ "$GEN_CHECKED" = no ] || return 0
+  local errs; errs="$(roster_check_generated "$GEN")"
   [ -z "$errs" ] || die "the generated configuration does not match the roster:
 $errs"
-  log "generated crypto-config.yaml and configtx.yaml from the roster (${#ORGS[@]} organisations, ${#ORDERERS[@]} orderers)"
+  GEN_CHECKED=yes
 }
 
 ensure_crypto() {
@@ -131,6 +138,7 @@ ensure_crypto() {
     log "crypto material exists ($CRYPTO)"; return
   fi
   [ ! -d "$RUNTIME/peers" ] || die "the organisations' crypto configuration changed (network/organisations.json) but ledgers exist in $RUNTIME: run 'down' first"
+  check_generated
   log "generating crypto material with cryptogen ..."
   rm -rf "$CRYPTO" "$BLOCK" "$CC_PKG" "$CC_PKGID_FILE"
   mkdir -p "$ARTIFACTS"
@@ -146,6 +154,7 @@ ensure_block() {
     log "channel genesis block exists ($BLOCK)"; return
   fi
   [ ! -d "$RUNTIME/peers" ] || die "the channel configuration changed (network/organisations.json or configtx.template.yaml) but ledgers exist in $RUNTIME: run 'down' first"
+  check_generated
   log "generating the genesis block of channel '$CHANNEL_NAME' (SmartBFT) ..."
   cp "$GEN/configtx.yaml" "$ARTIFACTS/configtx.yaml"
   "$FABRIC_BIN/configtxgen" -configPath "$ARTIFACTS" -profile CarbonChannelBFT -channelID "$CHANNEL_NAME" \
