@@ -111,8 +111,9 @@ inputs_hash() { cat "$@" | sha256sum | cut -c1-16; }
 # material or the genesis block is (re)made from them, they are first checked against the roster
 # (every organisation and orderer present, nothing else) and copied into $ARTIFACTS. The
 # hashes are those of the generated files, so any change of the roster, the template or the
-# generator that changes them regenerates what depends on them, and nothing else does (a port
-# change remakes the genesis block but keeps the certificates).
+# generator that changes them regenerates what depends on them, and nothing else does (a new
+# peer or orderer port remakes the genesis block but keeps the certificates; an operations port
+# changes neither).
 GEN="$ARTIFACTS/generated"
 generate_config() {
   local errs
