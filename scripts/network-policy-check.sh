@@ -19,9 +19,12 @@ START_EPOCH="$(date +%s.%N)"
 . "$(dirname "${BASH_SOURCE[0]}")/network-lib.sh"
 
 PROBE="${1:-${CC_POLICY_PROBE_ARGS:-}}"
-SUBMITTER="${CC_POLICY_PROBE_ORG:-registry}"
+SUBMITTER="${CC_POLICY_PROBE_ORG:-$REGISTRY_ORG}"
+EXCHANGE_ORG="$(org_of_role EXCHANGE || true)"
 ROLE="${CC_POLICY_PROBE_ROLE:-REGISTRY}"
 fail() { echo "POLICY-CHECK FAIL: $*"; exit 1; }
+[ -n "$REGISTRY_ORG" ] && [ -n "$EXCHANGE_ORG" ] || fail "the roster (network/organisations.json) needs a REGISTRY and an EXCHANGE organisation"
+[ -n "${ORG_MSP[$SUBMITTER]:-}" ] || fail "CC_POLICY_PROBE_ORG=$SUBMITTER is not an organisation key of the roster (${ORGS[*]})"
 [ -n "$PROBE" ] || fail "no probe (set CC_POLICY_PROBE_ARGS in network/policy.env or pass one)"
 [ -f "$RUNTIME/network.json" ] || fail "network not ready (no $RUNTIME/network.json; run scripts/network.sh up)"
 fabric_home
@@ -67,11 +70,11 @@ invoke() {
 
 log "policy: $CC_ENDORSEMENT_POLICY"
 log "probe: $PROBE submitted by a ${ORG_MSP[$SUBMITTER]} client with role=$ROLE"
-exchange_only="$(invoke exchange)"
+exchange_only="$(invoke "$EXCHANGE_ORG")"
 log "endorsed by Exchange only        -> $exchange_only"
-control="$(invoke registry exchange)"
+control="$(invoke "$REGISTRY_ORG" "$EXCHANGE_ORG")"
 log "endorsed by Registry + Exchange  -> $control"
-registry_only="$(invoke registry)"
+registry_only="$(invoke "$REGISTRY_ORG")"
 log "endorsed by Registry only (info) -> $registry_only"
 
 if [ "$exchange_only" = ENDORSEMENT_POLICY_FAILURE ] && [ "$control" = VALID ]; then

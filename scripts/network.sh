@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The carbon-market Fabric network as native processes on 127.0.0.1 (no Docker):
-# 4 SmartBFT orderers (OrdererMSP), one peer for each of MEE, Registry, Exchange, ProvinceHB and
-# ProvinceGD (LevelDB), channel "carbon", chaincode "registry" run as a service by one JVM.
+# the SmartBFT orderers and one peer per organisation (LevelDB) of the roster
+# network/organisations.json (today 4 orderers; MEE, Registry, Exchange, ProvinceHB, ProvinceGD),
+# channel "carbon", chaincode "registry" run as a service by one JVM.
 #
 #   scripts/network.sh up                 start (or resume) and deploy; idempotent
 #   scripts/network.sh down [--keep|--purge]
@@ -32,6 +33,18 @@ all_names() {
   for n in "${ORDERERS[@]}"; do echo "$n"; done
   for n in "${ORGS[@]}"; do echo "peer-$n"; done
   echo chaincode
+  extra_names
+}
+
+# Processes with a PID file that the roster no longer names (it was edited while the network ran):
+# still listed by `status` and stopped by `down`.
+extra_names() {
+  local f n known=" chaincode ${ORDERERS[*]} ${ORGS[*]/#/peer-} "
+  for f in "$PIDS"/*.pid; do
+    [ -e "$f" ] || continue
+    n="$(basename "$f" .pid)"
+    [[ "$known" == *" $n "* ]] || echo "$n"
+  done
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -93,28 +106,58 @@ $(tail -n 20 "$LOGS/$name.log" 2>/dev/null)"
 
 inputs_hash() { cat "$@" | sha256sum | cut -c1-16; }
 
+# crypto-config.yaml and configtx.yaml are generated from the roster (network/organisations.json,
+# network/roster.jq, network/configtx.template.yaml) into $GEN at every `up`; when the crypto
+# material or the genesis block is (re)made from them, they are first checked against the roster
+# (every organisation and orderer present, nothing else) and copied into $ARTIFACTS. The
+# hashes are those of the generated files, so any change of the roster, the template or the
+# generator that changes them regenerates what depends on them, and nothing else does (a new
+# peer or orderer port remakes the genesis block but keeps the certificates; an operations port
+# changes neither).
+GEN="$ARTIFACTS/generated"
+generate_config() {
+  local errs
+  errs="$(roster_errors)" || die "cannot read the roster $ROSTER"
+  [ -z "$errs" ] || die "network/organisations.json is invalid:
+$errs"
+  roster_generate "$GEN" || die "generating crypto-config.yaml / configtx.yaml from the roster failed"
+  log "generated crypto-config.yaml and configtx.yaml from the roster (${#ORGS[@]} organisations, ${#ORDERERS[@]} orderers)"
+}
+
+GEN_CHECKED=no
+check_generated() {
+  [ "$GEN_CHECKED" = no ] || return 0
+  local errs; errs="$(roster_check_generated "$GEN")"
+  [ -z "$errs" ] || die "the generated configuration does not match the roster:
+$errs"
+  GEN_CHECKED=yes
+}
+
 ensure_crypto() {
-  local h; h="$(inputs_hash "$NET_DIR/crypto-config.yaml")"
+  local h; h="$(inputs_hash "$GEN/crypto-config.yaml")"
   if [ -d "$CRYPTO" ] && [ "$(cat "$ARTIFACTS/crypto.hash" 2>/dev/null)" = "$h" ]; then
     log "crypto material exists ($CRYPTO)"; return
   fi
-  [ ! -d "$RUNTIME/peers" ] || die "network/crypto-config.yaml changed but ledgers exist in $RUNTIME: run 'down' first"
+  [ ! -d "$RUNTIME/peers" ] || die "the organisations' crypto configuration changed (network/organisations.json) but ledgers exist in $RUNTIME: run 'down' first"
+  check_generated
   log "generating crypto material with cryptogen ..."
   rm -rf "$CRYPTO" "$BLOCK" "$CC_PKG" "$CC_PKGID_FILE"
   mkdir -p "$ARTIFACTS"
-  "$FABRIC_BIN/cryptogen" generate --config="$NET_DIR/crypto-config.yaml" --output="$CRYPTO" >"$ARTIFACTS/cryptogen.log" 2>&1 \
+  cp "$GEN/crypto-config.yaml" "$ARTIFACTS/crypto-config.yaml"
+  "$FABRIC_BIN/cryptogen" generate --config="$ARTIFACTS/crypto-config.yaml" --output="$CRYPTO" >"$ARTIFACTS/cryptogen.log" 2>&1 \
     || die "cryptogen failed: $(tail -n 5 "$ARTIFACTS/cryptogen.log")"
   echo "$h" >"$ARTIFACTS/crypto.hash"
 }
 
 ensure_block() {
-  local h; h="$(inputs_hash "$NET_DIR/configtx.yaml" "$ARTIFACTS/crypto.hash")"
+  local h; h="$(inputs_hash "$GEN/configtx.yaml" "$ARTIFACTS/crypto.hash")"
   if [ -f "$BLOCK" ] && [ "$(cat "$ARTIFACTS/block.hash" 2>/dev/null)" = "$h" ]; then
     log "channel genesis block exists ($BLOCK)"; return
   fi
-  [ ! -d "$RUNTIME/peers" ] || die "network/configtx.yaml changed but ledgers exist in $RUNTIME: run 'down' first"
+  [ ! -d "$RUNTIME/peers" ] || die "the channel configuration changed (network/organisations.json or configtx.template.yaml) but ledgers exist in $RUNTIME: run 'down' first"
+  check_generated
   log "generating the genesis block of channel '$CHANNEL_NAME' (SmartBFT) ..."
-  cp "$NET_DIR/configtx.yaml" "$ARTIFACTS/configtx.yaml"
+  cp "$GEN/configtx.yaml" "$ARTIFACTS/configtx.yaml"
   "$FABRIC_BIN/configtxgen" -configPath "$ARTIFACTS" -profile CarbonChannelBFT -channelID "$CHANNEL_NAME" \
     -outputBlock "$BLOCK" >"$ARTIFACTS/configtxgen.log" 2>&1 || die "configtxgen failed: $(tail -n 5 "$ARTIFACTS/configtxgen.log")"
   echo "$h" >"$ARTIFACTS/block.hash"
@@ -155,14 +198,13 @@ write_core_yaml() {
 # starting the processes
 
 start_orderer() {
-  local o="$1" idx="${1#orderer}" dir; dir="$(orderer_dir "$1")"
-  local p="ORDERER${idx}_PORT" a="ORDERER${idx}_ADMIN_PORT" s="ORDERER${idx}_OPS_PORT"
+  local o="$1" dir; dir="$(orderer_dir "$1")"
   local data="$RUNTIME/orderers/$o"; mkdir -p "$data"
   start_proc "$o" "$FABRIC_BIN/orderer" \
     FABRIC_CFG_PATH="$FABRIC_HOME/config" \
     FABRIC_LOGGING_SPEC="${CARBON_ORDERER_LOGGING:-info:orderer.common.broadcast=error:grpc,comm.grpc.server=warning}" \
-    ORDERER_GENERAL_LISTENADDRESS="$HOST" ORDERER_GENERAL_LISTENPORT="${!p}" \
-    ORDERER_GENERAL_LOCALMSPID=OrdererMSP ORDERER_GENERAL_LOCALMSPDIR="$dir/msp" \
+    ORDERER_GENERAL_LISTENADDRESS="$HOST" ORDERER_GENERAL_LISTENPORT="${ORDERER_PORT[$o]}" \
+    ORDERER_GENERAL_LOCALMSPID="$ORDERER_MSP" ORDERER_GENERAL_LOCALMSPDIR="$dir/msp" \
     ORDERER_GENERAL_TLS_ENABLED=true \
     ORDERER_GENERAL_TLS_PRIVATEKEY="$dir/tls/server.key" ORDERER_GENERAL_TLS_CERTIFICATE="$dir/tls/server.crt" \
     ORDERER_GENERAL_TLS_ROOTCAS="[$dir/tls/ca.crt]" \
@@ -172,10 +214,10 @@ start_orderer() {
     ORDERER_FILELEDGER_LOCATION="$data/ledger" \
     ORDERER_CONSENSUS_WALDIR="$data/wal" ORDERER_CONSENSUS_SNAPDIR="$data/snapshot" \
     ORDERER_CHANNELPARTICIPATION_ENABLED=true \
-    ORDERER_ADMIN_LISTENADDRESS="$HOST:${!a}" ORDERER_ADMIN_TLS_ENABLED=true \
+    ORDERER_ADMIN_LISTENADDRESS="$HOST:${ORDERER_ADMIN_PORT[$o]}" ORDERER_ADMIN_TLS_ENABLED=true \
     ORDERER_ADMIN_TLS_CERTIFICATE="$dir/tls/server.crt" ORDERER_ADMIN_TLS_PRIVATEKEY="$dir/tls/server.key" \
     ORDERER_ADMIN_TLS_CLIENTAUTHREQUIRED=true ORDERER_ADMIN_TLS_CLIENTROOTCAS="[$dir/tls/ca.crt]" \
-    ORDERER_OPERATIONS_LISTENADDRESS="$HOST:${!s}" ORDERER_METRICS_PROVIDER=prometheus \
+    ORDERER_OPERATIONS_LISTENADDRESS="$HOST:${ORDERER_OPS_PORT[$o]}" ORDERER_METRICS_PROVIDER=prometheus \
     -- start
 }
 
@@ -241,9 +283,9 @@ start_chaincode() {
 # channel and chaincode
 
 osnadmin() {
-  local idx="${1#orderer}"; shift
-  local a="ORDERER${idx}_ADMIN_PORT" adm; adm="$(orderer_admin_dir)"
-  "$FABRIC_BIN/osnadmin" channel "$@" -o "$HOST:${!a}" --ca-file "$(orderer_tlsca)" \
+  local o="$1"; shift
+  local adm; adm="$(orderer_admin_dir)"
+  "$FABRIC_BIN/osnadmin" channel "$@" -o "$HOST:${ORDERER_ADMIN_PORT[$o]}" --ca-file "$(orderer_tlsca)" \
     --client-cert "$adm/tls/client.crt" --client-key "$adm/tls/client.key"
 }
 
@@ -273,7 +315,7 @@ join_orderers() {
       sleep 0.2
     done
   done
-  log "the 4 consenters report '$CHANNEL_NAME' active"
+  log "the ${#ORDERERS[@]} consenters report '$CHANNEL_NAME' active"
 }
 
 join_peers() {
@@ -287,7 +329,7 @@ join_peers() {
   [ "$n" -eq 0 ] && log "peers already members of '$CHANNEL_NAME'" || log "$n peer(s) joined '$CHANNEL_NAME'"
 }
 
-# Every peer's gossip must see the four other peers, or the peer gateway cannot plan cross-org
+# Every peer's gossip must see every other peer, or the peer gateway cannot plan cross-org
 # endorsements (discovery answers from gossip membership).
 wait_discovery() {
   local deadline=$(( $(date +%s) + 90 )) org n want=$(( ${#ORGS[@]} - 1 ))
@@ -341,7 +383,7 @@ install_chaincode() {
 }
 
 committed_sequence() {
-  peer_cli registry lifecycle chaincode querycommitted -C "$CHANNEL_NAME" -n "$CC_NAME" --output json 2>/dev/null \
+  peer_cli "$REGISTRY_ORG" lifecycle chaincode querycommitted -C "$CHANNEL_NAME" -n "$CC_NAME" --output json 2>/dev/null \
     | jq -r '.sequence // 0' 2>/dev/null || echo 0
 }
 
@@ -351,7 +393,7 @@ approve_and_commit() {
   local def=(-C "$CHANNEL_NAME" -n "$CC_NAME" -v "$CC_VERSION" --sequence "$CC_SEQUENCE" --signature-policy "$CC_ENDORSEMENT_POLICY")
   local ready org pids=() n=0
   # shellcheck disable=SC2046
-  ready="$(peer_cli registry lifecycle chaincode checkcommitreadiness "${def[@]}" --output json 2>/dev/null || echo '{}')"
+  ready="$(peer_cli "$REGISTRY_ORG" lifecycle chaincode checkcommitreadiness "${def[@]}" --output json 2>/dev/null || echo '{}')"
   for org in "${ORGS[@]}"; do
     if jq -e --arg m "${ORG_MSP[$org]}" '.approvals[$m] == true' <<<"$ready" >/dev/null 2>&1; then continue; fi
     # shellcheck disable=SC2046
@@ -362,7 +404,7 @@ approve_and_commit() {
   for p in "${pids[@]}"; do wait "$p" || die "approveformyorg failed"; done
   log "definition approved by $n org(s) (sequence $CC_SEQUENCE, policy $CC_ENDORSEMENT_POLICY)"
   # shellcheck disable=SC2046
-  peer_cli registry lifecycle chaincode commit "${def[@]}" $(orderer_flags) $(peer_flags "${ORGS[@]}") \
+  peer_cli "$REGISTRY_ORG" lifecycle chaincode commit "${def[@]}" $(orderer_flags) $(peer_flags "${ORGS[@]}") \
     --waitForEventTimeout 60s >"$LOGS/commit.log" 2>&1 || die "chaincode commit failed: $(tail -n 5 "$LOGS/commit.log")"
   log "chaincode definition '$CC_NAME' committed on '$CHANNEL_NAME'"
 }
@@ -385,17 +427,17 @@ $(tail -n 20 "$LOGS/chaincode.log")" >&2; return 1; }
 
 wait_query() {
   local deadline=$(( $(date +%s) + READY_TIMEOUT )) org out
-  out="$(query_until_ok registry "$deadline")" || die "chaincode not answering"
-  log "first query answered (peer-registry): $(head -c 200 <<<"$out")"
+  out="$(query_until_ok "$REGISTRY_ORG" "$deadline")" || die "chaincode not answering"
+  log "first query answered (peer-$REGISTRY_ORG): $(head -c 200 <<<"$out")"
   for org in "${ORGS[@]}"; do
-    [ "$org" = registry ] && continue
+    [ "$org" = "$REGISTRY_ORG" ] && continue
     query_until_ok "$org" "$deadline" >/dev/null || die "chaincode not answering through peer-$org"
   done
   log "every peer answers $CC_READY_ARGS"
 }
 
 write_network_json() {
-  local org tmp="$RUNTIME/network.json.tmp" orgs="[]" ords="[]" o idx p a
+  local org tmp="$RUNTIME/network.json.tmp" orgs="[]" ords="[]" o
   for org in "${ORGS[@]}"; do
     local od pd ad; od="$(org_dir "$org")"; pd="$(peer_dir "$org")"; ad="$(admin_dir "$org")"
     orgs="$(jq --arg name "${ORG_NAME[$org]}" --arg msp "${ORG_MSP[$org]}" --arg domain "$(org_domain "$org")" \
@@ -414,19 +456,18 @@ write_network_json() {
              nodeOUs: {client: "client", peer: "peer", admin: "admin", orderer: "orderer"}}]' <<<"$orgs")"
   done
   for o in "${ORDERERS[@]}"; do
-    idx="${o#orderer}"; p="ORDERER${idx}_PORT"; a="ORDERER${idx}_ADMIN_PORT"
-    ords="$(jq --arg name "$o" --arg ep "$HOST:${!p}" --arg adm "$HOST:${!a}" --arg host "$(orderer_host "$o")" \
+    ords="$(jq --arg name "$o" --arg ep "$HOST:${ORDERER_PORT[$o]}" --arg adm "$HOST:${ORDERER_ADMIN_PORT[$o]}" --arg host "$(orderer_host "$o")" \
       --arg tlsroot "$(orderer_tlsca)" \
       '. + [{name: $name, endpoint: $ep, adminEndpoint: $adm, hostnameOverride: $host, tlsRootCert: $tlsroot}]' <<<"$ords")"
   done
   jq -n --argjson orgs "$orgs" --argjson ords "$ords" --arg ch "$CHANNEL_NAME" --arg cc "$CC_NAME" \
     --arg ver "$CC_VERSION" --argjson seq "$CC_SEQUENCE" --arg pol "$CC_ENDORSEMENT_POLICY" --arg pkg "$CC_PKGID" \
     --arg ccaddr "$HOST:$CHAINCODE_SERVER_PORT" --arg runtime "$RUNTIME" --arg artifacts "$ARTIFACTS" \
-    --arg fabric "$FABRIC_HOME" \
+    --arg fabric "$FABRIC_HOME" --arg ordmsp "$ORDERER_MSP" \
     '{schemaVersion: 1, channel: $ch,
       chaincode: {name: $cc, version: $ver, sequence: $seq, endorsementPolicy: $pol, packageId: $pkg, server: $ccaddr},
       organizations: $orgs,
-      orderer: {mspId: "OrdererMSP", consensus: "BFT", nodes: $ords},
+      orderer: {mspId: $ordmsp, consensus: "BFT", nodes: $ords},
       runtimeDir: $runtime, artifactsDir: $artifacts, fabricHome: $fabric}' >"$tmp"
   mv "$tmp" "$RUNTIME/network.json"
 }
@@ -460,6 +501,7 @@ cmd_up() {
   log "Fabric: $FABRIC_HOME ($(cut -d' ' -f1 "$FABRIC_HOME/VERSION" 2>/dev/null))"
   mkdir -p "$LOGS" "$PIDS"
   build_jar_if_missing
+  generate_config
   ensure_crypto
   ensure_block
   ensure_package
@@ -468,8 +510,8 @@ cmd_up() {
   write_core_yaml
   for o in "${ORDERERS[@]}"; do start_orderer "$o"; done
   for org in "${ORGS[@]}"; do start_peer "$org"; done
-  log "started 4 orderers and 5 peers"
-  for o in "${ORDERERS[@]}"; do local s="ORDERER${o#orderer}_OPS_PORT"; wait_http_ok "http://$HOST:${!s}/healthz" "$o" 60; done
+  log "started ${#ORDERERS[@]} orderers and ${#ORGS[@]} peers"
+  for o in "${ORDERERS[@]}"; do wait_http_ok "http://$HOST:${ORDERER_OPS_PORT[$o]}/healthz" "$o" 60; done
   log "orderers healthy"
   for org in "${ORGS[@]}"; do wait_http_ok "http://$HOST:$(port_of "$org" PEER_OPS_PORT)/healthz" "peer-$org" 60; done
   log "peers healthy"
@@ -491,6 +533,7 @@ cmd_down() {
   local mode="${1:-}" n pid sig
   case "$mode" in ""|--keep|--purge) ;; *) die "usage: network.sh down [--keep|--purge]";; esac
   local names=(chaincode); for n in "${ORGS[@]}"; do names+=("peer-$n"); done; names+=("${ORDERERS[@]}")
+  while read -r n; do [ -n "$n" ] && names+=("$n"); done < <(extra_names)
   local stopped=()
   for n in "${names[@]}"; do
     if proc_ours "$n"; then pid="$(proc_pid "$n")"; kill -TERM "$pid" 2>/dev/null || true; stopped+=("$n:$pid"); fi

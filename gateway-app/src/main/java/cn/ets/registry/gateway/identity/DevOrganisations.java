@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The organisations of the embedded ledger (MEE, Registry, Exchange, ProvinceHB, ProvinceGD), each
- * with its own CA created on first start and kept under {@code <data-dir>/orgs/}, and the six
- * identities of api.md.
+ * The organisations of the roster ({@link Roster}, network/organisations.json: MEE, Registry,
+ * Exchange, ProvinceHB, ProvinceGD), on the embedded ledger each with its own CA created on first
+ * start and kept under {@code <data-dir>/orgs/}, and the standard identities of api.md: one per
+ * organisation (mee, registry, exchange, province-&lt;code&gt;) and the auditor.
  */
 public final class DevOrganisations {
-    public static final List<String> PROVINCES = List.of("HB", "GD");
+    public static final Roster ROSTER = Roster.load();
+    /** The province codes of the roster (HB, GD). */
+    public static final List<String> PROVINCES = ROSTER.provinceCodes();
 
     private DevOrganisations() {
     }
@@ -23,11 +26,8 @@ public final class DevOrganisations {
     /** Loads the organisations' CAs, creating them on first start. */
     public static Map<String, Organisation> loadOrCreate(Path dataDir) {
         Map<String, Organisation> orgs = new LinkedHashMap<>();
-        put(orgs, dataDir, "MEE", "MEEMSP");
-        put(orgs, dataDir, "Registry", "RegistryMSP");
-        put(orgs, dataDir, "Exchange", "ExchangeMSP");
-        for (String p : PROVINCES) {
-            put(orgs, dataDir, "Province" + p, "Province" + p + "MSP");
+        for (Roster.Org o : ROSTER.organisations()) {
+            put(orgs, dataDir, o.name(), o.mspId());
         }
         return orgs;
     }
@@ -52,13 +52,10 @@ public final class DevOrganisations {
 
     /** Issues the standard identities of the organisations this gateway serves into {@code store}. */
     public static void issueStandardIdentities(IdentityStore store, Map<String, Organisation> orgs) {
-        issue(store, orgs, "MEE", "mee", "MEE", "MEE", null);
-        issue(store, orgs, "Registry", "registry", "Registry", "REGISTRY", null);
-        issue(store, orgs, "Exchange", "exchange", "Exchange", "EXCHANGE", null);
-        for (String p : PROVINCES) {
-            issue(store, orgs, "Province" + p, "province-" + p, "Province" + p, "PROVINCE", p);
+        for (Roster.Org o : ROSTER.organisations()) {
+            issue(store, orgs, o.name(), o.identityName(), o.name(), o.role(), o.province());
         }
-        issue(store, orgs, "Registry", "auditor", "Public", "AUDITOR", null);
+        issue(store, orgs, ROSTER.withRole(Roster.REGISTRY).name(), "auditor", "Public", "AUDITOR", null);
     }
 
     private static void issue(IdentityStore store, Map<String, Organisation> orgs, String orgName, String name,

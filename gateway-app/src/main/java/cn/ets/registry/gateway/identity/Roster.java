@@ -1,0 +1,124 @@
+package cn.ets.registry.gateway.identity;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The organisation roster, {@code network/organisations.json} (schema in network/README.md): the one
+ * list of the network's organisations, read by the network scripts and, from the classpath (the
+ * build copies it next to this class), by the gateway.
+ */
+public record Roster(int schemaVersion, List<Org> organisations, OrdererOrg ordererOrganisation, List<Orderer> orderers) {
+    /** Where the build puts the roster on the classpath, relative to this class. */
+    static final String RESOURCE = "organisations.json";
+
+    public static final String MEE = "MEE";
+    public static final String REGISTRY = "REGISTRY";
+    public static final String EXCHANGE = "EXCHANGE";
+    public static final String PROVINCE = "PROVINCE";
+
+    /** An organisation with one peer. {@code province} is set for (and only for) role PROVINCE. */
+    public record Org(String name, String mspId, String role, String province, String domain, CaSubject caSubject, Peer peer) {
+        /** The name of this organisation's standard identity: mee, registry, exchange, province-&lt;code&gt;. */
+        public String identityName() {
+            return PROVINCE.equals(role) ? "province-" + province : role.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public record CaSubject(String country, String province, String locality) {
+    }
+
+    public record Peer(int port, int chaincodePort, int operationsPort) {
+    }
+
+    public record OrdererOrg(String name, String mspId, String domain, CaSubject caSubject) {
+    }
+
+    public record Orderer(String name, int consenterId, int port, int adminPort, int operationsPort) {
+    }
+
+    public Roster {
+        organisations = organisations == null ? List.of() : List.copyOf(organisations);
+        orderers = orderers == null ? List.of() : List.copyOf(orderers);
+    }
+
+    /** This roster, if the gateway can work with it (the network scripts check the rest: ports, domains). */
+    private Roster validated() {
+        if (schemaVersion != 1) {
+            throw new IllegalArgumentException("organisations.json: schemaVersion " + schemaVersion + ", expected 1");
+        }
+        Set<String> names = new HashSet<>();
+        Set<String> msps = new HashSet<>();
+        for (Org o : organisations) {
+            if (o.name() == null || o.mspId() == null || o.role() == null) {
+                throw new IllegalArgumentException("organisations.json: every organisation needs name, mspId and role");
+            }
+            if (!names.add(o.name()) || !msps.add(o.mspId())) {
+                throw new IllegalArgumentException("organisations.json: " + o.name() + " / " + o.mspId() + " listed twice");
+            }
+            if (!List.of(MEE, REGISTRY, EXCHANGE, PROVINCE).contains(o.role())) {
+                throw new IllegalArgumentException("organisations.json: " + o.name() + ": unknown role " + o.role());
+            }
+            if (PROVINCE.equals(o.role()) != (o.province() != null)) {
+                throw new IllegalArgumentException("organisations.json: " + o.name() + ": a province code goes with role PROVINCE only");
+            }
+        }
+        for (String role : List.of(MEE, REGISTRY, EXCHANGE)) {
+            if (organisations.stream().filter(o -> role.equals(o.role())).count() != 1) {
+                throw new IllegalArgumentException("organisations.json: exactly one organisation must have role " + role);
+            }
+        }
+        return this;
+    }
+
+    /** The roster the build put on the classpath. */
+    public static Roster load() {
+        try (InputStream in = Roster.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the classpath next to " + Roster.class.getName()
+                        + " (gateway-app/pom.xml copies ../network/organisations.json there)");
+            }
+            return parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Roster parse(Reader json) {
+        try {
+            Roster r = new Gson().fromJson(json, Roster.class);
+            if (r == null) {
+                throw new IllegalArgumentException("organisations.json is empty");
+            }
+            return r.validated();
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException("organisations.json: " + e.getMessage(), e);
+        }
+    }
+
+    /** The one organisation with {@code role} (MEE, REGISTRY or EXCHANGE). */
+    public Org withRole(String role) {
+        return organisations.stream().filter(o -> role.equals(o.role())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no organisation with role " + role));
+    }
+
+    /** The provincial organisations, in roster order. */
+    public List<Org> provinces() {
+        return organisations.stream().filter(o -> PROVINCE.equals(o.role())).toList();
+    }
+
+    /** The province codes, in roster order (e.g. HB, GD). */
+    public List<String> provinceCodes() {
+        return provinces().stream().map(Org::province).toList();
+    }
+}
