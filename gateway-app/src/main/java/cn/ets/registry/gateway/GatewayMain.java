@@ -1,5 +1,7 @@
 package cn.ets.registry.gateway;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -17,15 +19,15 @@ public final class GatewayMain implements Callable<Integer> {
     String host;
 
     @Option(names = "--data-dir", defaultValue = "${env:GATEWAY_DATA_DIR:-./data}", description = "where state, identities and credentials.json live")
-    java.nio.file.Path dataDir;
+    Path dataDir;
 
     @Option(names = "--network", defaultValue = "${env:FABRIC_NETWORK_JSON}",
             description = "network.json of a Fabric network (written by scripts/network.sh); serves the Fabric ledger instead of the embedded one")
-    java.nio.file.Path network;
+    Path network;
 
     @Option(names = "--orgs", split = ",", defaultValue = "${env:GATEWAY_ORGS}",
             description = "with --network: the organisations whose identities this gateway holds (default: all in network.json)")
-    java.util.List<String> orgs;
+    List<String> orgs;
 
     @Option(names = "--no-fsync", description = "embedded ledger: do not fsync each commit (faster; a power cut may lose the last commits, a killed process does not)")
     boolean noFsync;

@@ -8,6 +8,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Objects;
 
 /** Reads the fields of a command object with one clear error per missing or mistyped field. */
@@ -152,7 +153,7 @@ public final class Fields {
             return Enum.valueOf(type, s);
         } catch (IllegalArgumentException ex) {
             throw DomainException.badRequest("field '" + name(field) + "' has unknown value '" + s + "'; allowed: "
-                    + java.util.Arrays.toString(type.getEnumConstants()));
+                    + Arrays.toString(type.getEnumConstants()));
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -141,7 +142,7 @@ final class RocksStore implements AutoCloseable {
     }
 
     /** Every state entry, in key order (used to fingerprint state for the auditor). */
-    void forEachState(java.util.function.BiConsumer<byte[], byte[]> consumer) {
+    void forEachState(BiConsumer<byte[], byte[]> consumer) {
         try (RocksIterator it = db.newIterator(state)) {
             for (it.seekToFirst(); it.isValid(); it.next()) {
                 consumer.accept(it.key(), it.value());
