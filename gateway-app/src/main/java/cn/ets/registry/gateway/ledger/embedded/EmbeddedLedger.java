@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.hyperledger.fabric.contract.ContractRouter;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
 import org.hyperledger.fabric.shim.Chaincode;
@@ -64,7 +66,7 @@ public final class EmbeddedLedger implements Ledger {
             find.setAccessible(true);
             find.invoke(r);
             // The router logs every invocation at INFO; on a gateway that is one line per request.
-            java.util.logging.Logger.getLogger("org.hyperledger").setLevel(java.util.logging.Level.WARNING);
+            Logger.getLogger("org.hyperledger").setLevel(Level.WARNING);
             return r;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot load the chaincode contracts", e);
