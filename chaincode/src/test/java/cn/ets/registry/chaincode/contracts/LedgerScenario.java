@@ -3,7 +3,7 @@ package cn.ets.registry.chaincode.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ets.registry.chaincode.json.CanonicalJson;
-import cn.ets.registry.chaincode.testing.ClockedLedger;
+import cn.ets.registry.chaincode.testing.InMemoryLedger;
 import cn.ets.registry.chaincode.testing.InMemoryLedger.Outcome;
 import cn.ets.registry.chaincode.testing.Parties;
 import cn.ets.registry.chaincode.testing.TestIdentity;
@@ -11,7 +11,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +18,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * A registry on a {@link ClockedLedger} for the second part of the contract (parameters,
+ * A registry on a {@link InMemoryLedger} for the second part of the contract (parameters,
  * allocation, CCER, offsets, compliance close, locks, deposits). After {@link #bootstrap()}: MEE,
  * PROVINCE-HB and PROVINCE-GD; power units HB-U1, HB-U2 (HB) and GD-U1 (GD); steel unit HB-S1 (HB);
  * institutions INST-1 and INST-2; individual IND-1; project owners PO-1 and PO-2. No units issued:
@@ -35,9 +34,8 @@ abstract class LedgerScenario {
     static final TestIdentity IND_1 = Parties.registryHolder("INDIVIDUAL", "IND-1");
     static final TestIdentity PO_1 = Parties.registryHolder("PROJECT_OWNER", "PO-1");
     static final TestIdentity PO_2 = Parties.registryHolder("PROJECT_OWNER", "PO-2");
-    static final Instant START = Instant.parse("2025-06-01T02:00:00Z");
 
-    final ClockedLedger ledger = new ClockedLedger(START);
+    final InMemoryLedger ledger = new InMemoryLedger();
     private int seq;
 
     LedgerScenario bootstrap() {
