@@ -14,7 +14,7 @@ class CcerLedgerTest extends LedgerScenario {
 
     @BeforeEach
     void registry() {
-        bootstrap();
+        secondPartRegistry();
     }
 
     @Test

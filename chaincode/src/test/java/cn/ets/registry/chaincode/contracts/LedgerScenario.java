@@ -26,10 +26,10 @@ import java.util.function.Supplier;
  * surrender, cancellation, supply): MEE and provinces HB and GD, units HB-U1, HB-U2 (HB) and GD-U1
  * (GD), institution INST-1 and project owner PO-1; 10,000 t of CEA-2024 issued, 5,000 to PROVINCE-HB
  * and 2,000 to PROVINCE-GD, then 1,000 to HB-U1, 500 to HB-U2 and 300 to GD-U1;</li>
- * <li>{@link #bootstrap()}, for the second part (parameters, allocation, CCER, offsets, compliance
- * close, locks, deposits): MEE, PROVINCE-HB and PROVINCE-GD; power units HB-U1, HB-U2 (HB) and GD-U1
- * (GD); steel unit HB-S1 (HB); institutions INST-1 and INST-2; individual IND-1; project owners PO-1
- * and PO-2. No units issued: each test issues what it needs ({@link #give}).</li>
+ * <li>{@link #secondPartRegistry()}, for the second part (parameters, allocation, CCER, offsets,
+ * compliance close, locks, deposits): MEE, PROVINCE-HB and PROVINCE-GD; power units HB-U1, HB-U2
+ * (HB) and GD-U1 (GD); steel unit HB-S1 (HB); institutions INST-1 and INST-2; individual IND-1;
+ * project owners PO-1 and PO-2. No units issued: each test issues what it needs ({@link #give}).</li>
  * </ul>
  */
 abstract class LedgerScenario {
@@ -64,7 +64,7 @@ abstract class LedgerScenario {
     }
 
     /** The second part's registry: its accounts, nothing issued (see the class comment). */
-    LedgerScenario bootstrap() {
+    LedgerScenario secondPartRegistry() {
         ok(ledger.submit(Parties.REGISTRY, "admin:bootstrap", ctx -> new AdminContract().bootstrap(ctx, "{\"provinces\":[\"HB\",\"GD\"]}")));
         ok(openAccount(Parties.HB, json("id", "HB-U1", "type", "UNIT", "name", "Wuhan Power", "province", "HB", "sector", "POWER")));
         ok(openAccount(Parties.HB, json("id", "HB-U2", "type", "UNIT", "name", "Yichang Power", "province", "HB", "sector", "POWER")));

@@ -42,7 +42,7 @@ class OffsetCapPropertyTest {
         }
 
         void setUp() {
-            bootstrap();
+            secondPartRegistry();
             ok(registerProject(Parties.MEE, "P-WIND", "PO-1", false));
             ok(registerProject(Parties.MEE, "P-SOLAR", "PO-1", false));
             ok(registerProject(Parties.MEE, "P-CCS", "PO-2", true));

@@ -23,7 +23,7 @@ class ReplayAuthorisationTest extends LedgerScenario {
 
     @BeforeEach
     void registry() {
-        bootstrap();
+        secondPartRegistry();
         give("CEA-2024", "PROVINCE-HB", 50_000);
         ok(recordEmissions(Parties.HB, "HB-U1", 2023, 10_000));
         ok(recordEmissions(Parties.HB, "HB-U1", 2024, 9_000));
