@@ -13,8 +13,10 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The layers of the chaincode: the domain is plain Java; the api (commands, results, catalogue)
  * speaks the domain's values; the pipeline, repositories and use cases build on both; contracts
- * are one pipeline call each and know nothing of one another. No package depends on itself
- * through another.
+ * are one pipeline call each and know nothing of one another. The in-process stub (a peer's
+ * semantics for the gateway's embedded ledger and the tests) sits beside the chaincode: no layer
+ * depends on it, so the contracts cannot tell a peer from the stand-in. No package depends on
+ * itself through another.
  */
 @AnalyzeClasses(packages = "cn.ets.registry", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -34,6 +36,8 @@ class ArchitectureTest {
             .layer("tx").definedBy("cn.ets.registry.chaincode.tx..")
             .layer("usecases").definedBy("cn.ets.registry.chaincode.usecases..")
             .layer("contracts").definedBy("cn.ets.registry.chaincode.contracts..")
+            .layer("inprocess").definedBy("cn.ets.registry.chaincode.inprocess..")
+            .whereLayer("inprocess").mayNotBeAccessedByAnyLayer()
             .whereLayer("contracts").mayOnlyBeAccessedByLayers("contracts")
             .whereLayer("usecases").mayOnlyBeAccessedByLayers("contracts")
             .whereLayer("tx").mayOnlyBeAccessedByLayers("usecases", "contracts")

@@ -1,6 +1,7 @@
 package cn.ets.registry.gateway;
 
-import static cn.ets.registry.gateway.testing.RegistryState.assertRejectedUnchanged;
+import static cn.ets.registry.gateway.testing.HttpAssertions.assertRejectedUnchanged;
+import static cn.ets.registry.gateway.testing.HttpAssertions.created;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ets.registry.gateway.testing.Json;
@@ -64,11 +65,6 @@ class BadInputHttpTest {
     private void open(String who, JsonObject account) {
         Response r = created(c.post(who, "/api/v1/accounts", account));
         c.addIdentity(account.get("id").getAsString(), r.json().get("token").getAsString());
-    }
-
-    private static Response created(Response r) {
-        assertThat(r.status()).as("%s", r).isEqualTo(201);
-        return r;
     }
 
     // ---- valid commands, each with a fresh id ----

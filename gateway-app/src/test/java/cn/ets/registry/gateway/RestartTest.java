@@ -1,5 +1,6 @@
 package cn.ets.registry.gateway;
 
+import static cn.ets.registry.gateway.testing.HttpAssertions.created;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ets.registry.gateway.identity.IdentityStore;
@@ -85,8 +86,7 @@ class RestartTest {
     }
 
     private static String open(RegistryClient c, String who, JsonObject account) {
-        Response r = c.post(who, "/api/v1/accounts", account);
-        assertThat(r.status()).as("%s", r).isEqualTo(201);
+        Response r = created(c.post(who, "/api/v1/accounts", account));
         String token = r.json().get("token").getAsString();
         c.addIdentity(account.get("id").getAsString(), token);
         return token;

@@ -8,9 +8,15 @@ import cn.ets.registry.chaincode.testing.TestCerts;
 import cn.ets.registry.chaincode.testing.TestIdentity;
 import com.google.gson.JsonObject;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AccountsContractTest extends ContractTestBase {
+class AccountsContractTest extends LedgerScenario {
+
+    @BeforeEach
+    void registry() {
+        coreRegistry();
+    }
 
     private Outcome read(TestIdentity who, String id) {
         return ledger.evaluate(who, "accounts:get", ctx -> new AccountsContract().get(ctx, id));

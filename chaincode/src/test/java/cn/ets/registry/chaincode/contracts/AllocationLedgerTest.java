@@ -20,7 +20,7 @@ class AllocationLedgerTest extends LedgerScenario {
 
     @BeforeEach
     void registry() {
-        bootstrap();
+        secondPartRegistry();
         give(CEA24, "PROVINCE-HB", 50_000);
         give(CEA24, "PROVINCE-GD", 10_000);
         ok(recordEmissions(Parties.HB, "HB-U1", 2023, 10_000));

@@ -15,7 +15,7 @@ class CarryOverLedgerTest extends LedgerScenario {
 
     @BeforeEach
     void registry() {
-        bootstrap();
+        secondPartRegistry();
         give("CEA-2024", "HB-U1", 20_000);
         give("CEA-2025", "HB-U1", 5_000);
         ok(recordEmissions(Parties.HB, "HB-U1", 2025, 30_000));

@@ -46,7 +46,7 @@ class CcerSerialPropertyTest {
         }
 
         void setUp() {
-            bootstrap();
+            secondPartRegistry();
             for (String p : PROJECTS) {
                 ok(registerProject(Parties.MEE, p, owner.get(p), false));
                 nextPeriod.put(p, LocalDate.of(2022, 1, 1));

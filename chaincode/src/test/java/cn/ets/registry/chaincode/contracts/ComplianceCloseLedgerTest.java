@@ -24,7 +24,7 @@ class ComplianceCloseLedgerTest extends LedgerScenario {
 
     @BeforeEach
     void year2024() {
-        bootstrap();
+        secondPartRegistry();
         give(CEA, "HB-U1", 7_000);
         give(CEA, "HB-U2", 2_000);
         ok(registerProject(Parties.MEE, "P-WIND", "PO-1", false));

@@ -21,7 +21,7 @@ class DepositsLedgerTest extends LedgerScenario {
 
     @BeforeEach
     void registry() {
-        bootstrap();
+        secondPartRegistry();
     }
 
     @Test

@@ -5,14 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.ets.registry.chaincode.testing.Parties;
 import cn.ets.registry.chaincode.testing.TestIdentity;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class DistributionContractTest extends ContractTestBase {
+class DistributionContractTest extends LedgerScenario {
+
     private static final Map<String, TestIdentity> WHO = Map.of(
             "mee", Parties.MEE, "hb", Parties.HB, "gd", Parties.GD, "registry", Parties.REGISTRY,
             "exchange", Parties.EXCHANGE, "hb-u1", HB_U1, "auditor", Parties.AUDITOR);
+
+    @BeforeEach
+    void registry() {
+        coreRegistry();
+    }
 
     @Test
     void allowances_flow_mee_to_province_to_unit_without_changing_supply() {
@@ -23,7 +30,7 @@ class DistributionContractTest extends ContractTestBase {
         assertThat(quantity("PROVINCE-HB", "CEA-2024")).isEqualTo(5_000 - 1_500 + 100 - 60);
         assertThat(quantity("HB-U1", "CEA-2024")).isEqualTo(1_060);
         assertThat(supply("CEA-2024").get("issued").getAsLong()).isEqualTo(issued);
-        assertAuditBalanced();
+        assertSupplyBalanced();
     }
 
     @ParameterizedTest(name = "{0}: {1} -> {2}")

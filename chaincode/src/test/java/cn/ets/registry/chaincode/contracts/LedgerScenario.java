@@ -3,7 +3,7 @@ package cn.ets.registry.chaincode.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ets.registry.chaincode.json.CanonicalJson;
-import cn.ets.registry.chaincode.testing.ClockedLedger;
+import cn.ets.registry.chaincode.testing.InMemoryLedger;
 import cn.ets.registry.chaincode.testing.InMemoryLedger.Outcome;
 import cn.ets.registry.chaincode.testing.Parties;
 import cn.ets.registry.chaincode.testing.TestIdentity;
@@ -11,19 +11,26 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * A registry on a {@link ClockedLedger} for the second part of the contract (parameters,
- * allocation, CCER, offsets, compliance close, locks, deposits). After {@link #bootstrap()}: MEE,
- * PROVINCE-HB and PROVINCE-GD; power units HB-U1, HB-U2 (HB) and GD-U1 (GD); steel unit HB-S1 (HB);
- * institutions INST-1 and INST-2; individual IND-1; project owners PO-1 and PO-2. No units issued:
- * each test issues what it needs ({@link #give}).
+ * A registry on an {@link InMemoryLedger} with the commands, queries and checks the contract tests
+ * share. A test class picks its registry in its own {@code @BeforeEach}:
+ * <ul>
+ * <li>{@link #coreRegistry()}, for the core contracts (accounts, issuance, distribution, settlement,
+ * surrender, cancellation, supply): MEE and provinces HB and GD, units HB-U1, HB-U2 (HB) and GD-U1
+ * (GD), institution INST-1 and project owner PO-1; 10,000 t of CEA-2024 issued, 5,000 to PROVINCE-HB
+ * and 2,000 to PROVINCE-GD, then 1,000 to HB-U1, 500 to HB-U2 and 300 to GD-U1;</li>
+ * <li>{@link #secondPartRegistry()}, for the second part (parameters, allocation, CCER, offsets,
+ * compliance close, locks, deposits): MEE, PROVINCE-HB and PROVINCE-GD; power units HB-U1, HB-U2
+ * (HB) and GD-U1 (GD); steel unit HB-S1 (HB); institutions INST-1 and INST-2; individual IND-1;
+ * project owners PO-1 and PO-2. No units issued: each test issues what it needs ({@link #give}).</li>
+ * </ul>
  */
 abstract class LedgerScenario {
     static final TestIdentity HB_U1 = Parties.unit("HB", "HB-U1");
@@ -35,12 +42,29 @@ abstract class LedgerScenario {
     static final TestIdentity IND_1 = Parties.registryHolder("INDIVIDUAL", "IND-1");
     static final TestIdentity PO_1 = Parties.registryHolder("PROJECT_OWNER", "PO-1");
     static final TestIdentity PO_2 = Parties.registryHolder("PROJECT_OWNER", "PO-2");
-    static final Instant START = Instant.parse("2025-06-01T02:00:00Z");
 
-    final ClockedLedger ledger = new ClockedLedger(START);
+    final InMemoryLedger ledger = new InMemoryLedger();
     private int seq;
 
-    LedgerScenario bootstrap() {
+    /** The core registry: its accounts, and 10,000 t of CEA-2024 issued and handed down (see the class comment). */
+    LedgerScenario coreRegistry() {
+        ok(ledger.submit(Parties.REGISTRY, "admin:bootstrap", ctx -> new AdminContract().bootstrap(ctx, "{\"provinces\":[\"HB\",\"GD\"]}")));
+        ok(openAccount(Parties.HB, json("id", "HB-U1", "type", "UNIT", "name", "Wuhan Power", "province", "HB", "sector", "POWER")));
+        ok(openAccount(Parties.HB, json("id", "HB-U2", "type", "UNIT", "name", "Yichang Power", "province", "HB", "sector", "POWER")));
+        ok(openAccount(Parties.GD, json("id", "GD-U1", "type", "UNIT", "name", "Guangzhou Power", "province", "GD", "sector", "POWER")));
+        ok(openAccount(Parties.REGISTRY, json("id", "INST-1", "type", "INSTITUTION", "name", "Carbon Fund")));
+        ok(openAccount(Parties.REGISTRY, json("id", "PO-1", "type", "PROJECT_OWNER", "name", "Wind Farm Co")));
+        ok(issue(Parties.MEE, "CEA-2024", 10_000));
+        ok(distribute(Parties.MEE, "CEA-2024", "MEE", "PROVINCE-HB", 5_000));
+        ok(distribute(Parties.MEE, "CEA-2024", "MEE", "PROVINCE-GD", 2_000));
+        ok(distribute(Parties.HB, "CEA-2024", "PROVINCE-HB", "HB-U1", 1_000));
+        ok(distribute(Parties.HB, "CEA-2024", "PROVINCE-HB", "HB-U2", 500));
+        ok(distribute(Parties.GD, "CEA-2024", "PROVINCE-GD", "GD-U1", 300));
+        return this;
+    }
+
+    /** The second part's registry: its accounts, nothing issued (see the class comment). */
+    LedgerScenario secondPartRegistry() {
         ok(ledger.submit(Parties.REGISTRY, "admin:bootstrap", ctx -> new AdminContract().bootstrap(ctx, "{\"provinces\":[\"HB\",\"GD\"]}")));
         ok(openAccount(Parties.HB, json("id", "HB-U1", "type", "UNIT", "name", "Wuhan Power", "province", "HB", "sector", "POWER")));
         ok(openAccount(Parties.HB, json("id", "HB-U2", "type", "UNIT", "name", "Yichang Power", "province", "HB", "sector", "POWER")));
@@ -65,13 +89,24 @@ abstract class LedgerScenario {
         return ledger.submit(who, "accounts:setStatus", ctx -> new AccountsContract().setStatus(ctx, account, command));
     }
 
+    /** Issuance by MEE. */
     Outcome issue(String product, long quantity) {
-        String command = json("requestId", nextId("iss"), "product", product, "quantity", quantity);
-        return ledger.submit(Parties.MEE, "issuance:issue", ctx -> new IssuanceContract().issue(ctx, command));
+        return issue(Parties.MEE, product, quantity);
+    }
+
+    Outcome issue(TestIdentity who, String product, long quantity) {
+        return issueCommand(who, json("requestId", nextId("iss"), "product", product, "quantity", quantity));
+    }
+
+    Outcome issueCommand(TestIdentity who, String command) {
+        return ledger.submit(who, "issuance:issue", ctx -> new IssuanceContract().issue(ctx, command));
     }
 
     Outcome distribute(TestIdentity who, String product, String from, String to, long quantity) {
-        String command = json("requestId", nextId("dist"), "product", product, "from", from, "to", to, "quantity", quantity);
+        return distributeCommand(who, json("requestId", nextId("dist"), "product", product, "from", from, "to", to, "quantity", quantity));
+    }
+
+    Outcome distributeCommand(TestIdentity who, String command) {
         return ledger.submit(who, "distribution:distribute", ctx -> new DistributionContract().distribute(ctx, command));
     }
 
@@ -88,12 +123,35 @@ abstract class LedgerScenario {
         }
     }
 
-    Outcome settle(String tradeId, String product, String seller, String buyer, long quantity, String price, String tradedAt) {
-        String command = json("tradeId", tradeId, "product", product, "seller", seller, "buyer", buyer, "quantity", quantity,
-                "price", price, "mode", "LISTED", "tradedAt", tradedAt);
-        return ledger.submit(Parties.EXCHANGE, "settlement:settle", ctx -> new SettlementContract().settle(ctx, command));
+    /** A trade as the exchange posts it, traded on 15 December 2025. */
+    static String trade(String tradeId, String product, String seller, String buyer, long quantity, String price, String mode) {
+        return trade(tradeId, product, seller, buyer, quantity, price, mode, "2025-12-15T10:30:00+08:00");
     }
 
+    static String trade(String tradeId, String product, String seller, String buyer, long quantity, String price, String mode,
+                        String tradedAt) {
+        return json("tradeId", tradeId, "product", product, "seller", seller, "buyer", buyer, "quantity", quantity,
+                "price", price, "mode", mode, "tradedAt", tradedAt);
+    }
+
+    Outcome settle(TestIdentity who, String command) {
+        return ledger.submit(who, "settlement:settle", ctx -> new SettlementContract().settle(ctx, command));
+    }
+
+    /** A listed trade of CEA-2024 at 88.50 on 15 December 2025, posted by {@code who}. */
+    Outcome settle(TestIdentity who, String seller, String buyer, long quantity) {
+        return settle(who, trade(nextId("T"), "CEA-2024", seller, buyer, quantity, "88.50", "LISTED"));
+    }
+
+    /** A listed trade posted by the exchange. */
+    Outcome settle(String tradeId, String product, String seller, String buyer, long quantity, String price, String tradedAt) {
+        return settle(Parties.EXCHANGE, trade(tradeId, product, seller, buyer, quantity, price, "LISTED", tradedAt));
+    }
+
+    /**
+     * A listed trade at 88.50 posted by the exchange on 15 October 2025: outside December, so it does
+     * not move the average price a compliance close fines at.
+     */
     Outcome settle(String product, String seller, String buyer, long quantity) {
         return settle(nextId("T"), product, seller, buyer, quantity, "88.50", "2025-10-15T10:30:00+08:00");
     }
@@ -120,8 +178,11 @@ abstract class LedgerScenario {
     }
 
     Outcome cancel(TestIdentity who, String account, String product, long quantity) {
-        String command = json("requestId", nextId("can"), "account", account, "product", product, "quantity", quantity,
-                "purpose", "carbon-neutral conference", "beneficiary", "ETS Forum 2025");
+        return cancelCommand(who, json("requestId", nextId("can"), "account", account, "product", product, "quantity", quantity,
+                "purpose", "carbon-neutral conference", "beneficiary", "ETS Forum 2025"));
+    }
+
+    Outcome cancelCommand(TestIdentity who, String command) {
         return ledger.submit(who, "cancellation:cancel", ctx -> new CancellationContract().cancel(ctx, command));
     }
 
@@ -295,15 +356,25 @@ abstract class LedgerScenario {
         return accountView(account).get("status").getAsString();
     }
 
-    /** The supply row of a product (all zero when the product was never issued). */
+    /** The supply row of a product: issued, held, locked, surrendered, cancelled, balanced; there must be one. */
     JsonObject supply(String product) {
+        return supplyRow(product).orElseThrow(() -> new AssertionError("no supply row for " + product));
+    }
+
+    /** The supply row of a product, all zero when the product was never issued. */
+    JsonObject supplyOrZero(String product) {
+        return supplyRow(product).orElseGet(() -> object(json("product", product, "issued", 0, "held", 0, "locked", 0,
+                "surrendered", 0, "cancelled", 0, "balanced", true)));
+    }
+
+    private Optional<JsonObject> supplyRow(String product) {
         JsonObject s = object(ok(ledger.evaluate(Parties.AUDITOR, "supply:get", ctx -> new SupplyContract().get(ctx))));
         for (JsonElement p : s.getAsJsonArray("products")) {
             if (p.getAsJsonObject().get("product").getAsString().equals(product)) {
-                return p.getAsJsonObject();
+                return Optional.of(p.getAsJsonObject());
             }
         }
-        return object(json("product", product, "issued", 0, "held", 0, "locked", 0, "surrendered", 0, "cancelled", 0, "balanced", true));
+        return Optional.empty();
     }
 
     JsonObject audit() {

@@ -55,7 +55,7 @@ class LockedSupplyPropertyTest {
         }
 
         void setUp() {
-            bootstrap();
+            secondPartRegistry();
             ok(registerProject(Parties.MEE, "P-WIND", "PO-1", false));
             ok(issueCcer(Parties.MEE, "P-WIND", "2023-01-01", "2023-12-31", 5_000, false));
             issued.put("CCER-1", 5_000L);

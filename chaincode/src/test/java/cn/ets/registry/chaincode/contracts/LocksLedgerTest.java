@@ -18,7 +18,7 @@ class LocksLedgerTest extends LedgerScenario {
 
     @BeforeEach
     void registry() {
-        bootstrap();
+        secondPartRegistry();
         give(CEA, "HB-U1", 1_200);
         ok(settle(CEA, "HB-U1", "INST-2", 200));
         ok(recordEmissions(Parties.HB, "HB-U1", 2024, 800));

@@ -26,7 +26,7 @@ class OffsetSurrenderLedgerTest extends LedgerScenario {
 
     @BeforeEach
     void registry() {
-        bootstrap();
+        secondPartRegistry();
         ok(registerProject(Parties.MEE, "P-WIND", "PO-1", false));
         ok(registerProject(Parties.MEE, "P-STEEL-CCS", "PO-2", true));
         ok(registerProject(Parties.MEE, "P-OLD-HYDRO", "PO-1", false));

@@ -13,7 +13,7 @@ class ParametersLedgerTest extends LedgerScenario {
 
     @BeforeEach
     void registry() {
-        bootstrap();
+        secondPartRegistry();
     }
 
     private static BigDecimal dec(JsonObject o, String field) {

@@ -6,15 +6,22 @@ import cn.ets.registry.chaincode.testing.Parties;
 import cn.ets.registry.chaincode.testing.TestIdentity;
 import com.google.gson.JsonObject;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class SettlementContractTest extends ContractTestBase {
+class SettlementContractTest extends LedgerScenario {
+
     private static final Map<String, TestIdentity> WHO = Map.of(
             "mee", Parties.MEE, "registry", Parties.REGISTRY, "hb", Parties.HB, "auditor", Parties.AUDITOR,
             "seller", HB_U1, "buyer", HB_U2);
+
+    @BeforeEach
+    void registry() {
+        coreRegistry();
+    }
 
     @Test
     void the_exchange_settles_a_trade_in_full_and_supply_is_untouched() {
@@ -27,7 +34,7 @@ class SettlementContractTest extends ContractTestBase {
         assertThat(quantity("HB-U1", "CEA-2024")).isEqualTo(600);
         assertThat(quantity("GD-U1", "CEA-2024")).isEqualTo(700);
         assertThat(supply("CEA-2024")).isEqualTo(before);
-        assertAuditBalanced();
+        assertSupplyBalanced();
     }
 
     @Test
@@ -150,7 +157,7 @@ class SettlementContractTest extends ContractTestBase {
         assertThat(read(Parties.EXCHANGE, "M-2").code()).isEqualTo("NOT_FOUND");
         assertThat(read(Parties.EXCHANGE, "M-3").ok()).isTrue();
         assertThat(ledger.events().get(ledger.events().size() - 1).getEventName()).isEqualTo("TradesSettled");
-        assertAuditBalanced();
+        assertSupplyBalanced();
     }
 
     @Test

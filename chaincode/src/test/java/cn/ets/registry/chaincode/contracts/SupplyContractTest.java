@@ -10,9 +10,15 @@ import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SupplyContractTest extends ContractTestBase {
+class SupplyContractTest extends LedgerScenario {
+
+    @BeforeEach
+    void registry() {
+        coreRegistry();
+    }
 
     @Test
     void supply_and_the_independent_recount_agree_after_every_kind_of_movement() {

@@ -45,10 +45,11 @@ class InMemoryLedgerTest {
         Outcome o = ledger.submit(Parties.MEE, "t", ctx -> {
             ctx.getStub().putState("k", b("v"));
             ctx.getStub().setEvent("E", b("{}"));
-            throw new ChaincodeException("[INSUFFICIENT_HOLDINGS] nope");
+            throw new ChaincodeException("[INSUFFICIENT_HOLDINGS] nope details={\"account\":\"HB-U1\"}");
         });
         assertThat(o.code()).isEqualTo("INSUFFICIENT_HOLDINGS");
         assertThat(o.message()).isEqualTo("nope");
+        assertThat(o.details()).isEqualTo("{\"account\":\"HB-U1\"}");
         assertThat(ledger.snapshot()).isEmpty();
         assertThat(ledger.events()).isEmpty();
     }

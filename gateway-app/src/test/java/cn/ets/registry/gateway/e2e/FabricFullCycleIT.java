@@ -21,8 +21,6 @@ import org.hyperledger.fabric.client.identity.X509Identity;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import cn.ets.registry.gateway.testing.LifecycleScenario;
 import cn.ets.registry.gateway.testing.RegistryClient;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,7 +37,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class FabricFullCycleIT {
     private static final List<String> ORGS = List.of("Registry", "MEE", "Exchange", "ProvinceHB", "ProvinceGD");
     private static final List<Registry> gateways = new ArrayList<>();
-    private static final RegistryApi api = new RegistryApi();
+    private static final RegistryClient api = new RegistryClient();
     private static Path network;
 
     @BeforeAll
@@ -54,9 +52,7 @@ class FabricFullCycleIT {
             Registry r = Registry.fabric(data.resolve(org), network, List.of(org));
             r.start("127.0.0.1", 0);
             gateways.add(r);
-            for (var c : r.identities().all()) {
-                api.add(c.name(), "http://127.0.0.1:" + r.port(), c.token());
-            }
+            api.addGateway(r);
             System.out.printf("[e2e] gateway of %s up on port %d in %d ms%n", org, r.port(), (System.nanoTime() - t0) / 1_000_000);
         }
     }
@@ -73,9 +69,7 @@ class FabricFullCycleIT {
         long t0 = System.nanoTime();
         try (Registry all = Registry.fabric(Files.createTempDirectory("fabric-all"), network, null)) {
             all.start("127.0.0.1", 0);
-            Map<String, String> tokens = new LinkedHashMap<>();
-            all.identities().all().forEach(c -> tokens.put(c.name(), c.token()));
-            new LifecycleScenario(new RegistryClient("http://127.0.0.1:" + all.port(), tokens), "F" + Long.toString(System.nanoTime(), 36)).run();
+            new LifecycleScenario(RegistryClient.of(all), "F" + Long.toString(System.nanoTime(), 36)).run();
         }
         System.out.printf("[e2e] core lifecycle on Fabric in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
     }

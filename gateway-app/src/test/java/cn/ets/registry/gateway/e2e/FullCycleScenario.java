@@ -1,8 +1,12 @@
 package cn.ets.registry.gateway.e2e;
 
+import static cn.ets.registry.gateway.testing.HttpAssertions.assertSupplyBalanced;
+import static cn.ets.registry.gateway.testing.HttpAssertions.expect;
+import static cn.ets.registry.gateway.testing.HttpAssertions.expectError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.ets.registry.gateway.e2e.RegistryApi.Reply;
+import cn.ets.registry.gateway.testing.RegistryClient;
+import cn.ets.registry.gateway.testing.RegistryClient.Response;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -20,28 +24,19 @@ import org.bouncycastle.crypto.digests.SM3Digest;
  */
 public final class FullCycleScenario {
     private static final String FACILITY = "{\"category\":\"COAL_ABOVE_300MW\",\"electricityMWh\":1200000,\"heatGJ\":500000,\"loadFactor\":0.6}";
-    private final RegistryApi api;
+    private final RegistryClient api;
     private final String run = UUID.randomUUID().toString().substring(0, 6);
     private final String u1 = "HB-COAL-" + run;
     private final String u2 = "HB-STEEL-" + run;
     private final String po = "PO-" + run;
     private final String inst = "BANK-" + run;
 
-    public FullCycleScenario(RegistryApi api) {
+    public FullCycleScenario(RegistryClient api) {
         this.api = api;
     }
 
     private String id(String s) {
         return s + "-" + run;
-    }
-
-    private static void expect(Reply r, int status) {
-        assertThat(r.status()).as("%s", r.body()).isEqualTo(status);
-    }
-
-    private static void expectError(Reply r, int status, String code) {
-        assertThat(r.status()).as("%s", r.body()).isEqualTo(status);
-        assertThat(r.code()).as("%s", r.body()).isEqualTo(code);
     }
 
     public void run() throws Exception {
@@ -51,9 +46,9 @@ public final class FullCycleScenario {
             expect(api.post("mee", "/api/v1/distributions", "{\"requestId\":\"" + id("dist" + v) + "\",\"product\":\"CEA-" + v
                     + "\",\"from\":\"MEE\",\"to\":\"PROVINCE-HB\",\"quantity\":3000000}"), 201);
         }
-        Reply replay = api.post("mee", "/api/v1/issuances", "{\"requestId\":\"" + id("iss2024") + "\",\"product\":\"CEA-2024\",\"quantity\":5000000}");
+        Response replay = api.post("mee", "/api/v1/issuances", "{\"requestId\":\"" + id("iss2024") + "\",\"product\":\"CEA-2024\",\"quantity\":5000000}");
         expect(replay, 201);
-        assertThat(replay.body().get("replayed").getAsBoolean()).isTrue();
+        assertThat(replay.json().get("replayed").getAsBoolean()).isTrue();
         expectError(api.post("mee", "/api/v1/issuances", "{\"requestId\":\"" + id("iss2024") + "\",\"product\":\"CEA-2024\",\"quantity\":5}"), 409, "DUPLICATE_ID");
 
         // Accounts: the province opens its units, the registry the others; each gets its own token.
@@ -65,44 +60,44 @@ public final class FullCycleScenario {
         assertThat(api.get(u1, "/api/v1/whoami").str("account")).isEqualTo(u1);
 
         // Parameters on the ledger, allocation preview for anyone.
-        Reply params = api.get("auditor", "/api/v1/parameters/2024");
+        Response params = api.get("auditor", "/api/v1/parameters/2024");
         expect(params, 200);
-        assertThat(params.body().getAsJsonObject("benchmarks").getAsJsonObject("COAL_ABOVE_300MW").get("electricity").getAsString()).isEqualTo("0.7910");
-        assertThat(params.body().get("preAllocationRate").getAsString()).isEqualTo("0.70");
-        Reply preview = api.post("auditor", "/api/v1/allocation/preview",
+        assertThat(params.json().getAsJsonObject("benchmarks").getAsJsonObject("COAL_ABOVE_300MW").get("electricity").getAsString()).isEqualTo("0.7910");
+        assertThat(params.json().get("preAllocationRate").getAsString()).isEqualTo("0.70");
+        Response preview = api.post("auditor", "/api/v1/allocation/preview",
                 "{\"sector\":\"POWER\",\"year\":2024,\"verifiedEmissions\":1050000,\"facilities\":[" + FACILITY + "]}");
         expect(preview, 200);
         assertThat(preview.num("computed")).isEqualTo(1_006_545L);
 
         // Pre-allocation: 70 % of 2023's verified emissions.
         expect(api.post("province-HB", "/api/v1/emissions", "{\"unitId\":\"" + u1 + "\",\"year\":2023,\"verifiedEmissions\":1000000}"), 201);
-        Reply pre = api.post("province-HB", "/api/v1/allocations/pre", "{\"requestId\":\"" + id("pre") + "\",\"unitId\":\"" + u1 + "\",\"year\":2024}");
+        Response pre = api.post("province-HB", "/api/v1/allocations/pre", "{\"requestId\":\"" + id("pre") + "\",\"unitId\":\"" + u1 + "\",\"year\":2024}");
         expect(pre, 201);
         assertThat(pre.num("quantity")).isEqualTo(700_000L);
 
         // Trades in December 2025 (the month before the 2024 deadline) set the penalty price.
         settle(id("T1"), "CEA-2024", u1, u2, 20_000, "98.40", "2025-12-10T10:00:00+08:00");
-        Reply again = api.post("exchange", "/api/v1/settlements", trade(id("T1"), "CEA-2024", u1, u2, 20_000, "98.40", "2025-12-10T10:00:00+08:00"));
+        Response again = api.post("exchange", "/api/v1/settlements", trade(id("T1"), "CEA-2024", u1, u2, 20_000, "98.40", "2025-12-10T10:00:00+08:00"));
         expect(again, 201);
-        assertThat(again.body().get("replayed").getAsBoolean()).isTrue();
+        assertThat(again.json().get("replayed").getAsBoolean()).isTrue();
         settle(id("T2"), "CEA-2024", u1, u2, 10_000, "100.00", "2025-12-18T14:00:00+08:00");
         expectError(api.post("exchange", "/api/v1/settlements", trade(id("T3"), "CEA-2024", u1, u2, 10_000_000, "99.00", "2025-12-19T10:00:00+08:00")),
                 409, "INSUFFICIENT_HOLDINGS");
 
         // Verified emissions and the final allocation with its true-up.
         expect(api.post("province-HB", "/api/v1/emissions", "{\"unitId\":\"" + u1 + "\",\"year\":2024,\"verifiedEmissions\":1050000}"), 201);
-        Reply fin = api.post("province-HB", "/api/v1/allocations/final", "{\"requestId\":\"" + id("fin24") + "\",\"unitId\":\"" + u1
+        Response fin = api.post("province-HB", "/api/v1/allocations/final", "{\"requestId\":\"" + id("fin24") + "\",\"unitId\":\"" + u1
                 + "\",\"year\":2024,\"sector\":\"POWER\",\"facilities\":[" + FACILITY + "]}");
         expect(fin, 201);
         assertThat(fin.num("final")).isEqualTo(1_006_545L);
         assertThat(fin.num("preAllocated")).isEqualTo(700_000L);
         assertThat(fin.num("trueUp")).isEqualTo(306_545L);
-        assertThat(holding(u1, "CEA-2024")).isEqualTo(700_000L + 306_545L - 30_000L);
+        assertThat(api.ownHolding(u1, "CEA-2024")).isEqualTo(700_000L + 306_545L - 30_000L);
 
         // CCER: project, issuance with serials, sold to the unit through the exchange.
         expect(api.post("mee", "/api/v1/ccer/projects", "{\"id\":\"" + id("PRJ") + "\",\"name\":\"Hubei afforestation\",\"methodology\":\"CCER-14-001-V01\",\"owner\":\""
                 + po + "\",\"province\":\"HB\",\"insideEtsBoundary\":false}"), 201);
-        Reply ccer = api.post("mee", "/api/v1/ccer/issuances", "{\"requestId\":\"" + id("cc") + "\",\"projectId\":\"" + id("PRJ")
+        Response ccer = api.post("mee", "/api/v1/ccer/issuances", "{\"requestId\":\"" + id("cc") + "\",\"projectId\":\"" + id("PRJ")
                 + "\",\"periodStart\":\"2024-01-01\",\"periodEnd\":\"2024-12-31\",\"vintage\":\"2024\",\"quantity\":60000,\"legacy\":false}");
         expect(ccer, 201);
         String batch = ccer.str("product");
@@ -112,32 +107,32 @@ public final class FullCycleScenario {
         settle(id("C1"), batch, po, u1, 60_000, "80.00", "2025-06-01T10:00:00+08:00");
 
         // Surrender with offsets: 5 % of 1,050,000 t is 52,500 t; one tonne more is refused and changes nothing.
-        long before = holding(u1, "CEA-2024");
+        long before = api.ownHolding(u1, "CEA-2024");
         expectError(api.post(u1, "/api/v1/surrenders", surrender(id("s0"), u1, 2024, "CEA-2024", 900_000, batch, 52_501)), 409, "OFFSET_LIMIT_EXCEEDED");
-        assertThat(holding(u1, "CEA-2024")).isEqualTo(before);
-        Reply s1 = api.post(u1, "/api/v1/surrenders", surrender(id("s1"), u1, 2024, "CEA-2024", 900_000, batch, 52_500));
+        assertThat(api.ownHolding(u1, "CEA-2024")).isEqualTo(before);
+        Response s1 = api.post(u1, "/api/v1/surrenders", surrender(id("s1"), u1, 2024, "CEA-2024", 900_000, batch, 52_500));
         expect(s1, 201);
-        JsonObject c = s1.body().getAsJsonObject("compliance");
+        JsonObject c = s1.json().getAsJsonObject("compliance");
         assertThat(c.get("status").getAsString()).isEqualTo("OPEN");
         assertThat(c.get("offsetUsed").getAsLong()).isEqualTo(52_500L);
         assertThat(c.get("shortfall").getAsLong()).isEqualTo(97_500L);
 
         // Pledge, batch settlement, cancellation — and locked units stay put.
-        Reply lock = api.post(u2, "/api/v1/locks", "{\"requestId\":\"" + id("lock") + "\",\"account\":\"" + u2
+        Response lock = api.post(u2, "/api/v1/locks", "{\"requestId\":\"" + id("lock") + "\",\"account\":\"" + u2
                 + "\",\"product\":\"CEA-2024\",\"quantity\":5000,\"kind\":\"PLEDGE\",\"pledgee\":\"" + inst + "\",\"reason\":\"loan 2025-001\"}");
         expect(lock, 201);
         expectError(api.post("exchange", "/api/v1/settlements", trade(id("T4"), "CEA-2024", u2, u1, 26_000, "99.00", "2025-11-03T10:00:00+08:00")), 409, "UNITS_LOCKED");
-        Reply batchReply = api.post("exchange", "/api/v1/settlements/batch", "{\"trades\":[" + trade(id("B1"), "CEA-2024", u2, u1, 100, "97.00", "2025-11-05T10:00:00+08:00")
+        Response batchReply = api.post("exchange", "/api/v1/settlements/batch", "{\"trades\":[" + trade(id("B1"), "CEA-2024", u2, u1, 100, "97.00", "2025-11-05T10:00:00+08:00")
                 + "," + trade(id("B2"), "CEA-2024", u2, u1, 1_000_000, "97.00", "2025-11-05T10:00:00+08:00")
                 + "," + trade(id("B3"), "CEA-2024", u2, u1, 200, "97.00", "2025-11-05T10:00:01+08:00") + "]}");
         expect(batchReply, 200);
-        var results = batchReply.body().getAsJsonArray("results");
+        var results = batchReply.json().getAsJsonArray("results");
         assertThat(results.get(0).getAsJsonObject().get("status").getAsString()).isEqualTo("SETTLED");
         assertThat(results.get(1).getAsJsonObject().get("status").getAsString()).isEqualTo("REJECTED");
         assertThat(results.get(1).getAsJsonObject().getAsJsonObject("error").get("code").getAsString()).isEqualTo("INSUFFICIENT_HOLDINGS");
         assertThat(results.get(2).getAsJsonObject().get("status").getAsString()).isEqualTo("SETTLED");
         expect(api.post(inst, "/api/v1/locks/" + lock.str("lockId") + "/enforce", "{}"), 200);
-        assertThat(holding(inst, "CEA-2024")).isEqualTo(5_000L);
+        assertThat(api.ownHolding(inst, "CEA-2024")).isEqualTo(5_000L);
         expect(api.post(u2, "/api/v1/cancellations", "{\"requestId\":\"" + id("cx") + "\",\"account\":\"" + u2
                 + "\",\"product\":\"CEA-2024\",\"quantity\":100,\"purpose\":\"carbon-neutral Wuhan marathon\",\"beneficiary\":\"Wuhan Marathon 2025\"}"), 201);
 
@@ -149,13 +144,13 @@ public final class FullCycleScenario {
         byte[] sm3Out = new byte[32];
         sm3.doFinal(sm3Out, 0);
         expect(api.post(u1, "/api/v1/deposits", "{\"unitId\":\"" + u1 + "\",\"month\":\"2025-10\",\"sha256\":\"" + sha + "\",\"sm3\":\"" + HexFormat.of().formatHex(sm3Out) + "\"}"), 201);
-        assertThat(api.get("auditor", "/api/v1/deposits/" + u1 + "/2025-10?sha256=" + sha).body().get("matches").getAsBoolean()).isTrue();
-        assertThat(api.get("auditor", "/api/v1/deposits/" + u1 + "/2025-10?sha256=" + "0".repeat(64)).body().get("matches").getAsBoolean()).isFalse();
+        assertThat(api.get("auditor", "/api/v1/deposits/" + u1 + "/2025-10?sha256=" + sha).json().get("matches").getAsBoolean()).isTrue();
+        assertThat(api.get("auditor", "/api/v1/deposits/" + u1 + "/2025-10?sha256=" + "0".repeat(64)).json().get("matches").getAsBoolean()).isFalse();
 
         // Closing 2024: shortfall → penalty range at the December average price, deduction, carry-over limit.
-        Reply close = api.post("mee", "/api/v1/compliance/2024/close", "{}");
+        Response close = api.post("mee", "/api/v1/compliance/2024/close", "{}");
         expect(close, 200);
-        Reply status = api.get("auditor", "/api/v1/compliance/2024/" + u1);
+        Response status = api.get("auditor", "/api/v1/compliance/2024/" + u1);
         assertThat(status.str("status")).isEqualTo("SHORTFALL");
         assertThat(status.str("averagePrice")).isEqualTo("98.93");
         assertThat(status.str("penaltyMin")).isEqualTo("48228375.00");
@@ -170,13 +165,13 @@ public final class FullCycleScenario {
         assertThat(status.num("shortfall")).isEqualTo(96_500L);
         assertThat(status.num("deduction")).isEqualTo(96_500L);
         assertThat(status.str("penaltyMin")).isEqualTo("48228375.00");
-        JsonElement disclosed = api.get("auditor", "/api/v1/compliance/2024").body().getAsJsonArray("units").asList().stream()
+        JsonElement disclosed = api.get("auditor", "/api/v1/compliance/2024").json().getAsJsonArray("units").asList().stream()
                 .filter(u -> u.getAsJsonObject().get("unitId").getAsString().equals(u1)).findFirst().orElseThrow();
         assertThat(disclosed.getAsJsonObject().get("offsetUsed").getAsLong()).isEqualTo(52_500L);
 
         // Next year: the final 2025 allocation is reduced by the deduction.
         expect(api.post("province-HB", "/api/v1/emissions", "{\"unitId\":\"" + u1 + "\",\"year\":2025,\"verifiedEmissions\":1000000}"), 201);
-        Reply fin25 = api.post("province-HB", "/api/v1/allocations/final", "{\"requestId\":\"" + id("fin25") + "\",\"unitId\":\"" + u1
+        Response fin25 = api.post("province-HB", "/api/v1/allocations/final", "{\"requestId\":\"" + id("fin25") + "\",\"unitId\":\"" + u1
                 + "\",\"year\":2025,\"sector\":\"POWER\",\"facilities\":[" + FACILITY + "]}");
         expect(fin25, 201);
         assertThat(fin25.num("deducted")).isEqualTo(96_500L);
@@ -184,36 +179,18 @@ public final class FullCycleScenario {
         assertThat(api.get("auditor", "/api/v1/allocations/2025/" + u1).num("final")).isEqualTo(910_045L);
 
         // The supply invariant, by the counters and by a full recount.
-        Reply supply = api.get("auditor", "/api/v1/supply");
-        for (JsonElement p : supply.body().getAsJsonArray("products")) {
-            JsonObject o = p.getAsJsonObject();
-            assertThat(o.get("balanced").getAsBoolean()).as("%s", o).isTrue();
-            assertThat(o.get("issued").getAsLong()).isEqualTo(o.get("held").getAsLong() + o.get("locked").getAsLong()
-                    + o.get("surrendered").getAsLong() + o.get("cancelled").getAsLong());
-        }
-        assertThat(api.get("auditor", "/api/v1/supply/audit").body().get("balanced").getAsBoolean()).isTrue();
+        assertSupplyBalanced(api);
     }
 
     private void open(String opener, String accountId, String type, String extra) {
-        Reply r = api.post(opener, "/api/v1/accounts", "{\"id\":\"" + accountId + "\",\"type\":\"" + type + "\",\"name\":\"" + accountId + "\""
+        Response r = api.post(opener, "/api/v1/accounts", "{\"id\":\"" + accountId + "\",\"type\":\"" + type + "\",\"name\":\"" + accountId + "\""
                 + (extra == null ? "" : "," + extra) + "}");
         expect(r, 201);
-        api.add(accountId, api.endpoint(opener).baseUrl(), r.str("token"));
-    }
-
-    private long holding(String account, String product) {
-        Reply r = api.get(account, "/api/v1/accounts/" + account);
-        expect(r, 200);
-        for (JsonElement h : r.body().getAsJsonArray("holdings")) {
-            if (h.getAsJsonObject().get("product").getAsString().equals(product)) {
-                return h.getAsJsonObject().get("quantity").getAsLong();
-            }
-        }
-        return 0;
+        api.addIdentity(accountId, r.str("token"), opener);
     }
 
     private void settle(String tradeId, String product, String seller, String buyer, long q, String price, String at) {
-        Reply r = api.post("exchange", "/api/v1/settlements", trade(tradeId, product, seller, buyer, q, price, at));
+        Response r = api.post("exchange", "/api/v1/settlements", trade(tradeId, product, seller, buyer, q, price, at));
         expect(r, 201);
         assertThat(r.str("status")).isEqualTo("SETTLED");
     }

@@ -2,9 +2,9 @@ package cn.ets.registry.gateway.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.ets.registry.gateway.Registry;
 import cn.ets.registry.gateway.e2e.EventStream;
-import cn.ets.registry.gateway.e2e.RegistryApi;
+import cn.ets.registry.gateway.testing.EmbeddedGateway;
+import cn.ets.registry.gateway.testing.RegistryClient;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,11 +14,9 @@ class EventsHttpTest {
 
     @Test
     void committed_events_stream_in_order_and_resume_from_a_block(@TempDir Path dir) throws Exception {
-        try (Registry registry = Registry.embedded(dir, false)) {
-            registry.start("127.0.0.1", 0);
-            String url = "http://127.0.0.1:" + registry.port();
-            RegistryApi api = new RegistryApi();
-            registry.identities().all().forEach(c -> api.add(c.name(), url, c.token()));
+        try (EmbeddedGateway g = EmbeddedGateway.start(dir, false)) {
+            RegistryClient api = g.client();
+            String url = api.baseUrl();
             assertThat(api.post("mee", "/api/v1/issuances", "{\"requestId\":\"e1\",\"product\":\"CEA-2024\",\"quantity\":10}").status()).isEqualTo(201);
             assertThat(api.post("mee", "/api/v1/issuances", "{\"requestId\":\"e2\",\"product\":\"CEA-2024\",\"quantity\":20}").status()).isEqualTo(201);
             assertThat(api.post("mee", "/api/v1/issuances", "{\"requestId\":\"e2\",\"product\":\"CEA-2024\",\"quantity\":20}").status())
@@ -51,10 +49,9 @@ class EventsHttpTest {
 
     @Test
     void only_the_exchange_registry_mee_and_auditors_may_follow_events(@TempDir Path dir) throws Exception {
-        try (Registry registry = Registry.embedded(dir, false)) {
-            registry.start("127.0.0.1", 0);
-            String url = "http://127.0.0.1:" + registry.port();
-            String province = registry.identities().all().stream().filter(c -> c.name().equals("province-HB")).findFirst().orElseThrow().token();
+        try (EmbeddedGateway g = EmbeddedGateway.start(dir, false)) {
+            String url = g.client().baseUrl();
+            String province = g.client().token("province-HB");
             var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/api/v1/events"))
                     .header("Authorization", "Bearer " + province).header("Accept", "text/event-stream").build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());

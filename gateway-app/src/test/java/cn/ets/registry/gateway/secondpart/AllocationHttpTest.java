@@ -1,5 +1,8 @@
 package cn.ets.registry.gateway.secondpart;
 
+import static cn.ets.registry.gateway.testing.HttpAssertions.assertSupplyBalanced;
+import static cn.ets.registry.gateway.testing.HttpAssertions.created;
+import static cn.ets.registry.gateway.testing.HttpAssertions.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ets.registry.gateway.testing.Json;
@@ -17,9 +20,8 @@ class AllocationHttpTest extends HttpScenario {
     String u3;
     String inst;
 
-    @Override
-    String prefix() {
-        return "AL";
+    AllocationHttpTest() {
+        super("AL");
     }
 
     @Override
@@ -65,7 +67,7 @@ class AllocationHttpTest extends HttpScenario {
         assertThat(view.get("final").getAsLong()).isEqualTo(7_910);
         assertThat(view.get("trueUp").getAsLong()).isEqualTo(910);
         assertThat(view.has("adjustments")).isTrue();
-        assertSupplyBalanced();
+        assertSupplyBalanced(c);
     }
 
     @Test
@@ -81,7 +83,7 @@ class AllocationHttpTest extends HttpScenario {
         assertThat(fin.get("debt").getAsLong()).isEqualTo(1_700);
         assertThat(c.holding(u2, CEA)).isZero();
         assertThat(c.account(u2).get("status").getAsString()).isEqualTo("RESTRICTED");
-        assertSupplyBalanced();
+        assertSupplyBalanced(c);
 
         created(c.post("province-HB", "/api/v1/distributions", Json.obj("requestId", id("d"), "product", CEA,
                 "from", "PROVINCE-HB", "to", u2, "quantity", 2_000)));
@@ -93,7 +95,7 @@ class AllocationHttpTest extends HttpScenario {
         assertThat(col.get("debt").getAsLong()).isZero();
         assertThat(c.holding(u2, CEA)).isEqualTo(300);
         assertThat(c.account(u2).get("status").getAsString()).isEqualTo("ACTIVE");
-        assertSupplyBalanced();
+        assertSupplyBalanced(c);
     }
 
     @Test

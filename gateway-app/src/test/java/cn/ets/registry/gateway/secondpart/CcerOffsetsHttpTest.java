@@ -1,5 +1,8 @@
 package cn.ets.registry.gateway.secondpart;
 
+import static cn.ets.registry.gateway.testing.HttpAssertions.assertSupplyBalanced;
+import static cn.ets.registry.gateway.testing.HttpAssertions.created;
+import static cn.ets.registry.gateway.testing.HttpAssertions.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ets.registry.gateway.testing.Json;
@@ -21,9 +24,8 @@ class CcerOffsetsHttpTest extends HttpScenario {
     String inside;  // project inside the ETS boundary, 500 t
     String legacy;  // legacy CCER, 300 t
 
-    @Override
-    String prefix() {
-        return "CC";
+    CcerOffsetsHttpTest() {
+        super("CC");
     }
 
     @Override
@@ -71,7 +73,7 @@ class CcerOffsetsHttpTest extends HttpScenario {
         JsonObject batch = ok(c.get("auditor", "/api/v1/ccer/batches/" + b.get("product").getAsString())).json();
         assertThat(batch.get("serialStart").getAsLong()).isEqualTo(b.get("serialStart").getAsLong());
         assertThat(c.supplyOf(b.get("product").getAsString()).get("issued").getAsLong()).isEqualTo(40);
-        assertSupplyBalanced();
+        assertSupplyBalanced(c);
     }
 
     @Test
@@ -126,6 +128,6 @@ class CcerOffsetsHttpTest extends HttpScenario {
         JsonObject batch = ok(c.get("auditor", "/api/v1/ccer/batches/" + wind)).json();
         assertThat(batch.getAsJsonArray("retired").get(0).getAsJsonObject().get("serialStart").getAsLong())
                 .as("serials retired from the lowest").isEqualTo(batch.get("serialStart").getAsLong());
-        assertSupplyBalanced();
+        assertSupplyBalanced(c);
     }
 }

@@ -1,5 +1,8 @@
 package cn.ets.registry.gateway.secondpart;
 
+import static cn.ets.registry.gateway.testing.HttpAssertions.assertSupplyBalanced;
+import static cn.ets.registry.gateway.testing.HttpAssertions.created;
+import static cn.ets.registry.gateway.testing.HttpAssertions.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ets.registry.gateway.testing.Json;
@@ -25,9 +28,8 @@ class ComplianceCloseHttpTest extends HttpScenario {
     String u2;
     String inst;
 
-    @Override
-    String prefix() {
-        return "CL";
+    ComplianceCloseHttpTest() {
+        super("CL");
     }
 
     @Override
@@ -116,6 +118,6 @@ class ComplianceCloseHttpTest extends HttpScenario {
         assertThat(s.get("status").getAsString()).isEqualTo("SHORTFALL");
         assertThat(s.get("penaltyMin").getAsBigDecimal()).isEqualByComparingTo("237500.00");
         assertThat(s.get("penaltyMax").getAsBigDecimal()).isEqualByComparingTo("475000.00");
-        assertSupplyBalanced();
+        assertSupplyBalanced(c);
     }
 }

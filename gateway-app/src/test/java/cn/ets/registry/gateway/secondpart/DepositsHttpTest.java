@@ -1,5 +1,7 @@
 package cn.ets.registry.gateway.secondpart;
 
+import static cn.ets.registry.gateway.testing.HttpAssertions.created;
+import static cn.ets.registry.gateway.testing.HttpAssertions.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ets.registry.gateway.testing.Json;
@@ -22,9 +24,8 @@ class DepositsHttpTest extends HttpScenario {
     String u1;
     String u2;
 
-    @Override
-    String prefix() {
-        return "DP";
+    DepositsHttpTest() {
+        super("DP");
     }
 
     @Override

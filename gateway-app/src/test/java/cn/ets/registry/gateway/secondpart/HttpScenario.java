@@ -1,12 +1,12 @@
 package cn.ets.registry.gateway.secondpart;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static cn.ets.registry.gateway.testing.HttpAssertions.assertRejectedUnchanged;
+import static cn.ets.registry.gateway.testing.HttpAssertions.created;
+import static cn.ets.registry.gateway.testing.HttpAssertions.ok;
 
 import cn.ets.registry.gateway.testing.Json;
 import cn.ets.registry.gateway.testing.RegistryClient;
 import cn.ets.registry.gateway.testing.RegistryClient.Response;
-import cn.ets.registry.gateway.testing.RegistryState;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,18 +19,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Base of the HTTP tests of the second part: a client of {@link OwnGateway}, ids unique to the
- * class ({@link #prefix}), and the checks every test repeats (status and shape of a success; a
- * refusal's status and code with supply, the listed accounts and the ledger log unchanged).
+ * class ({@link #prefix}), the commands the tests share, and a refusal check over the accounts the
+ * class opened (status and code, with supply, those accounts and the ledger log unchanged).
  */
 @ExtendWith(OwnGateway.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class HttpScenario {
     RegistryClient c;
+    private final String prefix;
     private final AtomicInteger ids = new AtomicInteger();
     private final List<String> watched = new ArrayList<>(List.of("MEE", "PROVINCE-HB", "PROVINCE-GD"));
 
-    /** A prefix no other class uses for its account ids and request ids. */
-    abstract String prefix();
+    /** {@code prefix}: one no other class uses for its account ids and request ids. */
+    HttpScenario(String prefix) {
+        this.prefix = prefix;
+    }
+
+    String prefix() {
+        return prefix;
+    }
 
     @BeforeAll
     void connect(RegistryClient client) {
@@ -38,7 +45,9 @@ abstract class HttpScenario {
         setUp();
     }
 
-    abstract void setUp();
+    /** The class's accounts and holdings, once, on the shared gateway. */
+    void setUp() {
+    }
 
     String id(String what) {
         return prefix() + "-" + what + "-" + ids.incrementAndGet();
@@ -93,40 +102,9 @@ abstract class HttpScenario {
         return ok(c.get("auditor", "/api/v1/compliance/" + year + "/" + unit)).json();
     }
 
-    long locked(String account, String product) {
-        for (JsonElement h : c.account(account).getAsJsonArray("holdings")) {
-            if (h.getAsJsonObject().get("product").getAsString().equals(product)) {
-                return h.getAsJsonObject().get("locked").getAsLong();
-            }
-        }
-        return 0;
-    }
-
-    static Response created(Response r) {
-        assertThat(r.status()).as("%s", r).isEqualTo(201);
-        return r;
-    }
-
-    static Response ok(Response r) {
-        assertThat(r.status()).as("%s", r).isEqualTo(200);
-        return r;
-    }
-
     /** Refused with this status and code; supply, the watched accounts and the ledger log are as before. */
     Response rejected(int status, String code, Supplier<Response> command) {
-        return RegistryState.assertRejectedUnchanged(c, watched, status, code, command);
-    }
-
-    /** Supply of every product balanced and the holdings recount matching the counters. */
-    void assertSupplyBalanced() {
-        for (JsonElement e : c.supply().getAsJsonArray("products")) {
-            JsonObject p = e.getAsJsonObject();
-            assertThat(p.get("balanced").getAsBoolean()).as("%s", p).isTrue();
-            assertThat(p.get("held").getAsLong() + p.get("locked").getAsLong() + p.get("surrendered").getAsLong()
-                    + p.get("cancelled").getAsLong()).as("%s", p).isEqualTo(p.get("issued").getAsLong());
-        }
-        JsonObject audit = c.audit();
-        assertThat(audit.get("balanced").getAsBoolean()).as("audit %s", audit).isTrue();
+        return assertRejectedUnchanged(c, watched, status, code, command);
     }
 
     String bearer(String who) {

@@ -1,5 +1,8 @@
 package cn.ets.registry.gateway.secondpart;
 
+import static cn.ets.registry.gateway.testing.HttpAssertions.assertSupplyBalanced;
+import static cn.ets.registry.gateway.testing.HttpAssertions.created;
+import static cn.ets.registry.gateway.testing.HttpAssertions.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ets.registry.gateway.testing.Json;
@@ -15,9 +18,8 @@ class LocksHttpTest extends HttpScenario {
     String bank;
     String fund;
 
-    @Override
-    String prefix() {
-        return "LK";
+    LocksHttpTest() {
+        super("LK");
     }
 
     @Override
@@ -47,7 +49,7 @@ class LocksHttpTest extends HttpScenario {
         JsonObject lock = created(pledge(u1, held, bank)).json();
         String lockId = lock.get("lockId").getAsString();
         assertThat(lockId).isNotBlank();
-        assertThat(locked(u1, CEA)).isEqualTo(held);
+        assertThat(c.locked(u1, CEA)).isEqualTo(held);
         JsonObject read = ok(c.get(bank, "/api/v1/locks/" + lockId)).json();
         assertThat(read.get("status").getAsString()).isEqualTo("ACTIVE");
         assertThat(read.get("pledgee").getAsString()).isEqualTo(bank);
@@ -62,10 +64,10 @@ class LocksHttpTest extends HttpScenario {
 
         JsonObject released = ok(c.post(bank, "/api/v1/locks/" + lockId + "/release", Json.obj())).json();
         assertThat(released.get("status").getAsString()).isEqualTo("RELEASED");
-        assertThat(locked(u1, CEA)).isZero();
+        assertThat(c.locked(u1, CEA)).isZero();
         rejected(409, "CONFLICT", () -> c.post(bank, "/api/v1/locks/" + lockId + "/release", Json.obj()));
         created(surrender(u1, 2024, CEA, 10));
-        assertSupplyBalanced();
+        assertSupplyBalanced(c);
     }
 
     @Test
@@ -79,20 +81,20 @@ class LocksHttpTest extends HttpScenario {
         assertThat(r.get("status").getAsString()).isEqualTo("ENFORCED");
         assertThat(c.holding(bank, CEA)).isEqualTo(bankBefore + 1_000);
         assertThat(c.holding(u2, CEA)).isEqualTo(u2Before - 1_000);
-        assertThat(locked(u2, CEA)).isZero();
+        assertThat(c.locked(u2, CEA)).isZero();
         rejected(409, "CONFLICT", () -> c.post(bank, "/api/v1/locks/" + lockId + "/enforce", Json.obj()));
-        assertSupplyBalanced();
+        assertSupplyBalanced(c);
     }
 
     @Test
     void the_registry_freezes_and_lifts_a_freeze() {
         String lockId = created(freeze("registry", u2, 500)).json().get("lockId").getAsString();
-        assertThat(locked(u2, CEA)).isEqualTo(500);
+        assertThat(c.locked(u2, CEA)).isEqualTo(500);
         rejected(403, "FORBIDDEN", () -> c.post(bank, "/api/v1/locks/" + lockId + "/enforce", Json.obj()));
         rejected(403, "FORBIDDEN", () -> c.post(u2, "/api/v1/locks/" + lockId + "/release", Json.obj()));
         ok(c.post("registry", "/api/v1/locks/" + lockId + "/release", Json.obj()));
-        assertThat(locked(u2, CEA)).isZero();
-        assertSupplyBalanced();
+        assertThat(c.locked(u2, CEA)).isZero();
+        assertSupplyBalanced(c);
     }
 
     @Test

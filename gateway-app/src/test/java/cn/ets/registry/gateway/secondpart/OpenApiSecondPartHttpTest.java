@@ -9,13 +9,8 @@ import org.junit.jupiter.api.Test;
 /** Every endpoint of the second part is documented, with its method, in GET /openapi.json. */
 class OpenApiSecondPartHttpTest extends HttpScenario {
 
-    @Override
-    String prefix() {
-        return "OA";
-    }
-
-    @Override
-    void setUp() {
+    OpenApiSecondPartHttpTest() {
+        super("OA");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.ets.registry.gateway.secondpart;
 
+import static cn.ets.registry.gateway.testing.HttpAssertions.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ets.registry.gateway.testing.Json;
@@ -11,9 +12,8 @@ import org.junit.jupiter.api.Test;
 class ParametersHttpTest extends HttpScenario {
     String unit;
 
-    @Override
-    String prefix() {
-        return "PA";
+    ParametersHttpTest() {
+        super("PA");
     }
 
     @Override

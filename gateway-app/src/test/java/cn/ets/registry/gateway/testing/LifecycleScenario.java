@@ -1,8 +1,8 @@
 package cn.ets.registry.gateway.testing;
 
+import static cn.ets.registry.gateway.testing.HttpAssertions.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.ets.registry.gateway.testing.RegistryClient.Response;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -52,11 +52,6 @@ public final class LifecycleScenario {
     public LifecycleScenario run() {
         return issue().distributeToProvince().openAccounts().distributeToUnits().settleOne().settleBatch()
                 .recordEmissions().surrender().cancel().checkSupplyAndAudit().checkLedger();
-    }
-
-    private static Response expect(Response r, int status) {
-        assertThat(r.status()).as("%s", r).isEqualTo(status);
-        return r;
     }
 
     public LifecycleScenario issue() {

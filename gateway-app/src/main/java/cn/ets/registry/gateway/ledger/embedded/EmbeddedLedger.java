@@ -1,5 +1,6 @@
 package cn.ets.registry.gateway.ledger.embedded;
 
+import cn.ets.registry.chaincode.inprocess.InProcessStub;
 import cn.ets.registry.chaincode.json.CanonicalJson;
 import cn.ets.registry.gateway.ledger.Ledger;
 import cn.ets.registry.gateway.ledger.LedgerEvent;
@@ -28,10 +29,11 @@ import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
 import org.hyperledger.fabric.shim.Chaincode;
 
 /**
- * The chaincode's own contracts run in-process through the shim's {@link ContractRouter}, on a
- * stub with Fabric's semantics, with state and an append-only, hash-chained transaction log in
- * RocksDB. Transactions are applied one at a time (there is one "peer"), so there are no MVCC
- * conflicts here; queries read a snapshot concurrently.
+ * The chaincode's own contracts run in-process through the shim's {@link ContractRouter}, on the
+ * chaincode's {@link InProcessStub} (Fabric's semantics) reading a RocksDB snapshot, with state
+ * and an append-only, hash-chained transaction log in RocksDB. Transactions are applied one at a
+ * time (there is one "peer"), so there are no MVCC conflicts here; queries read a snapshot
+ * concurrently.
  */
 public final class EmbeddedLedger implements Ledger {
     private final RocksStore store;
@@ -83,10 +85,10 @@ public final class EmbeddedLedger implements Ledger {
         synchronized (writeLock) {
             String txId = newTxId();
             Instant now = Instant.now();
-            EmbeddedStub stub;
+            InProcessStub stub;
             Chaincode.Response response;
             try (RocksStore.SnapshotReader reader = store.reader()) {
-                stub = new EmbeddedStub(reader, txId, now, who.mspId(), who.certificatePem(), argList(function, args));
+                stub = new InProcessStub(reader, txId, now, who.mspId(), who.certificatePem(), argList(function, args));
                 response = router.invoke(stub);
             }
             String payload = payloadOf(response);
@@ -118,7 +120,7 @@ public final class EmbeddedLedger implements Ledger {
     @Override
     public String evaluate(LedgerIdentity who, String function, String... args) {
         try (RocksStore.SnapshotReader reader = store.reader()) {
-            EmbeddedStub stub = new EmbeddedStub(reader, newTxId(), Instant.now(), who.mspId(), who.certificatePem(), argList(function, args));
+            InProcessStub stub = new InProcessStub(reader, newTxId(), Instant.now(), who.mspId(), who.certificatePem(), argList(function, args));
             Chaincode.Response response = router.invoke(stub);
             String payload = payloadOf(response);
             if (response.getStatus() != Chaincode.Response.Status.SUCCESS) {

@@ -1,5 +1,6 @@
 package cn.ets.registry.gateway.ledger.embedded;
 
+import cn.ets.registry.chaincode.inprocess.StateReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

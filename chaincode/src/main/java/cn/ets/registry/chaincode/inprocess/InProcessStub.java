@@ -1,4 +1,4 @@
-package cn.ets.registry.gateway.ledger.embedded;
+package cn.ets.registry.chaincode.inprocess;
 
 import com.google.protobuf.ByteString;
 import java.nio.charset.StandardCharsets;
@@ -22,14 +22,18 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
 
 /**
- * A chaincode stub with Fabric's semantics, for running the contracts in-process: reads see only
- * committed state (never the transaction's own writes), writes collect in a write set applied
- * only if the transaction succeeds, range scans come back in lexical key order, only the last
+ * One transaction's stub with a Fabric peer's semantics, for running the contracts in-process (the
+ * gateway's embedded ledger, the chaincode tests): reads see only committed state (never the
+ * transaction's own writes), writes collect in a write set that the caller applies only if the
+ * transaction succeeds, range scans come back in lexical (UTF-8 byte) key order, only the last
  * event survives, and the creator is a serialized identity (MSP id + PEM certificate) exactly as
- * the peer hands it to the shim.
+ * the peer hands it to the shim. Whatever the registry does not use throws, so that a contract
+ * starting to use it fails here instead of behaving unlike a peer.
  */
-final class EmbeddedStub implements ChaincodeStub {
-    static final String CHANNEL = "carbon";
+public final class InProcessStub implements ChaincodeStub {
+    public static final String CHANNEL = "carbon";
+    /** {@link #getMspId()} is the peer's own MSP (CORE_PEER_LOCALMSPID), not the caller's: the registry runs the one in-process peer. */
+    public static final String PEER_MSP_ID = "RegistryMSP";
     /** Fabric's upper bound for a partial composite key range (U+10FFFF). */
     private static final String MAX_UNICODE_RUNE = new String(Character.toChars(Character.MAX_CODE_POINT));
 
@@ -41,7 +45,7 @@ final class EmbeddedStub implements ChaincodeStub {
     private final Map<String, byte[]> writes = new LinkedHashMap<>();
     private ChaincodeEvent event;
 
-    EmbeddedStub(StateReader state, String txId, Instant timestamp, String mspId, String certificatePem, List<String> args) {
+    public InProcessStub(StateReader state, String txId, Instant timestamp, String mspId, String certificatePem, List<String> args) {
         this.state = Objects.requireNonNull(state, "state");
         this.txId = Objects.requireNonNull(txId, "txId");
         this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
@@ -54,12 +58,13 @@ final class EmbeddedStub implements ChaincodeStub {
         this.args = Collections.unmodifiableList(a);
     }
 
-    /** key → value, or null for a delete. */
-    Map<String, byte[]> writeSet() {
-        return writes;
+    /** The write set in the order written: key → value, or null for a delete. */
+    public Map<String, byte[]> writeSet() {
+        return Collections.unmodifiableMap(writes);
     }
 
-    ChaincodeEvent lastEvent() {
+    /** The transaction's event (the last one set), or null. */
+    public ChaincodeEvent lastEvent() {
         return event;
     }
 
@@ -124,8 +129,9 @@ final class EmbeddedStub implements ChaincodeStub {
 
     @Override
     public QueryResultsIterator<KeyValue> getStateByPartialCompositeKey(String compositeKey) {
-        String start = compositeKey == null ? "" : compositeKey;
-        return iterator(state.range(start, start + MAX_UNICODE_RUNE));
+        // as the shim: a string in composite-key form is parsed, anything else is an object type
+        return getStateByPartialCompositeKey(compositeKey.startsWith(CompositeKey.NAMESPACE)
+                ? CompositeKey.parseCompositeKey(compositeKey) : new CompositeKey(compositeKey));
     }
 
     @Override
@@ -135,7 +141,8 @@ final class EmbeddedStub implements ChaincodeStub {
 
     @Override
     public QueryResultsIterator<KeyValue> getStateByPartialCompositeKey(CompositeKey compositeKey) {
-        return getStateByPartialCompositeKey(compositeKey.toString());
+        String start = compositeKey.toString();
+        return iterator(state.range(start, start + MAX_UNICODE_RUNE));
     }
 
     @Override
@@ -184,7 +191,7 @@ final class EmbeddedStub implements ChaincodeStub {
 
     @Override
     public String getMspId() {
-        return "RegistryMSP";
+        return PEER_MSP_ID;
     }
 
     private static QueryResultsIterator<KeyValue> iterator(List<Map.Entry<String, byte[]>> entries) {
