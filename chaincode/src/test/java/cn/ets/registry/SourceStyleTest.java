@@ -26,7 +26,7 @@ class SourceStyleTest {
         Path root = Path.of("").toAbsolutePath().getParent();
         List<String> found = new ArrayList<>();
         for (String module : List.of("chaincode", "gateway-app")) {
-            try (Stream<Path> files = Files.walk(root.resolve(module).resolve("src").resolve("main"))) {
+            try (Stream<Path> files = Files.walk(root.resolve(module).resolve("src"))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                     List<String> lines = Files.readAllLines(f);
                     String code = codeOnly(String.join("\n", lines));

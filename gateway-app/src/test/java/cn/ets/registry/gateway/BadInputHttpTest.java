@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import java.util.function.Supplier;
 
 /**
  * Every refusal of the REST contract: the status, the error code, and that supply, the accounts and
@@ -113,7 +114,7 @@ class BadInputHttpTest {
         return c.post(e.who(), e.path(), body);
     }
 
-    private Response rejected(int status, String code, java.util.function.Supplier<Response> command) {
+    private Response rejected(int status, String code, Supplier<Response> command) {
         return assertRejectedUnchanged(c, ACCOUNTS, status, code, command);
     }
 

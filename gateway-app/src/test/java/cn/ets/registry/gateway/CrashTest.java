@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
 
 /**
  * kill -9 of the gateway process in the middle of concurrent settlements: after a restart on the same
@@ -194,7 +195,7 @@ class CrashTest {
 
     private static String tailOf(Path log) {
         try {
-            String s = java.nio.file.Files.readString(log);
+            String s = Files.readString(log);
             return s.length() > 3000 ? s.substring(s.length() - 3000) : s;
         } catch (Exception e) {
             return "(no log)";

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import cn.ets.registry.chaincode.json.CanonicalJson;
 
 /**
  * Pre-allocation, final allocation with true-up, claw-back debt and its collection, deduction of
@@ -256,7 +257,7 @@ class AllocationLedgerTest extends LedgerScenario {
     }
 
     private static String facilities(String requestId, String category, long mwh, String loadFactor) {
-        return cn.ets.registry.chaincode.json.CanonicalJson.writeMap(map("requestId", requestId, "unitId", "HB-U1", "year", 2024,
+        return CanonicalJson.writeMap(map("requestId", requestId, "unitId", "HB-U1", "year", 2024,
                 "sector", "POWER", "facilities", List.of(Map.of("category", category, "electricityMWh", mwh, "loadFactor", loadFactor))));
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import java.util.TreeMap;
 
 /**
  * Property: after random pledge / freeze / release / enforce / surrender / cancel / settle
@@ -44,7 +45,7 @@ class LockedSupplyPropertyTest {
         final Map<String, Long> surrendered = new HashMap<>();
         final Map<String, Long> cancelled = new HashMap<>();
         final Map<String, Long> offsetUsed = new HashMap<>();
-        final Map<String, Integer> outcomes = new java.util.TreeMap<>();
+        final Map<String, Integer> outcomes = new TreeMap<>();
 
         Run(long seed) {
             rnd = new Random(seed);
@@ -284,7 +285,7 @@ class LockedSupplyPropertyTest {
 
     @Test
     void supply_stays_balanced_and_rejected_commands_write_nothing_over_random_lock_sequences() {
-        Map<String, Integer> outcomes = new java.util.TreeMap<>();
+        Map<String, Integer> outcomes = new TreeMap<>();
         SeededRuns.run("locked supply", 8, seed -> {
             Run r = new Run(seed);
             r.setUp();

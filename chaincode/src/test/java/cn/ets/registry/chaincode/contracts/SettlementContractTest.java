@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import cn.ets.registry.chaincode.testing.InMemoryLedger;
+import com.google.gson.JsonParser;
 
 class SettlementContractTest extends LedgerScenario {
 
@@ -95,7 +97,7 @@ class SettlementContractTest extends LedgerScenario {
             "product  | \"CEA-1999\""})
     void bad_trade_fields_are_bad_requests(String field, String value) {
         JsonObject t = object(trade("F-1", "CEA-2024", "HB-U1", "HB-U2", 10, "80.00", "LISTED"));
-        t.add(field, com.google.gson.JsonParser.parseString(value));
+        t.add(field, JsonParser.parseString(value));
         assertRejectedWithoutWrites("BAD_REQUEST", () -> settle(Parties.EXCHANGE, t.toString()));
     }
 
@@ -135,7 +137,7 @@ class SettlementContractTest extends LedgerScenario {
         assertThat(read(Parties.EXCHANGE, "T-none").code()).isEqualTo("NOT_FOUND");
     }
 
-    private cn.ets.registry.chaincode.testing.InMemoryLedger.Outcome settleMany(TestIdentity who, String... trades) {
+    private InMemoryLedger.Outcome settleMany(TestIdentity who, String... trades) {
         String command = "{\"trades\":[" + String.join(",", trades) + "]}";
         return ledger.submit(who, "settlement:settleMany", ctx -> new SettlementContract().settleMany(ctx, command));
     }
@@ -175,7 +177,7 @@ class SettlementContractTest extends LedgerScenario {
         assertThat(quantity("HB-U1", "CEA-2024")).isEqualTo(990);
     }
 
-    private cn.ets.registry.chaincode.testing.InMemoryLedger.Outcome read(TestIdentity who, String tradeId) {
+    private InMemoryLedger.Outcome read(TestIdentity who, String tradeId) {
         return ledger.evaluate(who, "settlement:get", ctx -> new SettlementContract().get(ctx, tradeId));
     }
 }

@@ -6,6 +6,7 @@ import cn.ets.registry.chaincode.testing.Parties;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import cn.ets.registry.chaincode.testing.TestIdentity;
 
 class SurrenderContractTest extends LedgerScenario {
 
@@ -47,7 +48,7 @@ class SurrenderContractTest extends LedgerScenario {
 
     @Test
     void only_the_unit_itself_surrenders() {
-        for (var who : new cn.ets.registry.chaincode.testing.TestIdentity[] {HB_U2, Parties.HB, Parties.MEE, Parties.REGISTRY, Parties.EXCHANGE}) {
+        for (var who : new TestIdentity[] {HB_U2, Parties.HB, Parties.MEE, Parties.REGISTRY, Parties.EXCHANGE}) {
             assertRejectedWithoutWrites("FORBIDDEN", () -> surrender(who, "HB-U1", 2024, "CEA-2024", 10));
         }
     }

@@ -9,6 +9,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import cn.ets.registry.domain.DomainException;
+import cn.ets.registry.domain.ErrorCode;
+import org.assertj.core.api.Assertions;
 
 class CarryOverLimitTest {
     private static final PolicyParameters P2024 = DefaultParameters.forVintage("2024");
@@ -36,20 +39,20 @@ class CarryOverLimitTest {
         assertThat(CarryOverLimit.compute(netSales, P2024)).isEqualTo(10_000 + 6_000);
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "year {0}: {1} t of {2} counts {3} t")
-    @org.junit.jupiter.params.provider.CsvSource({
+    @ParameterizedTest(name = "year {0}: {1} t of {2} counts {3} t")
+    @CsvSource({
             "2024, 500, 2024, 0",
             "2025, 500, 2024, 500",
             "2025, 500, 2019-2020, 500",
             "2025, 500, 2025, 0",
             "2026, 700, 2021, 700"})
     void only_carry_over_vintages_used_after_the_last_of_them_count(int year, long tonnes, String vintage, long counted) {
-        var params = cn.ets.registry.domain.policy.DefaultParameters.forVintage("2025");
-        assertThat(CarryOverLimit.carried(year, java.util.Map.of(vintage, tonnes), params)).isEqualTo(counted);
+        var params = DefaultParameters.forVintage("2025");
+        assertThat(CarryOverLimit.carried(year, Map.of(vintage, tonnes), params)).isEqualTo(counted);
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "used {0} + {1} within {2}: {3}")
-    @org.junit.jupiter.params.provider.CsvSource({
+    @ParameterizedTest(name = "used {0} + {1} within {2}: {3}")
+    @CsvSource({
             "0,     55000, 55000, true",
             "0,     55001, 55000, false",
             "40000, 15000, 55000, true",
@@ -58,9 +61,9 @@ class CarryOverLimitTest {
         if (accepted) {
             CarryOverLimit.requireWithin(used, carried, limit);
         } else {
-            org.assertj.core.api.Assertions.assertThatExceptionOfType(cn.ets.registry.domain.DomainException.class)
+            Assertions.assertThatExceptionOfType(DomainException.class)
                     .isThrownBy(() -> CarryOverLimit.requireWithin(used, carried, limit))
-                    .satisfies(e -> assertThat(e.code()).isEqualTo(cn.ets.registry.domain.ErrorCode.CARRY_OVER_LIMIT_EXCEEDED));
+                    .satisfies(e -> assertThat(e.code()).isEqualTo(ErrorCode.CARRY_OVER_LIMIT_EXCEEDED));
         }
     }
 }

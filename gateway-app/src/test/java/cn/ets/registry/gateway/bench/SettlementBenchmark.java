@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 
 /**
  * Settlement throughput through the REST gateway: disjoint accounts versus one hot seller, single
@@ -83,7 +86,7 @@ public final class SettlementBenchmark implements Callable<Integer> {
 
     private List<Result> scenarios(String ledger, Registry registry) throws Exception {
         String url = "http://127.0.0.1:" + registry.port();
-        Map<String, String> tok = new java.util.HashMap<>();
+        Map<String, String> tok = new HashMap<>();
         registry.identities().all().forEach(c -> tok.put(c.name(), c.token()));
         String run = Long.toString(System.nanoTime(), 36);
         int accounts = 2 * concurrency;
@@ -125,12 +128,12 @@ public final class SettlementBenchmark implements Callable<Integer> {
     }
 
     /** {@code concurrency} workers, each posting its share of the trades one after another; worker w builds its trades with {@code body(w)}. */
-    private Result single(String label, String url, String token, java.util.function.IntFunction<String> body) throws Exception {
+    private Result single(String label, String url, String token, IntFunction<String> body) throws Exception {
         System.out.printf("[bench] %s: %d trades, %d in flight%n", label, trades, concurrency);
         long[] before = conflicts(url);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-        Map<String, Integer> refusals = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Integer> refusals = new ConcurrentHashMap<>();
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger rejected = new AtomicInteger();
         long t0 = System.nanoTime();

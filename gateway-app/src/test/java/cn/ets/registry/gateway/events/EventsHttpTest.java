@@ -9,6 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 class EventsHttpTest {
 
@@ -34,7 +40,7 @@ class EventsHttpTest {
             assertThat(resumed.get(0).data().get("txId").getAsString()).isEqualTo(second.data().get("txId").getAsString());
 
             // a new commit reaches a listener that is already connected
-            var live = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            var live = CompletableFuture.supplyAsync(() -> {
                 try {
                     return EventStream.read(url, api.endpoint("auditor").token(), second.id() + 1, 1);
                 } catch (Exception e) {
@@ -43,7 +49,7 @@ class EventsHttpTest {
             });
             Thread.sleep(500);
             assertThat(api.post("mee", "/api/v1/issuances", "{\"requestId\":\"e3\",\"product\":\"CEA-2024\",\"quantity\":30}").status()).isEqualTo(201);
-            assertThat(live.get(30, java.util.concurrent.TimeUnit.SECONDS).get(0).name()).isEqualTo("AllowancesIssued");
+            assertThat(live.get(30, TimeUnit.SECONDS).get(0).name()).isEqualTo("AllowancesIssued");
         }
     }
 
@@ -52,9 +58,9 @@ class EventsHttpTest {
         try (EmbeddedGateway g = EmbeddedGateway.start(dir, false)) {
             String url = g.client().baseUrl();
             String province = g.client().token("province-HB");
-            var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/api/v1/events"))
+            var r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/api/v1/events"))
                     .header("Authorization", "Bearer " + province).header("Accept", "text/event-stream").build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(403);
             assertThat(r.body()).contains("FORBIDDEN");
         }

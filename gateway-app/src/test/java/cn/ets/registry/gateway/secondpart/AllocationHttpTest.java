@@ -11,6 +11,7 @@ import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import cn.ets.registry.gateway.testing.RegistryState;
 
 /** POST /allocations/pre, /allocations/final, /allocations/debt/collect, /allocation/preview; GET /allocations/{year}/{unit} (year 2024). */
 class AllocationHttpTest extends HttpScenario {
@@ -101,13 +102,13 @@ class AllocationHttpTest extends HttpScenario {
     @Test
     void the_preview_computes_without_changing_anything() {
         JsonObject body = Json.obj("sector", "POWER", "year", 2024, "verifiedEmissions", 9_000, "facilities", coal(8_000));
-        var before = cn.ets.registry.gateway.testing.RegistryState.of(c, List.of("PROVINCE-HB", u3));
+        var before = RegistryState.of(c, List.of("PROVINCE-HB", u3));
         JsonObject r = ok(c.post("auditor", "/api/v1/allocation/preview", body)).json();
         assertThat(r.get("computed").getAsLong()).isEqualTo(6_328);
         assertThat(r.get("adjustedTo").getAsLong()).isEqualTo(7_200);
         assertThat(r.get("final").getAsLong()).isEqualTo(7_200);
         assertThat(r.get("rule").getAsString()).isNotBlank();
-        assertThat(cn.ets.registry.gateway.testing.RegistryState.of(c, List.of("PROVINCE-HB", u3))).isEqualTo(before);
+        assertThat(RegistryState.of(c, List.of("PROVINCE-HB", u3))).isEqualTo(before);
     }
 
     @Test
