@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * every Java source of both modules, tests included.
  */
 class SourceStyleTest {
-    private static final Pattern QUALIFIED = Pattern.compile("\\b(?:java|javax|jakarta|cn|com|org|io|info)\\.(?:[a-z0-9_]+\\.)+[A-Z]\\w*");
+    private static final Pattern QUALIFIED =
+            Pattern.compile("\\b(?:java|javax|jakarta|cn|com|org|io|info)\\.(?:[a-z0-9_]+\\.)+[A-Z]\\w*");
 
     @Test
     void no_fully_qualified_class_names_in_code() throws IOException {
@@ -44,7 +45,9 @@ class SourceStyleTest {
                 }
             }
         }
-        assertThat(found).as("fully-qualified names in code (import them instead)").isEmpty();
+        assertThat(found)
+                .as("fully-qualified names in code (import them instead)")
+                .isEmpty();
     }
 
     /** The source with string literals, char literals and comments blanked, line breaks kept. */
@@ -92,9 +95,21 @@ class SourceStyleTest {
 
     @Test
     void the_rule_sees_code_and_ignores_strings_and_comments() {
-        assertThat(QUALIFIED.matcher(codeOnly("long m = cn.ets.registry.domain.Tonnes.MAX;")).find()).isTrue();
-        assertThat(QUALIFIED.matcher(codeOnly("var o = java.util.Optional.empty();")).find()).isTrue();
-        assertThat(QUALIFIED.matcher(codeOnly("String s = \"io.javalin.http.Context\"; // java.util.List")).find()).isFalse();
-        assertThat(QUALIFIED.matcher(codeOnly("/** {@link java.util.List} */ int x;")).find()).isFalse();
+        assertThat(QUALIFIED
+                        .matcher(codeOnly("long m = cn.ets.registry.domain.Tonnes.MAX;"))
+                        .find())
+                .isTrue();
+        assertThat(QUALIFIED
+                        .matcher(codeOnly("var o = java.util.Optional.empty();"))
+                        .find())
+                .isTrue();
+        assertThat(QUALIFIED
+                        .matcher(codeOnly("String s = \"io.javalin.http.Context\"; // java.util.List"))
+                        .find())
+                .isFalse();
+        assertThat(QUALIFIED
+                        .matcher(codeOnly("/** {@link java.util.List} */ int x;"))
+                        .find())
+                .isFalse();
     }
 }

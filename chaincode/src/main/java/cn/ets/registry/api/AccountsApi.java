@@ -10,15 +10,20 @@ import java.util.List;
 
 /** Accounts (001 §14): opened by a province (its units) or the registry (other holders); status set by the registry (001 §45). */
 public final class AccountsApi {
-    private AccountsApi() {
-    }
+    private AccountsApi() {}
 
     /** A unit needs its province and a covered sector; other holders may name a province, and any sector text. */
-    public record Open(String id, AccountType type, String name, @Omittable String province, @Omittable String sector) {
+    public record Open(
+            String id,
+            AccountType type,
+            String name,
+            @Omittable String province,
+            @Omittable String sector) {
         public Open {
             Account.requireValidId(id);
             if (type.isAuthority()) {
-                throw DomainException.badRequest("authority accounts (MEE, PROVINCE) exist from the start and cannot be opened");
+                throw DomainException.badRequest(
+                        "authority accounts (MEE, PROVINCE) exist from the start and cannot be opened");
             }
             if (type == AccountType.UNIT) {
                 if (province == null) {
@@ -39,22 +44,24 @@ public final class AccountsApi {
         }
     }
 
-    public record Get(@PathParam String id) {
-    }
+    public record Get(@PathParam String id) {}
 
-    public record SetStatus(@PathParam String id, @Omittable String requestId, AccountStatus status, String reason) {
-    }
+    public record SetStatus(@PathParam String id, @Omittable String requestId, AccountStatus status, String reason) {}
 
-    public record HoldingView(String product, long quantity, long locked) {
-    }
+    public record HoldingView(String product, long quantity, long locked) {}
 
     /** {@code token}: only in the answer to opening a holder account, the new holder's bearer token. */
-    public record AccountView(String id, String type, String name, @Omittable String province, @Omittable String sector,
-                              String status, @Omittable String statusReason, List<HoldingView> holdings,
-                              @Omittable String token) {
-    }
+    public record AccountView(
+            String id,
+            String type,
+            String name,
+            @Omittable String province,
+            @Omittable String sector,
+            String status,
+            @Omittable String statusReason,
+            List<HoldingView> holdings,
+            @Omittable String token) {}
 
     /** The event of a status change (001 §45 enforcement measure): from what, to what, why. */
-    public record StatusChanged(String id, String previous, String status, String reason) {
-    }
+    public record StatusChanged(String id, String previous, String status, String reason) {}
 }

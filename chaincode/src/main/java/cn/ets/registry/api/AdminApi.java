@@ -4,18 +4,13 @@ import java.util.List;
 
 /** Setting the registry up: the authority accounts and the first policy parameters. */
 public final class AdminApi {
-    private AdminApi() {
-    }
+    private AdminApi() {}
 
-    public record Bootstrap(List<String> provinces) {
-    }
+    public record Bootstrap(List<String> provinces) {}
 
-    public record Bootstrapped(List<String> created) {
-    }
+    public record Bootstrapped(List<String> created) {}
 
-    public record Status() {
-    }
+    public record Status() {}
 
-    public record RegistryStatus(boolean bootstrapped, List<String> authorityAccounts) {
-    }
+    public record RegistryStatus(boolean bootstrapped, List<String> authorityAccounts) {}
 }

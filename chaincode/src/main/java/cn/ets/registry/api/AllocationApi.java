@@ -14,14 +14,19 @@ import java.util.List;
 
 /** Free allocation in two steps (003 §2.2.3): pre-allocation, then the final figure with a true-up; adjustments and debts. */
 public final class AllocationApi {
-    private AllocationApi() {
-    }
+    private AllocationApi() {}
 
     /** A facility's verified output: {@code heatGJ} defaults to 0, {@code loadFactor} (0–1) to 1. */
-    public record FacilityInput(FacilityCategory category, BigDecimal electricityMWh, @Omittable BigDecimal heatGJ,
-                                @Omittable BigDecimal loadFactor) {
+    public record FacilityInput(
+            FacilityCategory category,
+            BigDecimal electricityMWh,
+            @Omittable BigDecimal heatGJ,
+            @Omittable BigDecimal loadFactor) {
         public Facility facility() {
-            return new Facility(category, electricityMWh, heatGJ == null ? BigDecimal.ZERO : heatGJ,
+            return new Facility(
+                    category,
+                    electricityMWh,
+                    heatGJ == null ? BigDecimal.ZERO : heatGJ,
                     loadFactor == null ? BigDecimal.ONE : loadFactor);
         }
     }
@@ -41,9 +46,11 @@ public final class AllocationApi {
         return out;
     }
 
-    public record Preview(Sector sector, @Range(min = 2019, max = 2100) int year,
-                          @Range(min = 0, max = Tonnes.MAX, tonnes = true) long verifiedEmissions,
-                          @Omittable List<FacilityInput> facilities) {
+    public record Preview(
+            Sector sector,
+            @Range(min = 2019, max = 2100) int year,
+            @Range(min = 0, max = Tonnes.MAX, tonnes = true) long verifiedEmissions,
+            @Omittable List<FacilityInput> facilities) {
         public Preview {
             facilitiesOf(sector, facilities);
         }
@@ -54,20 +61,34 @@ public final class AllocationApi {
     }
 
     /** {@code final}: after gas top-up or coal floor ({@code rule}); {@code adjustedTo} equals {@code computed} when no rule applied. */
-    public record AllocationPreview(long computed, long adjustedTo, @SerializedName("final") long finalAllocation,
-                                    @Omittable String rule) {
-    }
+    public record AllocationPreview(
+            long computed,
+            long adjustedTo,
+            @SerializedName("final") long finalAllocation,
+            @Omittable String rule) {}
 
-    public record PreAllocate(String requestId, String unitId, @Range(min = 2019, max = 2100) int year) {
-    }
+    public record PreAllocate(
+            String requestId,
+            String unitId,
+            @Range(min = 2019, max = 2100) int year) {}
 
     /** {@code basis}: the verified emissions of the year before; {@code rate}: the pre-allocation rate in force. */
-    public record PreAllocated(String requestId, String unitId, int year, String product, long quantity, long basis,
-                               BigDecimal rate, @Flatten Attribution attribution) {
-    }
+    public record PreAllocated(
+            String requestId,
+            String unitId,
+            int year,
+            String product,
+            long quantity,
+            long basis,
+            BigDecimal rate,
+            @Flatten Attribution attribution) {}
 
-    public record Finalise(String requestId, String unitId, @Range(min = 2019, max = 2100) int year, Sector sector,
-                           @Omittable List<FacilityInput> facilities) {
+    public record Finalise(
+            String requestId,
+            String unitId,
+            @Range(min = 2019, max = 2100) int year,
+            Sector sector,
+            @Omittable List<FacilityInput> facilities) {
         public Finalise {
             facilitiesOf(sector, facilities);
         }
@@ -78,41 +99,78 @@ public final class AllocationApi {
     }
 
     /** Closure, split, merger or capacity change (001 §11): a signed, non-zero number of tonnes. */
-    public record Adjust(String requestId, String unitId, @Range(min = 2019, max = 2100) int year, long quantity,
-                         AdjustmentReason reason, @Omittable String note) {
+    public record Adjust(
+            String requestId,
+            String unitId,
+            @Range(min = 2019, max = 2100) int year,
+            long quantity,
+            AdjustmentReason reason,
+            @Omittable String note) {
         public Adjust {
             if (quantity == 0 || quantity > Tonnes.MAX || quantity < -Tonnes.MAX) {
-                throw new DomainException(ErrorCode.INVALID_QUANTITY, "an adjustment moves a non-zero number of tonnes within ±" + Tonnes.MAX);
+                throw new DomainException(
+                        ErrorCode.INVALID_QUANTITY,
+                        "an adjustment moves a non-zero number of tonnes within ±" + Tonnes.MAX);
             }
         }
     }
 
-    public record CollectDebt(String requestId, String unitId, @Range(min = 2019, max = 2100) int year) {
-    }
+    public record CollectDebt(
+            String requestId,
+            String unitId,
+            @Range(min = 2019, max = 2100) int year) {}
 
-    public record Get(@PathParam @Range(min = 2019, max = 2100) int year, @PathParam String unitId) {
-    }
+    public record Get(
+            @PathParam @Range(min = 2019, max = 2100) int year,
+            @PathParam String unitId) {}
 
     /** A unit's allocation of one year: {@code trueUp} > 0 issued, < 0 clawed back; {@code debt} what could not be clawed back yet. */
-    public record AllocationView(String unitId, int year, String product, long preAllocated, @Omittable Long computed,
-                                 @Omittable @SerializedName("final") Long finalAllocation, @Omittable String rule,
-                                 long deducted, @Omittable Long trueUp, long clawedBack, long debt,
-                                 List<AllocationRecord.Adjustment> adjustments) {
+    public record AllocationView(
+            String unitId,
+            int year,
+            String product,
+            long preAllocated,
+            @Omittable Long computed,
+            @Omittable @SerializedName("final") Long finalAllocation,
+            @Omittable String rule,
+            long deducted,
+            @Omittable Long trueUp,
+            long clawedBack,
+            long debt,
+            List<AllocationRecord.Adjustment> adjustments) {
         public static AllocationView of(AllocationRecord r) {
-            return new AllocationView(r.unitId(), r.year(), r.product(), r.preAllocated(), r.computed(), r.finalAllocation(),
-                    r.rule(), r.deducted(), r.trueUp(), r.clawedBack(), r.debt(), r.adjustments());
+            return new AllocationView(
+                    r.unitId(),
+                    r.year(),
+                    r.product(),
+                    r.preAllocated(),
+                    r.computed(),
+                    r.finalAllocation(),
+                    r.rule(),
+                    r.deducted(),
+                    r.trueUp(),
+                    r.clawedBack(),
+                    r.debt(),
+                    r.adjustments());
         }
     }
 
-    public record Finalised(String requestId, @Flatten AllocationView allocation, long adjustedTo,
-                            @Flatten Attribution attribution) {
-    }
+    public record Finalised(
+            String requestId,
+            @Flatten AllocationView allocation,
+            long adjustedTo,
+            @Flatten Attribution attribution) {}
 
-    public record Adjusted(String requestId, @Flatten AllocationView allocation, long adjustment, String reason,
-                           @Flatten Attribution attribution) {
-    }
+    public record Adjusted(
+            String requestId,
+            @Flatten AllocationView allocation,
+            long adjustment,
+            String reason,
+            @Flatten Attribution attribution) {}
 
-    public record DebtCollected(String requestId, @Flatten AllocationView allocation, long collected,
-                                @Flatten Attribution attribution) {
-    }
+    public record DebtCollected(
+            String requestId,
+            @Flatten AllocationView allocation,
+            long collected,
+            @Flatten Attribution attribution) {}
 }

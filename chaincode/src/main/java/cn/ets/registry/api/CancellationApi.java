@@ -5,21 +5,28 @@ import java.util.List;
 
 /** Voluntary cancellation for public-good purposes (001 §15): public, with purpose and beneficiary. */
 public final class CancellationApi {
-    private CancellationApi() {
-    }
+    private CancellationApi() {}
 
-    public record Cancel(String requestId, String account, Product product, @Quantity long quantity, String purpose,
-                         @Omittable String beneficiary) {
-    }
+    public record Cancel(
+            String requestId,
+            String account,
+            Product product,
+            @Quantity long quantity,
+            String purpose,
+            @Omittable String beneficiary) {}
 
     /** {@code serials}: for CCER, the serial ranges retired. */
-    public record Cancelled(String requestId, String account, String product, long quantity, String purpose,
-                            @Omittable String beneficiary, @Omittable List<Serials> serials, @Flatten Attribution attribution) {
-    }
+    public record Cancelled(
+            String requestId,
+            String account,
+            String product,
+            long quantity,
+            String purpose,
+            @Omittable String beneficiary,
+            @Omittable List<Serials> serials,
+            @Flatten Attribution attribution) {}
 
-    public record ListAll() {
-    }
+    public record ListAll() {}
 
-    public record Cancellations(List<Cancelled> cancellations) {
-    }
+    public record Cancellations(List<Cancelled> cancellations) {}
 }

@@ -20,22 +20,34 @@ public final class Catalogue {
     private static final String PUT = "PUT";
     private static final String ANYONE = "anyone";
 
-    private Catalogue() {
-    }
+    private Catalogue() {}
 
     // ---- accounts ----
-    public static final Command<AccountsApi.Open, AccountsApi.AccountView> OPEN_ACCOUNT =
-            submit("accounts:open", AccountsApi.Open.class, AccountsApi.AccountView.class)
-                    .emits("AccountOpened")
-                    .customRoute(POST, "/api/v1/accounts", 201, "PROVINCE (units of its province), REGISTRY (other holders)",
-                            "Open an account; the answer carries the new holder's bearer token");
-    public static final Command<AccountsApi.Get, AccountsApi.AccountView> GET_ACCOUNT =
-            evaluate("accounts:get", AccountsApi.Get.class, AccountsApi.AccountView.class)
-                    .route(GET, "/api/v1/accounts/{id}", 200, "the holder, its province, MEE, REGISTRY", "An account with its holdings");
-    public static final Command<AccountsApi.SetStatus, AccountsApi.AccountView> SET_ACCOUNT_STATUS =
-            submit("accounts:setStatus", AccountsApi.SetStatus.class, AccountsApi.AccountView.class)
-                    .route(PUT, "/api/v1/accounts/{id}/status", 200, "REGISTRY",
-                            "Change an account's status with a reason (enforcement measures of 001 §45)");
+    public static final Command<AccountsApi.Open, AccountsApi.AccountView> OPEN_ACCOUNT = submit(
+                    "accounts:open", AccountsApi.Open.class, AccountsApi.AccountView.class)
+            .emits("AccountOpened")
+            .customRoute(
+                    POST,
+                    "/api/v1/accounts",
+                    201,
+                    "PROVINCE (units of its province), REGISTRY (other holders)",
+                    "Open an account; the answer carries the new holder's bearer token");
+    public static final Command<AccountsApi.Get, AccountsApi.AccountView> GET_ACCOUNT = evaluate(
+                    "accounts:get", AccountsApi.Get.class, AccountsApi.AccountView.class)
+            .route(
+                    GET,
+                    "/api/v1/accounts/{id}",
+                    200,
+                    "the holder, its province, MEE, REGISTRY",
+                    "An account with its holdings");
+    public static final Command<AccountsApi.SetStatus, AccountsApi.AccountView> SET_ACCOUNT_STATUS = submit(
+                    "accounts:setStatus", AccountsApi.SetStatus.class, AccountsApi.AccountView.class)
+            .route(
+                    PUT,
+                    "/api/v1/accounts/{id}/status",
+                    200,
+                    "REGISTRY",
+                    "Change an account's status with a reason (enforcement measures of 001 §45)");
 
     // ---- set-up ----
     public static final Command<AdminApi.Bootstrap, AdminApi.Bootstrapped> BOOTSTRAP =
@@ -44,162 +56,281 @@ public final class Catalogue {
             evaluate("admin:status", AdminApi.Status.class, AdminApi.RegistryStatus.class);
 
     // ---- issuance and distribution ----
-    public static final Command<IssuanceApi.Issue, IssuanceApi.Issued> ISSUE =
-            submit("issuance:issue", IssuanceApi.Issue.class, IssuanceApi.Issued.class)
-                    .replayedBy(IssuanceApi.Issue::requestId).emits("AllowancesIssued")
-                    .route(POST, "/api/v1/issuances", 201, "MEE", "Issue allowances of a CEA vintage into the MEE account");
-    public static final Command<IssuanceApi.Distribute, IssuanceApi.Distributed> DISTRIBUTE =
-            submit("distribution:distribute", IssuanceApi.Distribute.class, IssuanceApi.Distributed.class)
-                    .replayedBy(IssuanceApi.Distribute::requestId).emits("AllowancesDistributed")
-                    .route(POST, "/api/v1/distributions", 201, "MEE (MEE → province), PROVINCE (its account → its units)",
-                            "Distribute allowances down the free-allocation flow");
+    public static final Command<IssuanceApi.Issue, IssuanceApi.Issued> ISSUE = submit(
+                    "issuance:issue", IssuanceApi.Issue.class, IssuanceApi.Issued.class)
+            .replayedBy(IssuanceApi.Issue::requestId)
+            .emits("AllowancesIssued")
+            .route(POST, "/api/v1/issuances", 201, "MEE", "Issue allowances of a CEA vintage into the MEE account");
+    public static final Command<IssuanceApi.Distribute, IssuanceApi.Distributed> DISTRIBUTE = submit(
+                    "distribution:distribute", IssuanceApi.Distribute.class, IssuanceApi.Distributed.class)
+            .replayedBy(IssuanceApi.Distribute::requestId)
+            .emits("AllowancesDistributed")
+            .route(
+                    POST,
+                    "/api/v1/distributions",
+                    201,
+                    "MEE (MEE → province), PROVINCE (its account → its units)",
+                    "Distribute allowances down the free-allocation flow");
 
     // ---- settlement ----
-    public static final Command<SettlementApi.Settle, SettlementApi.Settled> SETTLE =
-            submit("settlement:settle", SettlementApi.Settle.class, SettlementApi.Settled.class)
-                    .replayedBy(Command.Replay.TRADES, SettlementApi.Settle::tradeId, ErrorCode.DUPLICATE_ID).emits("TradeSettled")
-                    .customRoute(POST, "/api/v1/settlements", 201, "EXCHANGE",
-                            "Settle one matched trade; a repeated tradeId answers the first settlement");
+    public static final Command<SettlementApi.Settle, SettlementApi.Settled> SETTLE = submit(
+                    "settlement:settle", SettlementApi.Settle.class, SettlementApi.Settled.class)
+            .replayedBy(Command.Replay.TRADES, SettlementApi.Settle::tradeId, ErrorCode.DUPLICATE_ID)
+            .emits("TradeSettled")
+            .customRoute(
+                    POST,
+                    "/api/v1/settlements",
+                    201,
+                    "EXCHANGE",
+                    "Settle one matched trade; a repeated tradeId answers the first settlement");
     public static final Command<SettlementApi.SettleMany, SettlementApi.BatchResults> SETTLE_MANY =
             submit("settlement:settleMany", SettlementApi.SettleMany.class, SettlementApi.BatchResults.class);
-    public static final Command<SettlementApi.Get, SettlementApi.Settled> GET_SETTLEMENT =
-            evaluate("settlement:get", SettlementApi.Get.class, SettlementApi.Settled.class)
-                    .route(GET, "/api/v1/settlements/{tradeId}", 200, "EXCHANGE, REGISTRY, the two parties", "A settled trade");
+    public static final Command<SettlementApi.Get, SettlementApi.Settled> GET_SETTLEMENT = evaluate(
+                    "settlement:get", SettlementApi.Get.class, SettlementApi.Settled.class)
+            .route(GET, "/api/v1/settlements/{tradeId}", 200, "EXCHANGE, REGISTRY, the two parties", "A settled trade");
 
     // ---- emissions, surrender, compliance ----
-    public static final Command<ComplianceApi.RecordEmissions, ComplianceApi.ComplianceView> RECORD_EMISSIONS =
-            submit("compliance:recordEmissions", ComplianceApi.RecordEmissions.class, ComplianceApi.ComplianceView.class)
-                    .emits("EmissionsVerified")
-                    .route(POST, "/api/v1/emissions", 201, "PROVINCE (its units)",
-                            "Record a unit's verified emissions for a year, its surrender obligation; a correction replaces it until the year closes");
-    public static final Command<SurrenderApi.Surrender, SurrenderApi.Surrendered> SURRENDER =
-            submit("surrender:surrender", SurrenderApi.Surrender.class, SurrenderApi.Surrendered.class)
-                    .replayedBy(SurrenderApi.Surrender::requestId).emits("UnitsSurrendered")
-                    .route(POST, "/api/v1/surrenders", 201, "the UNIT",
-                            "Surrender units against a year's obligation: CEA, and CCER up to the offset cap");
-    public static final Command<ComplianceApi.Get, ComplianceApi.ComplianceView> GET_COMPLIANCE =
-            evaluate("compliance:get", ComplianceApi.Get.class, ComplianceApi.ComplianceView.class)
-                    .route(GET, "/api/v1/compliance/{year}/{unitId}", 200, ANYONE, "A unit's compliance status for a year");
-    public static final Command<ComplianceApi.ListYear, ComplianceApi.YearDisclosure> LIST_COMPLIANCE =
-            evaluate("compliance:listYear", ComplianceApi.ListYear.class, ComplianceApi.YearDisclosure.class)
-                    .route(GET, "/api/v1/compliance/{year}", 200, ANYONE,
-                            "Public disclosure of a year: every unit's obligation, surrender, offsets and status");
-    public static final Command<ComplianceApi.CloseYear, ComplianceApi.Closed> CLOSE_YEAR =
-            submit("compliance:close", ComplianceApi.CloseYear.class, ComplianceApi.Closed.class)
-                    .emits("ComplianceYearClosed")
-                    .route(POST, "/api/v1/compliance/{year}/close", 200, "MEE",
-                            "Close a compliance year: fine ranges from December's average price, deductions from next year's allocation, carry-over limits");
+    public static final Command<ComplianceApi.RecordEmissions, ComplianceApi.ComplianceView> RECORD_EMISSIONS = submit(
+                    "compliance:recordEmissions",
+                    ComplianceApi.RecordEmissions.class,
+                    ComplianceApi.ComplianceView.class)
+            .emits("EmissionsVerified")
+            .route(
+                    POST,
+                    "/api/v1/emissions",
+                    201,
+                    "PROVINCE (its units)",
+                    "Record a unit's verified emissions for a year, its surrender obligation; a correction replaces it until the year closes");
+    public static final Command<SurrenderApi.Surrender, SurrenderApi.Surrendered> SURRENDER = submit(
+                    "surrender:surrender", SurrenderApi.Surrender.class, SurrenderApi.Surrendered.class)
+            .replayedBy(SurrenderApi.Surrender::requestId)
+            .emits("UnitsSurrendered")
+            .route(
+                    POST,
+                    "/api/v1/surrenders",
+                    201,
+                    "the UNIT",
+                    "Surrender units against a year's obligation: CEA, and CCER up to the offset cap");
+    public static final Command<ComplianceApi.Get, ComplianceApi.ComplianceView> GET_COMPLIANCE = evaluate(
+                    "compliance:get", ComplianceApi.Get.class, ComplianceApi.ComplianceView.class)
+            .route(GET, "/api/v1/compliance/{year}/{unitId}", 200, ANYONE, "A unit's compliance status for a year");
+    public static final Command<ComplianceApi.ListYear, ComplianceApi.YearDisclosure> LIST_COMPLIANCE = evaluate(
+                    "compliance:listYear", ComplianceApi.ListYear.class, ComplianceApi.YearDisclosure.class)
+            .route(
+                    GET,
+                    "/api/v1/compliance/{year}",
+                    200,
+                    ANYONE,
+                    "Public disclosure of a year: every unit's obligation, surrender, offsets and status");
+    public static final Command<ComplianceApi.CloseYear, ComplianceApi.Closed> CLOSE_YEAR = submit(
+                    "compliance:close", ComplianceApi.CloseYear.class, ComplianceApi.Closed.class)
+            .emits("ComplianceYearClosed")
+            .route(
+                    POST,
+                    "/api/v1/compliance/{year}/close",
+                    200,
+                    "MEE",
+                    "Close a compliance year: fine ranges from December's average price, deductions from next year's allocation, carry-over limits");
 
     // ---- voluntary cancellation ----
-    public static final Command<CancellationApi.Cancel, CancellationApi.Cancelled> CANCEL =
-            submit("cancellation:cancel", CancellationApi.Cancel.class, CancellationApi.Cancelled.class)
-                    .replayedBy(CancellationApi.Cancel::requestId).emits("UnitsCancelled")
-                    .route(POST, "/api/v1/cancellations", 201, "any holder", "Cancel units voluntarily, with purpose and beneficiary");
-    public static final Command<CancellationApi.ListAll, CancellationApi.Cancellations> LIST_CANCELLATIONS =
-            evaluate("cancellation:list", CancellationApi.ListAll.class, CancellationApi.Cancellations.class)
-                    .route(GET, "/api/v1/cancellations", 200, ANYONE, "Every voluntary cancellation (public record)");
+    public static final Command<CancellationApi.Cancel, CancellationApi.Cancelled> CANCEL = submit(
+                    "cancellation:cancel", CancellationApi.Cancel.class, CancellationApi.Cancelled.class)
+            .replayedBy(CancellationApi.Cancel::requestId)
+            .emits("UnitsCancelled")
+            .route(
+                    POST,
+                    "/api/v1/cancellations",
+                    201,
+                    "any holder",
+                    "Cancel units voluntarily, with purpose and beneficiary");
+    public static final Command<CancellationApi.ListAll, CancellationApi.Cancellations> LIST_CANCELLATIONS = evaluate(
+                    "cancellation:list", CancellationApi.ListAll.class, CancellationApi.Cancellations.class)
+            .route(GET, "/api/v1/cancellations", 200, ANYONE, "Every voluntary cancellation (public record)");
 
     // ---- supply ----
-    public static final Command<SupplyApi.Get, SupplyApi.Supply> SUPPLY =
-            evaluate("supply:get", SupplyApi.Get.class, SupplyApi.Supply.class)
-                    .route(GET, "/api/v1/supply", 200, ANYONE, "Supply per product: issued = held + locked + surrendered + cancelled");
-    public static final Command<SupplyApi.Audit, SupplyApi.SupplyAudit> AUDIT_SUPPLY =
-            evaluate("supply:audit", SupplyApi.Audit.class, SupplyApi.SupplyAudit.class)
-                    .route(GET, "/api/v1/supply/audit", 200, ANYONE, "Supply counters against a recount of every holding");
+    public static final Command<SupplyApi.Get, SupplyApi.Supply> SUPPLY = evaluate(
+                    "supply:get", SupplyApi.Get.class, SupplyApi.Supply.class)
+            .route(
+                    GET,
+                    "/api/v1/supply",
+                    200,
+                    ANYONE,
+                    "Supply per product: issued = held + locked + surrendered + cancelled");
+    public static final Command<SupplyApi.Audit, SupplyApi.SupplyAudit> AUDIT_SUPPLY = evaluate(
+                    "supply:audit", SupplyApi.Audit.class, SupplyApi.SupplyAudit.class)
+            .route(GET, "/api/v1/supply/audit", 200, ANYONE, "Supply counters against a recount of every holding");
 
     // ---- policy parameters ----
-    public static final Command<ParametersApi.Get, PolicyParameters> GET_PARAMETERS =
-            evaluate("parameters:get", ParametersApi.Get.class, PolicyParameters.class)
-                    .route(GET, "/api/v1/parameters/{vintage}", 200, ANYONE, "The policy parameters in force for a vintage");
-    public static final Command<ParametersApi.Set, ParametersApi.Changed> SET_PARAMETERS =
-            submit("parameters:set", ParametersApi.Set.class, ParametersApi.Changed.class)
-                    .replayedBy(ParametersApi.Set::requestId).emits("ParametersChanged")
-                    .route(PUT, "/api/v1/parameters/{vintage}", 200, "MEE",
-                            "Change parameters of a vintage (fields not named keep their value); a new version, recorded as an event");
+    public static final Command<ParametersApi.Get, PolicyParameters> GET_PARAMETERS = evaluate(
+                    "parameters:get", ParametersApi.Get.class, PolicyParameters.class)
+            .route(GET, "/api/v1/parameters/{vintage}", 200, ANYONE, "The policy parameters in force for a vintage");
+    public static final Command<ParametersApi.Set, ParametersApi.Changed> SET_PARAMETERS = submit(
+                    "parameters:set", ParametersApi.Set.class, ParametersApi.Changed.class)
+            .replayedBy(ParametersApi.Set::requestId)
+            .emits("ParametersChanged")
+            .route(
+                    PUT,
+                    "/api/v1/parameters/{vintage}",
+                    200,
+                    "MEE",
+                    "Change parameters of a vintage (fields not named keep their value); a new version, recorded as an event");
 
     // ---- allocation ----
-    public static final Command<AllocationApi.Preview, AllocationApi.AllocationPreview> PREVIEW_ALLOCATION =
-            evaluate("allocation:preview", AllocationApi.Preview.class, AllocationApi.AllocationPreview.class)
-                    .route(POST, "/api/v1/allocation/preview", 200, ANYONE, "Compute an allocation without recording anything");
-    public static final Command<AllocationApi.PreAllocate, AllocationApi.PreAllocated> PRE_ALLOCATE =
-            submit("allocation:pre", AllocationApi.PreAllocate.class, AllocationApi.PreAllocated.class)
-                    .replayedBy(AllocationApi.PreAllocate::requestId).emits("PreAllocated")
-                    .route(POST, "/api/v1/allocations/pre", 201, "PROVINCE (its units)",
-                            "Pre-allocate: the pre-allocation rate × the unit's verified emissions of the year before");
-    public static final Command<AllocationApi.Finalise, AllocationApi.Finalised> FINALISE_ALLOCATION =
-            submit("allocation:finalise", AllocationApi.Finalise.class, AllocationApi.Finalised.class)
-                    .replayedBy(AllocationApi.Finalise::requestId).emits("AllocationFinalised")
-                    .route(POST, "/api/v1/allocations/final", 201, "PROVINCE (its units)",
-                            "Final allocation with true-up: the rest issued, or the excess clawed back (a debt if the units are gone)");
-    public static final Command<AllocationApi.Adjust, AllocationApi.Adjusted> ADJUST_ALLOCATION =
-            submit("allocation:adjust", AllocationApi.Adjust.class, AllocationApi.Adjusted.class)
-                    .replayedBy(AllocationApi.Adjust::requestId).emits("AllocationAdjusted")
-                    .route(POST, "/api/v1/allocations/adjustments", 201, "PROVINCE (its units)",
-                            "Adjust a unit's allocation for closure, split, merger or capacity change (001 §11)");
-    public static final Command<AllocationApi.CollectDebt, AllocationApi.DebtCollected> COLLECT_DEBT =
-            submit("allocation:collectDebt", AllocationApi.CollectDebt.class, AllocationApi.DebtCollected.class)
-                    .replayedBy(AllocationApi.CollectDebt::requestId).emits("AllocationDebtCollected")
-                    .route(POST, "/api/v1/allocations/debt/collect", 201, "PROVINCE (its units)",
-                            "Collect an allocation debt from what the unit now holds; the restriction lifts once all is paid");
-    public static final Command<AllocationApi.Get, AllocationApi.AllocationView> GET_ALLOCATION =
-            evaluate("allocation:get", AllocationApi.Get.class, AllocationApi.AllocationView.class)
-                    .route(GET, "/api/v1/allocations/{year}/{unitId}", 200, ANYONE, "A unit's allocation of a year");
+    public static final Command<AllocationApi.Preview, AllocationApi.AllocationPreview> PREVIEW_ALLOCATION = evaluate(
+                    "allocation:preview", AllocationApi.Preview.class, AllocationApi.AllocationPreview.class)
+            .route(POST, "/api/v1/allocation/preview", 200, ANYONE, "Compute an allocation without recording anything");
+    public static final Command<AllocationApi.PreAllocate, AllocationApi.PreAllocated> PRE_ALLOCATE = submit(
+                    "allocation:pre", AllocationApi.PreAllocate.class, AllocationApi.PreAllocated.class)
+            .replayedBy(AllocationApi.PreAllocate::requestId)
+            .emits("PreAllocated")
+            .route(
+                    POST,
+                    "/api/v1/allocations/pre",
+                    201,
+                    "PROVINCE (its units)",
+                    "Pre-allocate: the pre-allocation rate × the unit's verified emissions of the year before");
+    public static final Command<AllocationApi.Finalise, AllocationApi.Finalised> FINALISE_ALLOCATION = submit(
+                    "allocation:finalise", AllocationApi.Finalise.class, AllocationApi.Finalised.class)
+            .replayedBy(AllocationApi.Finalise::requestId)
+            .emits("AllocationFinalised")
+            .route(
+                    POST,
+                    "/api/v1/allocations/final",
+                    201,
+                    "PROVINCE (its units)",
+                    "Final allocation with true-up: the rest issued, or the excess clawed back (a debt if the units are gone)");
+    public static final Command<AllocationApi.Adjust, AllocationApi.Adjusted> ADJUST_ALLOCATION = submit(
+                    "allocation:adjust", AllocationApi.Adjust.class, AllocationApi.Adjusted.class)
+            .replayedBy(AllocationApi.Adjust::requestId)
+            .emits("AllocationAdjusted")
+            .route(
+                    POST,
+                    "/api/v1/allocations/adjustments",
+                    201,
+                    "PROVINCE (its units)",
+                    "Adjust a unit's allocation for closure, split, merger or capacity change (001 §11)");
+    public static final Command<AllocationApi.CollectDebt, AllocationApi.DebtCollected> COLLECT_DEBT = submit(
+                    "allocation:collectDebt", AllocationApi.CollectDebt.class, AllocationApi.DebtCollected.class)
+            .replayedBy(AllocationApi.CollectDebt::requestId)
+            .emits("AllocationDebtCollected")
+            .route(
+                    POST,
+                    "/api/v1/allocations/debt/collect",
+                    201,
+                    "PROVINCE (its units)",
+                    "Collect an allocation debt from what the unit now holds; the restriction lifts once all is paid");
+    public static final Command<AllocationApi.Get, AllocationApi.AllocationView> GET_ALLOCATION = evaluate(
+                    "allocation:get", AllocationApi.Get.class, AllocationApi.AllocationView.class)
+            .route(GET, "/api/v1/allocations/{year}/{unitId}", 200, ANYONE, "A unit's allocation of a year");
 
     // ---- CCER ----
-    public static final Command<CcerApi.RegisterProject, CcerProject> REGISTER_PROJECT =
-            submit("ccer:registerProject", CcerApi.RegisterProject.class, CcerProject.class)
-                    .emits("CcerProjectRegistered")
-                    .route(POST, "/api/v1/ccer/projects", 201, "MEE", "Register a CCER project of a PROJECT_OWNER account");
-    public static final Command<CcerApi.GetProject, CcerProject> GET_PROJECT =
-            evaluate("ccer:getProject", CcerApi.GetProject.class, CcerProject.class)
-                    .route(GET, "/api/v1/ccer/projects/{id}", 200, ANYONE, "A CCER project and the periods issued for");
-    public static final Command<CcerApi.Issue, CcerApi.Issued> ISSUE_CCER =
-            submit("ccer:issue", CcerApi.Issue.class, CcerApi.Issued.class)
-                    .replayedBy(CcerApi.Issue::requestId).emits("CcerIssued")
-                    .route(POST, "/api/v1/ccer/issuances", 201, "MEE",
-                            "Issue CCER for a monitoring period as a new batch with a global serial range, to the project owner");
-    public static final Command<CcerApi.GetBatch, CcerBatch> GET_BATCH =
-            evaluate("ccer:getBatch", CcerApi.GetBatch.class, CcerBatch.class)
-                    .route(GET, "/api/v1/ccer/batches/{product}", 200, ANYONE, "A CCER batch: serials outstanding and retired");
+    public static final Command<CcerApi.RegisterProject, CcerProject> REGISTER_PROJECT = submit(
+                    "ccer:registerProject", CcerApi.RegisterProject.class, CcerProject.class)
+            .emits("CcerProjectRegistered")
+            .route(POST, "/api/v1/ccer/projects", 201, "MEE", "Register a CCER project of a PROJECT_OWNER account");
+    public static final Command<CcerApi.GetProject, CcerProject> GET_PROJECT = evaluate(
+                    "ccer:getProject", CcerApi.GetProject.class, CcerProject.class)
+            .route(GET, "/api/v1/ccer/projects/{id}", 200, ANYONE, "A CCER project and the periods issued for");
+    public static final Command<CcerApi.Issue, CcerApi.Issued> ISSUE_CCER = submit(
+                    "ccer:issue", CcerApi.Issue.class, CcerApi.Issued.class)
+            .replayedBy(CcerApi.Issue::requestId)
+            .emits("CcerIssued")
+            .route(
+                    POST,
+                    "/api/v1/ccer/issuances",
+                    201,
+                    "MEE",
+                    "Issue CCER for a monitoring period as a new batch with a global serial range, to the project owner");
+    public static final Command<CcerApi.GetBatch, CcerBatch> GET_BATCH = evaluate(
+                    "ccer:getBatch", CcerApi.GetBatch.class, CcerBatch.class)
+            .route(GET, "/api/v1/ccer/batches/{product}", 200, ANYONE, "A CCER batch: serials outstanding and retired");
 
     // ---- pledges and freezes ----
-    public static final Command<LocksApi.Lock, LocksApi.Locked> LOCK =
-            submit("locks:lock", LocksApi.Lock.class, LocksApi.Locked.class)
-                    .replayedBy(LocksApi.Lock::requestId)
-                    .route(POST, "/api/v1/locks", 201, "REGISTRY (FREEZE), the holder (PLEDGE)", "Pledge or freeze units");
-    public static final Command<LocksApi.Release, LocksApi.LockClosed> RELEASE_LOCK =
-            submit("locks:release", LocksApi.Release.class, LocksApi.LockClosed.class)
-                    .replayedBy(LocksApi.Release::requestId).emits("LockReleased")
-                    .route(POST, "/api/v1/locks/{lockId}/release", 200, "REGISTRY, or the pledgee for its pledge",
-                            "Release a lock: the units are available again");
-    public static final Command<LocksApi.Enforce, LocksApi.LockClosed> ENFORCE_PLEDGE =
-            submit("locks:enforce", LocksApi.Enforce.class, LocksApi.LockClosed.class)
-                    .replayedBy(LocksApi.Enforce::requestId).emits("PledgeEnforced")
-                    .route(POST, "/api/v1/locks/{lockId}/enforce", 200, "the pledgee",
-                            "Enforce a pledge: the pledged units move to the pledgee's account");
-    public static final Command<LocksApi.Get, LocksApi.LockView> GET_LOCK =
-            evaluate("locks:get", LocksApi.Get.class, LocksApi.LockView.class)
-                    .route(GET, "/api/v1/locks/{lockId}", 200, "REGISTRY, MEE, the holder, the pledgee", "A lock");
+    public static final Command<LocksApi.Lock, LocksApi.Locked> LOCK = submit(
+                    "locks:lock", LocksApi.Lock.class, LocksApi.Locked.class)
+            .replayedBy(LocksApi.Lock::requestId)
+            .route(POST, "/api/v1/locks", 201, "REGISTRY (FREEZE), the holder (PLEDGE)", "Pledge or freeze units");
+    public static final Command<LocksApi.Release, LocksApi.LockClosed> RELEASE_LOCK = submit(
+                    "locks:release", LocksApi.Release.class, LocksApi.LockClosed.class)
+            .replayedBy(LocksApi.Release::requestId)
+            .emits("LockReleased")
+            .route(
+                    POST,
+                    "/api/v1/locks/{lockId}/release",
+                    200,
+                    "REGISTRY, or the pledgee for its pledge",
+                    "Release a lock: the units are available again");
+    public static final Command<LocksApi.Enforce, LocksApi.LockClosed> ENFORCE_PLEDGE = submit(
+                    "locks:enforce", LocksApi.Enforce.class, LocksApi.LockClosed.class)
+            .replayedBy(LocksApi.Enforce::requestId)
+            .emits("PledgeEnforced")
+            .route(
+                    POST,
+                    "/api/v1/locks/{lockId}/enforce",
+                    200,
+                    "the pledgee",
+                    "Enforce a pledge: the pledged units move to the pledgee's account");
+    public static final Command<LocksApi.Get, LocksApi.LockView> GET_LOCK = evaluate(
+                    "locks:get", LocksApi.Get.class, LocksApi.LockView.class)
+            .route(GET, "/api/v1/locks/{lockId}", 200, "REGISTRY, MEE, the holder, the pledgee", "A lock");
 
     // ---- monthly deposits ----
-    public static final Command<DepositsApi.Deposit, DepositsApi.DepositView> DEPOSIT =
-            submit("deposits:deposit", DepositsApi.Deposit.class, DepositsApi.DepositView.class)
-                    .replayedBy(Command.Replay.DEPOSITS, d -> d.unitId() + "/" + d.month(), ErrorCode.ALREADY_EXISTS)
-                    .emits("MonthlyReportDeposited")
-                    .route(POST, "/api/v1/deposits", 201, "the UNIT",
-                            "Deposit the digests of a monthly key-parameter report, once (late after 40 days)");
-    public static final Command<DepositsApi.Get, DepositsApi.DepositView> GET_DEPOSIT =
-            evaluate("deposits:get", DepositsApi.Get.class, DepositsApi.DepositView.class)
-                    .route(GET, "/api/v1/deposits/{unitId}/{month}", 200, ANYONE,
-                            "A deposit; with ?sha256= it says whether that document is the one deposited");
+    public static final Command<DepositsApi.Deposit, DepositsApi.DepositView> DEPOSIT = submit(
+                    "deposits:deposit", DepositsApi.Deposit.class, DepositsApi.DepositView.class)
+            .replayedBy(Command.Replay.DEPOSITS, d -> d.unitId() + "/" + d.month(), ErrorCode.ALREADY_EXISTS)
+            .emits("MonthlyReportDeposited")
+            .route(
+                    POST,
+                    "/api/v1/deposits",
+                    201,
+                    "the UNIT",
+                    "Deposit the digests of a monthly key-parameter report, once (late after 40 days)");
+    public static final Command<DepositsApi.Get, DepositsApi.DepositView> GET_DEPOSIT = evaluate(
+                    "deposits:get", DepositsApi.Get.class, DepositsApi.DepositView.class)
+            .route(
+                    GET,
+                    "/api/v1/deposits/{unitId}/{month}",
+                    200,
+                    ANYONE,
+                    "A deposit; with ?sha256= it says whether that document is the one deposited");
 
     /** Every command, in the order above. */
     public static final List<Command<?, ?>> ALL = List.of(
-            OPEN_ACCOUNT, GET_ACCOUNT, SET_ACCOUNT_STATUS, BOOTSTRAP, REGISTRY_STATUS,
-            ISSUE, DISTRIBUTE, SETTLE, SETTLE_MANY, GET_SETTLEMENT,
-            RECORD_EMISSIONS, SURRENDER, GET_COMPLIANCE, LIST_COMPLIANCE, CLOSE_YEAR,
-            CANCEL, LIST_CANCELLATIONS, SUPPLY, AUDIT_SUPPLY, GET_PARAMETERS, SET_PARAMETERS,
-            PREVIEW_ALLOCATION, PRE_ALLOCATE, FINALISE_ALLOCATION, ADJUST_ALLOCATION, COLLECT_DEBT, GET_ALLOCATION,
-            REGISTER_PROJECT, GET_PROJECT, ISSUE_CCER, GET_BATCH,
-            LOCK, RELEASE_LOCK, ENFORCE_PLEDGE, GET_LOCK, DEPOSIT, GET_DEPOSIT);
+            OPEN_ACCOUNT,
+            GET_ACCOUNT,
+            SET_ACCOUNT_STATUS,
+            BOOTSTRAP,
+            REGISTRY_STATUS,
+            ISSUE,
+            DISTRIBUTE,
+            SETTLE,
+            SETTLE_MANY,
+            GET_SETTLEMENT,
+            RECORD_EMISSIONS,
+            SURRENDER,
+            GET_COMPLIANCE,
+            LIST_COMPLIANCE,
+            CLOSE_YEAR,
+            CANCEL,
+            LIST_CANCELLATIONS,
+            SUPPLY,
+            AUDIT_SUPPLY,
+            GET_PARAMETERS,
+            SET_PARAMETERS,
+            PREVIEW_ALLOCATION,
+            PRE_ALLOCATE,
+            FINALISE_ALLOCATION,
+            ADJUST_ALLOCATION,
+            COLLECT_DEBT,
+            GET_ALLOCATION,
+            REGISTER_PROJECT,
+            GET_PROJECT,
+            ISSUE_CCER,
+            GET_BATCH,
+            LOCK,
+            RELEASE_LOCK,
+            ENFORCE_PLEDGE,
+            GET_LOCK,
+            DEPOSIT,
+            GET_DEPOSIT);
 }

@@ -13,10 +13,19 @@ import java.util.function.Function;
  * @param event      the event emitted with the result when the use case emits none itself; null for none
  * @param route      the REST route, or null when the gateway serves the function in its own way
  */
-public record Command<C extends Record, R>(String function, Intent intent, Class<C> request, Class<R> result,
-                                            Replay<C> replay, String event, Route route) {
+public record Command<C extends Record, R>(
+        String function,
+        Intent intent,
+        Class<C> request,
+        Class<R> result,
+        Replay<C> replay,
+        String event,
+        Route route) {
 
-    public enum Intent { SUBMIT, EVALUATE }
+    public enum Intent {
+        SUBMIT,
+        EVALUATE
+    }
 
     public Command {
         Objects.requireNonNull(function, "function");
@@ -40,8 +49,7 @@ public record Command<C extends Record, R>(String function, Intent intent, Class
     }
 
     /** A REST route: method, path (with {@code {param}} segments named like the record's path fields), success status, who may call. */
-    public record Route(String method, String path, int status, String who, String summary, boolean custom) {
-    }
+    public record Route(String method, String path, int status, String who, String summary, boolean custom) {}
 
     public static <C extends Record, R> Command<C, R> submit(String function, Class<C> request, Class<R> result) {
         return new Command<>(function, Intent.SUBMIT, request, result, null, null, null);
@@ -57,7 +65,8 @@ public record Command<C extends Record, R>(String function, Intent intent, Class
     }
 
     public Command<C, R> replayedBy(String namespace, Function<C, String> id, ErrorCode onOtherContent) {
-        return new Command<>(function, intent, request, result, new Replay<>(namespace, id, onOtherContent), event, route);
+        return new Command<>(
+                function, intent, request, result, new Replay<>(namespace, id, onOtherContent), event, route);
     }
 
     public Command<C, R> emits(String eventName) {
@@ -65,14 +74,14 @@ public record Command<C extends Record, R>(String function, Intent intent, Class
     }
 
     public Command<C, R> route(String method, String path, int status, String who, String summary) {
-        return new Command<>(function, intent, request, result, replay, event,
-                new Route(method, path, status, who, summary, false));
+        return new Command<>(
+                function, intent, request, result, replay, event, new Route(method, path, status, who, summary, false));
     }
 
     /** A route the gateway handles itself (it adds to the ledger call), documented from this entry all the same. */
     public Command<C, R> customRoute(String method, String path, int status, String who, String summary) {
-        return new Command<>(function, intent, request, result, replay, event,
-                new Route(method, path, status, who, summary, true));
+        return new Command<>(
+                function, intent, request, result, replay, event, new Route(method, path, status, who, summary, true));
     }
 
     public boolean writes() {

@@ -6,8 +6,7 @@ import cn.ets.registry.domain.deposit.MonthlyDeposit;
 
 /** Monthly key-parameter deposits (月度存证, 003 专题4): the digests of a unit's monthly report, kept once, late ones flagged. */
 public final class DepositsApi {
-    private DepositsApi() {
-    }
+    private DepositsApi() {}
 
     /** {@code month}: YYYY-MM, ended; {@code sha256}, {@code sm3}: hex digests of the report. */
     public record Deposit(String unitId, String month, String sha256, String sm3) {
@@ -19,16 +18,32 @@ public final class DepositsApi {
     }
 
     /** With {@code sha256}, the answer says whether that document is the one deposited. */
-    public record Get(@PathParam String unitId, @PathParam String month, @QueryParam String sha256) {
+    public record Get(
+            @PathParam String unitId,
+            @PathParam String month,
+            @QueryParam String sha256) {
         public Get {
             DepositMonth.parse(month);
         }
     }
 
-    public record DepositView(String unitId, String month, String sha256, String sm3, String recordedAt, boolean late,
-                              @Omittable Boolean matches) {
+    public record DepositView(
+            String unitId,
+            String month,
+            String sha256,
+            String sm3,
+            String recordedAt,
+            boolean late,
+            @Omittable Boolean matches) {
         public static DepositView of(MonthlyDeposit d, Boolean matches) {
-            return new DepositView(d.unitId(), d.month().toString(), d.sha256(), d.sm3(), d.recordedAt().toString(), d.late(), matches);
+            return new DepositView(
+                    d.unitId(),
+                    d.month().toString(),
+                    d.sha256(),
+                    d.sm3(),
+                    d.recordedAt().toString(),
+                    d.late(),
+                    matches);
         }
     }
 }

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Whole tonnes, greater than zero and at most {@code Tonnes.MAX} (INVALID_QUANTITY otherwise). */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)
-public @interface Quantity {
-}
+public @interface Quantity {}

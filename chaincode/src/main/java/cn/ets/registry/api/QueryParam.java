@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** The field is an optional URL query parameter, passed to the chaincode as a positional argument (empty when absent). */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)
-public @interface QueryParam {
-}
+public @interface QueryParam {}

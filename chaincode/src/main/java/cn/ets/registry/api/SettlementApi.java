@@ -12,12 +12,18 @@ import java.util.List;
 
 /** Trade-by-trade, in-full settlement of matched exchange trades (001 §21). */
 public final class SettlementApi {
-    private SettlementApi() {
-    }
+    private SettlementApi() {}
 
     /** A matched trade. {@code tradedAt}: ISO-8601 with offset, e.g. 2025-12-15T10:30:00+08:00; price in yuan, at most two decimals. */
-    public record Settle(String tradeId, Product product, String seller, String buyer, @Quantity long quantity,
-                         BigDecimal price, TradeMode mode, String tradedAt) {
+    public record Settle(
+            String tradeId,
+            Product product,
+            String seller,
+            String buyer,
+            @Quantity long quantity,
+            BigDecimal price,
+            TradeMode mode,
+            String tradedAt) {
         public Settle {
             price = TradePrice.require(price);
             tradedAtTime(tradedAt);
@@ -35,15 +41,25 @@ public final class SettlementApi {
                 }
                 return t;
             } catch (DateTimeParseException e) {
-                throw DomainException.badRequest("tradedAt must be an ISO-8601 date-time with offset, e.g. 2025-12-15T10:30:00+08:00");
+                throw DomainException.badRequest(
+                        "tradedAt must be an ISO-8601 date-time with offset, e.g. 2025-12-15T10:30:00+08:00");
             }
         }
     }
 
-    public record Settled(String tradeId, String status, String product, String seller, String buyer, long quantity,
-                          BigDecimal price, BigDecimal amount, String mode, String tradedAt, String settledAt,
-                          @Flatten Attribution attribution) {
-    }
+    public record Settled(
+            String tradeId,
+            String status,
+            String product,
+            String seller,
+            String buyer,
+            long quantity,
+            BigDecimal price,
+            BigDecimal amount,
+            String mode,
+            String tradedAt,
+            String settledAt,
+            @Flatten Attribution attribution) {}
 
     /** Up to {@link #MAX_TRADES_PER_TX} trades, each settled or refused on its own within one transaction. */
     public record SettleMany(@WholeBody JsonObject body) {
@@ -51,17 +67,17 @@ public final class SettlementApi {
     }
 
     /** One trade of a batch: its settlement (with {@code replayed}), or {@code status} REJECTED with the refusal. */
-    public record BatchResult(@Omittable String tradeId, String status, @Omittable @Flatten Settled settlement,
-                              @Omittable Boolean replayed, @Omittable Refusal error) {
-    }
+    public record BatchResult(
+            @Omittable String tradeId,
+            String status,
+            @Omittable @Flatten Settled settlement,
+            @Omittable Boolean replayed,
+            @Omittable Refusal error) {}
 
-    public record BatchResults(List<BatchResult> results) {
-    }
+    public record BatchResults(List<BatchResult> results) {}
 
     /** What the gateway's batch endpoint takes: up to 1,000 trades, grouped by shared accounts into transactions. */
-    public record Batch(List<Settle> trades) {
-    }
+    public record Batch(List<Settle> trades) {}
 
-    public record Get(@PathParam String tradeId) {
-    }
+    public record Get(@PathParam String tradeId) {}
 }

@@ -8,13 +8,15 @@ import java.util.Set;
 
 /** Surrender (清缴) of CEA and, within the offset cap, CCER against a compliance year's obligation. */
 public final class SurrenderApi {
-    private SurrenderApi() {
-    }
+    private SurrenderApi() {}
 
-    public record Item(Product product, @Quantity long quantity) {
-    }
+    public record Item(Product product, @Quantity long quantity) {}
 
-    public record Surrender(String requestId, String unitId, @Range(min = 2019, max = 2100) int year, List<Item> items) {
+    public record Surrender(
+            String requestId,
+            String unitId,
+            @Range(min = 2019, max = 2100) int year,
+            List<Item> items) {
         public Surrender {
             if (items.isEmpty()) {
                 throw DomainException.badRequest("items must name at least one product and quantity");
@@ -29,11 +31,17 @@ public final class SurrenderApi {
     }
 
     /** A product given up; for CCER, the serials retired (lowest first). */
-    public record SurrenderedItem(String product, long quantity, @Omittable List<Serials> serials) {
-    }
+    public record SurrenderedItem(
+            String product, long quantity, @Omittable List<Serials> serials) {}
 
     /** {@code flow}: the accounts the units pass through (unit → province → MEE), where they are cancelled. */
-    public record Surrendered(String requestId, String unitId, int year, List<SurrenderedItem> items, List<String> flow,
-                              ComplianceApi.ComplianceView compliance, boolean late, @Flatten Attribution attribution) {
-    }
+    public record Surrendered(
+            String requestId,
+            String unitId,
+            int year,
+            List<SurrenderedItem> items,
+            List<String> flow,
+            ComplianceApi.ComplianceView compliance,
+            boolean late,
+            @Flatten Attribution attribution) {}
 }

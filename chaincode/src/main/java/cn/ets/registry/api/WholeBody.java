@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** A {@code JsonObject} field that receives the whole request body, for free-form commands (parameter changes). */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)
-public @interface WholeBody {
-}
+public @interface WholeBody {}

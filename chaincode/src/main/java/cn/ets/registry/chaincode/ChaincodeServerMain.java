@@ -7,8 +7,7 @@ import org.hyperledger.fabric.contract.ContractRouter;
  * when CHAINCODE_SERVER_ADDRESS is set (the peer connects to it), as a client otherwise.
  */
 public final class ChaincodeServerMain {
-    private ChaincodeServerMain() {
-    }
+    private ChaincodeServerMain() {}
 
     public static void main(String[] args) throws Exception {
         ContractRouter.main(args);

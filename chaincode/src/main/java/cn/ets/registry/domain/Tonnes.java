@@ -8,12 +8,12 @@ public final class Tonnes {
     /** Larger than all the CO2 the world emits in a century; anything above is a typo or an attack. */
     public static final long MAX = 1_000_000_000_000_000L;
 
-    private Tonnes() {
-    }
+    private Tonnes() {}
 
     public static long requirePositive(long quantity, String field) {
         if (quantity <= 0) {
-            throw new DomainException(ErrorCode.INVALID_QUANTITY,
+            throw new DomainException(
+                    ErrorCode.INVALID_QUANTITY,
                     field + " must be a whole number of tonnes greater than 0, got " + quantity);
         }
         if (quantity > MAX) {

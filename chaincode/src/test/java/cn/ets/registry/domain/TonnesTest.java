@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TonnesTest {
 
     private static void invalid(ThrowingCallable c) {
-        assertThatExceptionOfType(DomainException.class).isThrownBy(c)
+        assertThatExceptionOfType(DomainException.class)
+                .isThrownBy(c)
                 .satisfies(e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_QUANTITY));
     }
 
@@ -39,7 +40,8 @@ class TonnesTest {
 
     @Test
     void the_message_names_the_field() {
-        assertThatExceptionOfType(DomainException.class).isThrownBy(() -> Tonnes.requirePositive(0, "items[0].quantity"))
+        assertThatExceptionOfType(DomainException.class)
+                .isThrownBy(() -> Tonnes.requirePositive(0, "items[0].quantity"))
                 .withMessageStartingWith("items[0].quantity must be");
     }
 }

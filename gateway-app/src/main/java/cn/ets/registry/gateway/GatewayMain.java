@@ -9,42 +9,65 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code java -jar gateway-app.jar [--port N] [--data-dir DIR] [--network FILE --orgs MEE,Registry]}. */
-@Command(name = "gateway-app", mixinStandardHelpOptions = true,
+@Command(
+        name = "gateway-app",
+        mixinStandardHelpOptions = true,
         description = "The carbon registry gateway: REST over the embedded ledger (default) or a Fabric network.")
 public final class GatewayMain implements Callable<Integer> {
-    @Option(names = "--port", defaultValue = "${env:GATEWAY_PORT:-8080}", description = "HTTP port (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--port",
+            defaultValue = "${env:GATEWAY_PORT:-8080}",
+            description = "HTTP port (default ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--host", defaultValue = "${env:GATEWAY_HOST:-127.0.0.1}", description = "address to listen on (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--host",
+            defaultValue = "${env:GATEWAY_HOST:-127.0.0.1}",
+            description = "address to listen on (default ${DEFAULT-VALUE})")
     String host;
 
-    @Option(names = "--data-dir", defaultValue = "${env:GATEWAY_DATA_DIR:-./data}", description = "where state, identities and credentials.json live")
+    @Option(
+            names = "--data-dir",
+            defaultValue = "${env:GATEWAY_DATA_DIR:-./data}",
+            description = "where state, identities and credentials.json live")
     Path dataDir;
 
-    @Option(names = "--network", defaultValue = "${env:FABRIC_NETWORK_JSON}",
-            description = "network.json of a Fabric network (written by scripts/network.sh); serves the Fabric ledger instead of the embedded one")
+    @Option(
+            names = "--network",
+            defaultValue = "${env:FABRIC_NETWORK_JSON}",
+            description =
+                    "network.json of a Fabric network (written by scripts/network.sh); serves the Fabric ledger instead of the embedded one")
     Path network;
 
-    @Option(names = "--orgs", split = ",", defaultValue = "${env:GATEWAY_ORGS}",
-            description = "with --network: the organisations whose identities this gateway holds (default: all in network.json)")
+    @Option(
+            names = "--orgs",
+            split = ",",
+            defaultValue = "${env:GATEWAY_ORGS}",
+            description =
+                    "with --network: the organisations whose identities this gateway holds (default: all in network.json)")
     List<String> orgs;
 
-    @Option(names = "--no-fsync", description = "embedded ledger: do not fsync each commit (faster; a power cut may lose the last commits, a killed process does not)")
+    @Option(
+            names = "--no-fsync",
+            description =
+                    "embedded ledger: do not fsync each commit (faster; a power cut may lose the last commits, a killed process does not)")
     boolean noFsync;
 
     @Override
     public Integer call() throws Exception {
-        Registry registry = network == null
-                ? Registry.embedded(dataDir, !noFsync)
-                : Registry.fabric(dataDir, network, orgs);
+        Registry registry =
+                network == null ? Registry.embedded(dataDir, !noFsync) : Registry.fabric(dataDir, network, orgs);
         registry.start(host, port);
         System.out.println("gateway listening on http://" + host + ":" + registry.port() + " (" + registry.ledgerKind()
                 + " ledger, data in " + dataDir.toAbsolutePath() + ")");
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            registry.close();
-            stopped.countDown();
-        }, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            registry.close();
+                            stopped.countDown();
+                        },
+                        "shutdown"));
         stopped.await();
         return 0;
     }

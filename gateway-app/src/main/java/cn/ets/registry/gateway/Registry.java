@@ -83,14 +83,18 @@ public final class Registry implements AutoCloseable {
         }
         LedgerIdentity registry = store.identity("registry");
         try {
-            AdminApi.RegistryStatus status = CanonicalJson.read(ledger.evaluate(registry, Catalogue.REGISTRY_STATUS.function()),
-                    AdminApi.RegistryStatus.class);
+            AdminApi.RegistryStatus status = CanonicalJson.read(
+                    ledger.evaluate(registry, Catalogue.REGISTRY_STATUS.function()), AdminApi.RegistryStatus.class);
             List<String> missing = DevOrganisations.PROVINCES.stream()
-                    .filter(p -> !status.authorityAccounts().contains("PROVINCE-" + p)).toList();
+                    .filter(p -> !status.authorityAccounts().contains("PROVINCE-" + p))
+                    .toList();
             if (status.bootstrapped() && missing.isEmpty()) {
                 return;
             }
-            ledger.submit(registry, Catalogue.BOOTSTRAP.function(), CanonicalJson.write(new AdminApi.Bootstrap(DevOrganisations.PROVINCES)));
+            ledger.submit(
+                    registry,
+                    Catalogue.BOOTSTRAP.function(),
+                    CanonicalJson.write(new AdminApi.Bootstrap(DevOrganisations.PROVINCES)));
             LOG.info("authority accounts created");
         } catch (LedgerException e) {
             throw new IllegalStateException("cannot set up the registry: [" + e.code() + "] " + e.getMessage(), e);
@@ -108,7 +112,8 @@ public final class Registry implements AutoCloseable {
     }
 
     public void start(String host, int port) {
-        server = new GatewayServer(ledger, identities, () -> IdentityStore.exists(dataDir), endpoints()).start(host, port);
+        server = new GatewayServer(ledger, identities, () -> IdentityStore.exists(dataDir), endpoints())
+                .start(host, port);
     }
 
     public int port() {

@@ -9,6 +9,7 @@ import cn.ets.registry.gateway.testing.RegistryClient.Response;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +25,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.nio.file.Files;
 
 /**
  * kill -9 of the gateway process in the middle of concurrent settlements: after a restart on the same
@@ -36,12 +36,31 @@ class CrashTest {
     private static final int UNITS = 6;
     private static final long START = 10_000;
 
-    enum Outcome { ACKNOWLEDGED, REJECTED, UNKNOWN }
+    enum Outcome {
+        ACKNOWLEDGED,
+        REJECTED,
+        UNKNOWN
+    }
 
     record Trade(String id, String seller, String buyer, long quantity) {
         JsonObject json() {
-            return Json.obj("tradeId", id, "product", P, "seller", seller, "buyer", buyer, "quantity", quantity,
-                    "price", "77.70", "mode", "LISTED", "tradedAt", "2025-12-15T10:30:00+08:00");
+            return Json.obj(
+                    "tradeId",
+                    id,
+                    "product",
+                    P,
+                    "seller",
+                    seller,
+                    "buyer",
+                    buyer,
+                    "quantity",
+                    quantity,
+                    "price",
+                    "77.70",
+                    "mode",
+                    "LISTED",
+                    "tradedAt",
+                    "2025-12-15T10:30:00+08:00");
         }
     }
 
@@ -56,13 +75,63 @@ class CrashTest {
         try {
             try (GatewayProcess g = GatewayProcess.start(data, log)) {
                 RegistryClient c = g.client();
-                assertThat(c.post("mee", "/api/v1/issuances", Json.obj("requestId", "k-iss", "product", P, "quantity", UNITS * START)).status()).isEqualTo(201);
-                assertThat(c.post("mee", "/api/v1/distributions", Json.obj("requestId", "k-d", "product", P, "from", "MEE", "to", "PROVINCE-HB", "quantity", UNITS * START)).status()).isEqualTo(201);
+                assertThat(c.post(
+                                        "mee",
+                                        "/api/v1/issuances",
+                                        Json.obj("requestId", "k-iss", "product", P, "quantity", UNITS * START))
+                                .status())
+                        .isEqualTo(201);
+                assertThat(c.post(
+                                        "mee",
+                                        "/api/v1/distributions",
+                                        Json.obj(
+                                                "requestId",
+                                                "k-d",
+                                                "product",
+                                                P,
+                                                "from",
+                                                "MEE",
+                                                "to",
+                                                "PROVINCE-HB",
+                                                "quantity",
+                                                UNITS * START))
+                                .status())
+                        .isEqualTo(201);
                 for (int i = 0; i < UNITS; i++) {
                     String u = "HB-K" + i;
                     units.add(u);
-                    assertThat(c.post("province-HB", "/api/v1/accounts", Json.obj("id", u, "type", "UNIT", "name", u, "province", "HB", "sector", "POWER")).status()).isEqualTo(201);
-                    assertThat(c.post("province-HB", "/api/v1/distributions", Json.obj("requestId", "k-d" + i, "product", P, "from", "PROVINCE-HB", "to", u, "quantity", START)).status()).isEqualTo(201);
+                    assertThat(c.post(
+                                            "province-HB",
+                                            "/api/v1/accounts",
+                                            Json.obj(
+                                                    "id",
+                                                    u,
+                                                    "type",
+                                                    "UNIT",
+                                                    "name",
+                                                    u,
+                                                    "province",
+                                                    "HB",
+                                                    "sector",
+                                                    "POWER"))
+                                    .status())
+                            .isEqualTo(201);
+                    assertThat(c.post(
+                                            "province-HB",
+                                            "/api/v1/distributions",
+                                            Json.obj(
+                                                    "requestId",
+                                                    "k-d" + i,
+                                                    "product",
+                                                    P,
+                                                    "from",
+                                                    "PROVINCE-HB",
+                                                    "to",
+                                                    u,
+                                                    "quantity",
+                                                    START))
+                                    .status())
+                            .isEqualTo(201);
                 }
                 drive(g, c, units, trades, outcomes, seed);
             }
@@ -84,7 +153,9 @@ class CrashTest {
                     Outcome o = outcomes.getOrDefault(t.id(), Outcome.UNKNOWN);
                     assertThat(r.status()).as("trade %s (%s): %s", t.id(), o, r).isIn(200, 404);
                     if (o == Outcome.ACKNOWLEDGED) {
-                        assertThat(r.status()).as("acknowledged trade %s must survive the kill", t.id()).isEqualTo(200);
+                        assertThat(r.status())
+                                .as("acknowledged trade %s must survive the kill", t.id())
+                                .isEqualTo(200);
                     }
                     if (o == Outcome.REJECTED) {
                         assertThat(r.status()).as("rejected trade %s", t.id()).isEqualTo(404);
@@ -100,19 +171,26 @@ class CrashTest {
                     }
                 }
                 for (String u : units) {
-                    assertThat(c.holding(u, P)).as("holding of %s = start ± every settled trade", u).isEqualTo(expected.get(u));
+                    assertThat(c.holding(u, P))
+                            .as("holding of %s = start ± every settled trade", u)
+                            .isEqualTo(expected.get(u));
                 }
                 assertThat(settled).as("trades settled before the kill").isGreaterThan(0);
-                System.out.printf("crash test (seed %d): %d trades posted, outcomes %s, %d settled on the ledger%n",
+                System.out.printf(
+                        "crash test (seed %d): %d trades posted, outcomes %s, %d settled on the ledger%n",
                         seed, trades.size(), count(outcomes), settled);
 
                 // a client retrying its in-doubt trades gets each settled exactly once
                 for (Trade t : trades.values()) {
                     if (outcomes.getOrDefault(t.id(), Outcome.UNKNOWN) == Outcome.UNKNOWN) {
-                        boolean wasSettled = c.get("exchange", "/api/v1/settlements/" + t.id()).status() == 200;
+                        boolean wasSettled = c.get("exchange", "/api/v1/settlements/" + t.id())
+                                        .status()
+                                == 200;
                         Response retry = c.post("exchange", "/api/v1/settlements", t.json());
                         if (retry.status() == 201) {
-                            assertThat(retry.replayed()).as("retry of %s", t.id()).isEqualTo(wasSettled);
+                            assertThat(retry.replayed())
+                                    .as("retry of %s", t.id())
+                                    .isEqualTo(wasSettled);
                             if (!wasSettled) {
                                 expected.merge(t.seller(), -t.quantity(), Long::sum);
                                 expected.merge(t.buyer(), t.quantity(), Long::sum);
@@ -124,19 +202,29 @@ class CrashTest {
                     }
                 }
                 for (String u : units) {
-                    assertThat(c.holding(u, P)).as("holding of %s after retries", u).isEqualTo(expected.get(u));
+                    assertThat(c.holding(u, P))
+                            .as("holding of %s after retries", u)
+                            .isEqualTo(expected.get(u));
                 }
                 assertThat(c.audit().get("balanced").getAsBoolean()).isTrue();
             }
         } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError("seed " + seed + ", " + trades.size() + " trades, outcomes " + count(outcomes)
-                    + "\n--- gateway log tail ---\n" + tailOf(log) + "\n" + e.getMessage(), e);
+            throw new AssertionError(
+                    "seed " + seed + ", " + trades.size() + " trades, outcomes " + count(outcomes)
+                            + "\n--- gateway log tail ---\n" + tailOf(log) + "\n" + e.getMessage(),
+                    e);
         }
     }
 
     /** Four threads post single trades, one posts batches; the process is killed while they are in flight. */
-    private static void drive(GatewayProcess g, RegistryClient c, List<String> units, Map<String, Trade> trades,
-                              Map<String, Outcome> outcomes, long seed) throws InterruptedException {
+    private static void drive(
+            GatewayProcess g,
+            RegistryClient c,
+            List<String> units,
+            Map<String, Trade> trades,
+            Map<String, Outcome> outcomes,
+            long seed)
+            throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger acknowledged = new AtomicInteger();
         CountDownLatch enough = new CountDownLatch(1);
@@ -157,8 +245,12 @@ class CrashTest {
                     }
                     try {
                         if (batch.size() == 1) {
-                            Response resp = c.post("exchange", "/api/v1/settlements", batch.get(0).json());
-                            outcomes.put(batch.get(0).id(), resp.status() == 201 ? Outcome.ACKNOWLEDGED : Outcome.REJECTED);
+                            Response resp = c.post(
+                                    "exchange",
+                                    "/api/v1/settlements",
+                                    batch.get(0).json());
+                            outcomes.put(
+                                    batch.get(0).id(), resp.status() == 201 ? Outcome.ACKNOWLEDGED : Outcome.REJECTED);
                         } else {
                             JsonArray arr = new JsonArray();
                             batch.forEach(t -> arr.add(t.json()));
@@ -166,8 +258,11 @@ class CrashTest {
                             if (resp.status() == 200) {
                                 for (JsonElement e : resp.json().getAsJsonArray("results")) {
                                     JsonObject o = e.getAsJsonObject();
-                                    outcomes.put(o.get("tradeId").getAsString(),
-                                            o.get("status").getAsString().equals("SETTLED") ? Outcome.ACKNOWLEDGED : Outcome.REJECTED);
+                                    outcomes.put(
+                                            o.get("tradeId").getAsString(),
+                                            o.get("status").getAsString().equals("SETTLED")
+                                                    ? Outcome.ACKNOWLEDGED
+                                                    : Outcome.REJECTED);
                                 }
                             }
                         }
@@ -180,7 +275,9 @@ class CrashTest {
                 }
             });
         }
-        assertThat(enough.await(90, TimeUnit.SECONDS)).as("80 trades answered before the kill").isTrue();
+        assertThat(enough.await(90, TimeUnit.SECONDS))
+                .as("80 trades answered before the kill")
+                .isTrue();
         g.kill();
         stop.set(true);
         pool.shutdown();

@@ -17,31 +17,59 @@ import com.tngtech.archunit.lang.ArchRule;
 class GatewayArchitectureTest {
 
     @ArchTest
-    static final ArchRule no_package_cycles = slices().matching("cn.ets.registry.gateway.(**)").should().beFreeOfCycles();
+    static final ArchRule no_package_cycles =
+            slices().matching("cn.ets.registry.gateway.(**)").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule ledger_adapters_know_no_http = noClasses().that().resideInAPackage("cn.ets.registry.gateway.ledger..")
-            .should().dependOnClassesThat().resideInAnyPackage("cn.ets.registry.gateway.http..", "io.javalin..", "cn.ets.registry.gateway");
+    static final ArchRule ledger_adapters_know_no_http = noClasses()
+            .that()
+            .resideInAPackage("cn.ets.registry.gateway.ledger..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("cn.ets.registry.gateway.http..", "io.javalin..", "cn.ets.registry.gateway");
 
     @ArchTest
-    static final ArchRule identity_knows_no_http = noClasses().that().resideInAPackage("cn.ets.registry.gateway.identity..")
-            .should().dependOnClassesThat().resideInAnyPackage("cn.ets.registry.gateway.http..", "io.javalin..");
+    static final ArchRule identity_knows_no_http = noClasses()
+            .that()
+            .resideInAPackage("cn.ets.registry.gateway.identity..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("cn.ets.registry.gateway.http..", "io.javalin..");
 
     @ArchTest
-    static final ArchRule the_http_edge_knows_no_feature_and_no_adapter = noClasses().that().resideInAPackage("cn.ets.registry.gateway.http..")
-            .should().dependOnClassesThat().resideInAnyPackage("cn.ets.registry.gateway.ledger.embedded..", "cn.ets.registry.gateway.ledger.fabric..",
-                    "cn.ets.registry.gateway.accounts..", "cn.ets.registry.gateway.settlement..", "cn.ets.registry.gateway.events..",
+    static final ArchRule the_http_edge_knows_no_feature_and_no_adapter = noClasses()
+            .that()
+            .resideInAPackage("cn.ets.registry.gateway.http..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "cn.ets.registry.gateway.ledger.embedded..",
+                    "cn.ets.registry.gateway.ledger.fabric..",
+                    "cn.ets.registry.gateway.accounts..",
+                    "cn.ets.registry.gateway.settlement..",
+                    "cn.ets.registry.gateway.events..",
                     "cn.ets.registry.gateway.audit..");
 
     @ArchTest
     static final ArchRule only_the_composition_root_knows_the_adapters = noClasses()
-            .that().resideOutsideOfPackages("cn.ets.registry.gateway.ledger..").and().doNotHaveSimpleName("Registry")
-            .should().dependOnClassesThat().resideInAnyPackage("cn.ets.registry.gateway.ledger.embedded..", "cn.ets.registry.gateway.ledger.fabric..",
+            .that()
+            .resideOutsideOfPackages("cn.ets.registry.gateway.ledger..")
+            .and()
+            .doNotHaveSimpleName("Registry")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "cn.ets.registry.gateway.ledger.embedded..",
+                    "cn.ets.registry.gateway.ledger.fabric..",
                     "cn.ets.registry.chaincode.inprocess..")
-            .because("features talk to the Ledger port and its capabilities, never to an adapter (nor to the stub the embedded one runs on)");
+            .because(
+                    "features talk to the Ledger port and its capabilities, never to an adapter (nor to the stub the embedded one runs on)");
 
     @ArchTest
     static final ArchRule javalin_context_stays_at_the_edge = noClasses()
-            .that().resideInAnyPackage("cn.ets.registry.gateway.ledger..", "cn.ets.registry.gateway.identity..")
-            .should().dependOnClassesThat().haveFullyQualifiedName("io.javalin.http.Context");
+            .that()
+            .resideInAnyPackage("cn.ets.registry.gateway.ledger..", "cn.ets.registry.gateway.identity..")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("io.javalin.http.Context");
 }

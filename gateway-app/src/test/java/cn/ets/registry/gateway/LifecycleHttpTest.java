@@ -20,6 +20,7 @@ class LifecycleHttpTest {
      * settle trades that share accounts in one transaction); the rejected trade none.
      */
     private static final long SINGLE_COMMANDS_PER_RUN = 16;
+
     private RegistryClient client;
 
     @BeforeAll
@@ -37,13 +38,17 @@ class LifecycleHttpTest {
         long mee = client.holding("MEE", LifecycleScenario.PRODUCT);
         long province = client.holding("PROVINCE-HB", LifecycleScenario.PRODUCT);
         LifecycleScenario s = new LifecycleScenario(client, "L1").run();
-        assertThat(s.expectedHoldings()).containsEntry(s.u1, 20_000L - 3_000 - 500 + 200 - 15_000)
+        assertThat(s.expectedHoldings())
+                .containsEntry(s.u1, 20_000L - 3_000 - 500 + 200 - 15_000)
                 .containsEntry(s.u2, 10_000L + 3_000 - 1_000 - 10_000)
                 .containsEntry(s.u3, 5_000L + 1_000 - 1_000)
                 .containsEntry(s.inst, 500L - 200 - 100);
         assertThat(client.holding("MEE", LifecycleScenario.PRODUCT) - mee).isEqualTo(100_000 - 60_000);
-        assertThat(client.holding("PROVINCE-HB", LifecycleScenario.PRODUCT) - province).isEqualTo(60_000 - 35_000);
-        assertThat(entries() - entries).as("log entries of one run").isBetween(SINGLE_COMMANDS_PER_RUN + 1, SINGLE_COMMANDS_PER_RUN + 3);
+        assertThat(client.holding("PROVINCE-HB", LifecycleScenario.PRODUCT) - province)
+                .isEqualTo(60_000 - 35_000);
+        assertThat(entries() - entries)
+                .as("log entries of one run")
+                .isBetween(SINGLE_COMMANDS_PER_RUN + 1, SINGLE_COMMANDS_PER_RUN + 3);
     }
 
     @Test

@@ -22,8 +22,7 @@ public final class ShadedJarCryptoCheck {
     /** SM3("abc"), example 1 of GB/T 32905-2016. */
     private static final String SM3_ABC = "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0";
 
-    private ShadedJarCryptoCheck() {
-    }
+    private ShadedJarCryptoCheck() {}
 
     public static void main(String[] args) {
         try {
@@ -39,13 +38,18 @@ public final class ShadedJarCryptoCheck {
     private static void run() throws Exception {
         // The provider's constructor loads its algorithm classes, PQC key factories included.
         CertificateAuthority ca = CertificateAuthority.create("Registry", "RegistryMSP");
-        System.out.println("BouncyCastleProvider " + java.security.Security.getProvider(BouncyCastleProvider.PROVIDER_NAME).getVersionStr()
-                + " registered; CA " + ca.certificate().getSubjectX500Principal().getName());
+        System.out.println("BouncyCastleProvider "
+                + java.security.Security.getProvider(BouncyCastleProvider.PROVIDER_NAME)
+                        .getVersionStr() + " registered; CA "
+                + ca.certificate().getSubjectX500Principal().getName());
 
         LedgerIdentity id = ca.issue("probe", Map.of("role", "MEE"));
         id.certificate().verify(ca.certificate().getPublicKey());
-        check(id.certificate().getSigAlgName().equalsIgnoreCase("SHA256withECDSA"), "certificate signed with " + id.certificate().getSigAlgName());
-        System.out.println("X.509 issued and verified: " + id.certificate().getSubjectX500Principal().getName());
+        check(
+                id.certificate().getSigAlgName().equalsIgnoreCase("SHA256withECDSA"),
+                "certificate signed with " + id.certificate().getSigAlgName());
+        System.out.println("X.509 issued and verified: "
+                + id.certificate().getSubjectX500Principal().getName());
 
         check(Pem.certificate(id.certificatePem()).equals(id.certificate()), "PEM certificate round trip");
         check(Pem.privateKey(Pem.write(id.privateKey())).equals(id.privateKey()), "PEM private key round trip");
@@ -70,7 +74,9 @@ public final class ShadedJarCryptoCheck {
         System.out.println("ECDSA P-256 signatures (BC, fabric-gateway) verified");
 
         byte[] abc = "abc".getBytes(StandardCharsets.US_ASCII);
-        String viaProvider = HexFormat.of().formatHex(MessageDigest.getInstance("SM3", BouncyCastleProvider.PROVIDER_NAME).digest(abc));
+        String viaProvider = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SM3", BouncyCastleProvider.PROVIDER_NAME)
+                        .digest(abc));
         SM3Digest d = new SM3Digest();
         d.update(abc, 0, abc.length);
         byte[] out = new byte[d.getDigestSize()];

@@ -33,17 +33,27 @@ import org.junit.jupiter.api.io.TempDir;
 class ShadedJarStartsIT {
     private static final Path JAR = Path.of(System.getProperty("gateway.jar", "target/gateway-app.jar"));
     private static final long MAX_BYTES = Long.getLong("gateway.jar.maxBytes", 62_000_000L);
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("gateway.jar.startTimeoutSeconds", 90));
+    private static final Duration START_TIMEOUT =
+            Duration.ofSeconds(Long.getLong("gateway.jar.startTimeoutSeconds", 90));
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void the_jar_is_under_its_size_limit() throws IOException {
         assertThat(JAR).as("the shaded jar (mvn package)").isRegularFile();
         long size = Files.size(JAR);
-        System.out.printf(Locale.ROOT, "[shaded-jar] %s: %d bytes (%.1f MB), limit %d bytes (%.1f MB)%n",
-                JAR.getFileName(), size, size / 1e6, MAX_BYTES, MAX_BYTES / 1e6);
-        assertThat(size).as("size of %s in bytes: a dependency or a native library came back?", JAR).isLessThanOrEqualTo(MAX_BYTES);
+        System.out.printf(
+                Locale.ROOT,
+                "[shaded-jar] %s: %d bytes (%.1f MB), limit %d bytes (%.1f MB)%n",
+                JAR.getFileName(),
+                size,
+                size / 1e6,
+                MAX_BYTES,
+                MAX_BYTES / 1e6);
+        assertThat(size)
+                .as("size of %s in bytes: a dependency or a native library came back?", JAR)
+                .isLessThanOrEqualTo(MAX_BYTES);
     }
 
     @Test
@@ -51,23 +61,44 @@ class ShadedJarStartsIT {
         int port = freePort();
         Path dataDir = tmp.resolve("data");
         Path log = JAR.resolveSibling("shaded-jar-start.log");
-        List<String> cmd = List.of(java(), "-jar", JAR.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--data-dir", dataDir.toString());
+        List<String> cmd = List.of(
+                java(),
+                "-jar",
+                JAR.toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--data-dir",
+                dataDir.toString());
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             String base = "http://127.0.0.1:" + port;
             JsonObject health = awaitHealthy(p, base + "/health", log);
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            System.out.printf(Locale.ROOT, "[shaded-jar] java -jar %s: /health 200 %s after %d ms (first start: CAs, identities, ledger)%n",
-                    JAR.getFileName(), health, ms);
+            System.out.printf(
+                    Locale.ROOT,
+                    "[shaded-jar] java -jar %s: /health 200 %s after %d ms (first start: CAs, identities, ledger)%n",
+                    JAR.getFileName(),
+                    health,
+                    ms);
 
             // A few routes that lean on what the trimmed libraries still provide.
-            assertThat(get(base + "/metrics", null).statusCode()).as("/metrics (Prometheus text format)").isEqualTo(200);
-            assertThat(get(base + "/openapi.json", null).statusCode()).as("/openapi.json").isEqualTo(200);
+            assertThat(get(base + "/metrics", null).statusCode())
+                    .as("/metrics (Prometheus text format)")
+                    .isEqualTo(200);
+            assertThat(get(base + "/openapi.json", null).statusCode())
+                    .as("/openapi.json")
+                    .isEqualTo(200);
             String token = token(dataDir.resolve("credentials.json"), "mee");
             HttpResponse<String> account = get(base + "/api/v1/accounts/MEE", token);
-            assertThat(account.statusCode()).as("GET /api/v1/accounts/MEE: %s", account.body()).isEqualTo(200);
+            assertThat(account.statusCode())
+                    .as("GET /api/v1/accounts/MEE: %s", account.body())
+                    .isEqualTo(200);
         } finally {
             stop(p);
         }
@@ -79,14 +110,20 @@ class ShadedJarStartsIT {
         // The jar first: every class but the check itself comes from it.
         String cp = JAR + File.pathSeparator + System.getProperty("gateway.testClasses", "target/test-classes");
         Process p = new ProcessBuilder(java(), "-cp", cp, ShadedJarCryptoCheck.class.getName())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor();
             fail("the crypto check did not finish within 60 s:%n%s", Files.readString(log));
         }
         String out = Files.readString(log);
-        System.out.print(out.lines().map(l -> "[shaded-jar] " + l + System.lineSeparator()).reduce("", String::concat));
-        assertThat(p.exitValue()).as("crypto check against the shaded jar:%n%s", out).isZero();
+        System.out.print(out.lines()
+                .map(l -> "[shaded-jar] " + l + System.lineSeparator())
+                .reduce("", String::concat));
+        assertThat(p.exitValue())
+                .as("crypto check against the shaded jar:%n%s", out)
+                .isZero();
         assertThat(out).contains("crypto check: OK");
     }
 
@@ -102,7 +139,9 @@ class ShadedJarStartsIT {
                 last = r.statusCode() + " " + r.body();
                 if (r.statusCode() == 200) {
                     JsonObject h = JsonParser.parseString(r.body()).getAsJsonObject();
-                    assertThat(h.get("status").getAsString()).as("/health body %s", r.body()).isEqualTo("UP");
+                    assertThat(h.get("status").getAsString())
+                            .as("/health body %s", r.body())
+                            .isEqualTo("UP");
                     return h;
                 }
             } catch (ConnectException | java.net.http.HttpConnectTimeoutException notYet) {
@@ -115,7 +154,9 @@ class ShadedJarStartsIT {
     }
 
     private HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .GET();
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -123,7 +164,9 @@ class ShadedJarStartsIT {
     }
 
     private static String token(Path credentials, String name) throws IOException {
-        for (JsonElement e : JsonParser.parseString(Files.readString(credentials)).getAsJsonObject().getAsJsonArray("identities")) {
+        for (JsonElement e : JsonParser.parseString(Files.readString(credentials))
+                .getAsJsonObject()
+                .getAsJsonArray("identities")) {
             if (e.getAsJsonObject().get("name").getAsString().equals(name)) {
                 return e.getAsJsonObject().get("token").getAsString();
             }

@@ -45,12 +45,16 @@ public final class InProcessStub implements ChaincodeStub {
     private final Map<String, byte[]> writes = new LinkedHashMap<>();
     private ChaincodeEvent event;
 
-    public InProcessStub(StateReader state, String txId, Instant timestamp, String mspId, String certificatePem, List<String> args) {
+    public InProcessStub(
+            StateReader state, String txId, Instant timestamp, String mspId, String certificatePem, List<String> args) {
         this.state = Objects.requireNonNull(state, "state");
         this.txId = Objects.requireNonNull(txId, "txId");
         this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
-        this.creator = SerializedIdentity.newBuilder().setMspid(mspId)
-                .setIdBytes(ByteString.copyFromUtf8(certificatePem)).build().toByteArray();
+        this.creator = SerializedIdentity.newBuilder()
+                .setMspid(mspId)
+                .setIdBytes(ByteString.copyFromUtf8(certificatePem))
+                .build()
+                .toByteArray();
         List<byte[]> a = new ArrayList<>();
         for (String s : args) {
             a.add(s.getBytes(StandardCharsets.UTF_8));
@@ -130,8 +134,10 @@ public final class InProcessStub implements ChaincodeStub {
     @Override
     public QueryResultsIterator<KeyValue> getStateByPartialCompositeKey(String compositeKey) {
         // as the shim: a string in composite-key form is parsed, anything else is an object type
-        return getStateByPartialCompositeKey(compositeKey.startsWith(CompositeKey.NAMESPACE)
-                ? CompositeKey.parseCompositeKey(compositeKey) : new CompositeKey(compositeKey));
+        return getStateByPartialCompositeKey(
+                compositeKey.startsWith(CompositeKey.NAMESPACE)
+                        ? CompositeKey.parseCompositeKey(compositeKey)
+                        : new CompositeKey(compositeKey));
     }
 
     @Override
@@ -160,8 +166,11 @@ public final class InProcessStub implements ChaincodeStub {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("event name can not be empty");
         }
-        event = ChaincodeEvent.newBuilder().setEventName(name).setTxId(txId)
-                .setPayload(ByteString.copyFrom(payload == null ? new byte[0] : payload)).build();
+        event = ChaincodeEvent.newBuilder()
+                .setEventName(name)
+                .setTxId(txId)
+                .setPayload(ByteString.copyFrom(payload == null ? new byte[0] : payload))
+                .build();
     }
 
     @Override
@@ -201,8 +210,7 @@ public final class InProcessStub implements ChaincodeStub {
         }
         return new QueryResultsIterator<>() {
             @Override
-            public void close() {
-            }
+            public void close() {}
 
             @Override
             public Iterator<KeyValue> iterator() {
@@ -246,12 +254,14 @@ public final class InProcessStub implements ChaincodeStub {
     }
 
     @Override
-    public QueryResultsIteratorWithMetadata<KeyValue> getStateByRangeWithPagination(String startKey, String endKey, int pageSize, String bookmark) {
+    public QueryResultsIteratorWithMetadata<KeyValue> getStateByRangeWithPagination(
+            String startKey, String endKey, int pageSize, String bookmark) {
         throw unsupported("pagination");
     }
 
     @Override
-    public QueryResultsIteratorWithMetadata<KeyValue> getStateByPartialCompositeKeyWithPagination(CompositeKey compositeKey, int pageSize, String bookmark) {
+    public QueryResultsIteratorWithMetadata<KeyValue> getStateByPartialCompositeKeyWithPagination(
+            CompositeKey compositeKey, int pageSize, String bookmark) {
         throw unsupported("pagination");
     }
 
@@ -261,7 +271,8 @@ public final class InProcessStub implements ChaincodeStub {
     }
 
     @Override
-    public QueryResultsIteratorWithMetadata<KeyValue> getQueryResultWithPagination(String query, int pageSize, String bookmark) {
+    public QueryResultsIteratorWithMetadata<KeyValue> getQueryResultWithPagination(
+            String query, int pageSize, String bookmark) {
         throw unsupported("rich queries (CouchDB only)");
     }
 
@@ -316,12 +327,14 @@ public final class InProcessStub implements ChaincodeStub {
     }
 
     @Override
-    public QueryResultsIterator<KeyValue> getPrivateDataByPartialCompositeKey(String collection, CompositeKey compositeKey) {
+    public QueryResultsIterator<KeyValue> getPrivateDataByPartialCompositeKey(
+            String collection, CompositeKey compositeKey) {
         throw unsupported("private data");
     }
 
     @Override
-    public QueryResultsIterator<KeyValue> getPrivateDataByPartialCompositeKey(String collection, String objectType, String... attributes) {
+    public QueryResultsIterator<KeyValue> getPrivateDataByPartialCompositeKey(
+            String collection, String objectType, String... attributes) {
         throw unsupported("private data");
     }
 

@@ -40,8 +40,7 @@ public final class CanonicalJson {
             .registerTypeAdapterFactory(new FlatteningRecords())
             .create();
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     public static String write(Object value) {
         return sorted(GSON.toJsonTree(value)).toString();

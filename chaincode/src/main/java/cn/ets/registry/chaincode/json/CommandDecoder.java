@@ -35,8 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CommandDecoder {
     private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
 
-    private CommandDecoder() {
-    }
+    private CommandDecoder() {}
 
     /** Path and query arguments first (as {@link Shape#positional} says), then the body unless the record has no body fields. */
     public static <C extends Record> C decode(Class<C> type, List<String> args) {
@@ -44,7 +43,8 @@ public final class CommandDecoder {
         int positional = shape.positional();
         int expected = positional + (shape.hasBody() ? 1 : 0);
         if (args.size() != expected) {
-            throw DomainException.badRequest(type.getSimpleName() + " takes " + expected + " argument(s), got " + args.size());
+            throw DomainException.badRequest(
+                    type.getSimpleName() + " takes " + expected + " argument(s), got " + args.size());
         }
         Fields body = null;
         if (shape.hasBody()) {
@@ -83,7 +83,8 @@ public final class CommandDecoder {
             }
         }
         try {
-            Constructor<C> ctor = type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new));
+            Constructor<C> ctor = type.getDeclaredConstructor(
+                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new));
             ctor.setAccessible(true);
             return ctor.newInstance(values);
         } catch (InvocationTargetException e) {
@@ -203,8 +204,10 @@ public final class CommandDecoder {
     private static Object integral(RecordComponent c, String label, long v) {
         Range range = c.getAnnotation(Range.class);
         if (range != null && (v < range.min() || v > range.max())) {
-            throw new DomainException(range.tonnes() ? ErrorCode.INVALID_QUANTITY : ErrorCode.BAD_REQUEST,
-                    label + " must be between " + range.min() + " and " + range.max() + (range.tonnes() ? " t" : "") + ", got " + v);
+            throw new DomainException(
+                    range.tonnes() ? ErrorCode.INVALID_QUANTITY : ErrorCode.BAD_REQUEST,
+                    label + " must be between " + range.min() + " and " + range.max() + (range.tonnes() ? " t" : "")
+                            + ", got " + v);
         }
         Class<?> t = c.getType();
         if (t == int.class || t == Integer.class) {

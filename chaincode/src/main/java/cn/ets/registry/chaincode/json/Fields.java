@@ -62,7 +62,9 @@ public final class Fields {
 
     public String string(String field) {
         JsonElement e = present(field);
-        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString() || e.getAsString().isBlank()) {
+        if (!e.isJsonPrimitive()
+                || !e.getAsJsonPrimitive().isString()
+                || e.getAsString().isBlank()) {
             throw DomainException.badRequest("field '" + name(field) + "' must be a non-empty string");
         }
         String s = e.getAsString();
@@ -70,7 +72,8 @@ public final class Fields {
             throw DomainException.badRequest("field '" + name(field) + "' is longer than 512 characters");
         }
         // Control characters have no business in ids or names, and U+0000 would break composite keys.
-        if (s.chars().anyMatch(Character::isISOControl) || s.codePoints().anyMatch(c -> c == Character.MAX_CODE_POINT)) {
+        if (s.chars().anyMatch(Character::isISOControl)
+                || s.codePoints().anyMatch(c -> c == Character.MAX_CODE_POINT)) {
             throw DomainException.badRequest("field '" + name(field) + "' contains control characters");
         }
         return s;
@@ -101,7 +104,8 @@ public final class Fields {
         try {
             return d.longValueExact();
         } catch (ArithmeticException ex) {
-            throw new DomainException(ErrorCode.INVALID_QUANTITY,
+            throw new DomainException(
+                    ErrorCode.INVALID_QUANTITY,
                     "field '" + name(field) + "' must be a whole number within range, got " + d.toPlainString());
         }
     }
@@ -128,7 +132,8 @@ public final class Fields {
             }
             return d;
         } catch (NumberFormatException ex) {
-            throw DomainException.badRequest("field '" + name(field) + "' must be a number, got '" + p.getAsString() + "'");
+            throw DomainException.badRequest(
+                    "field '" + name(field) + "' must be a number, got '" + p.getAsString() + "'");
         }
     }
 

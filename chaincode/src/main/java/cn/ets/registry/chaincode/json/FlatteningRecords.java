@@ -27,7 +27,8 @@ final class FlatteningRecords implements TypeAdapterFactory {
     @SuppressWarnings("unchecked")
     public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
         Class<?> raw = type.getRawType();
-        if (!raw.isRecord() || Arrays.stream(raw.getRecordComponents()).noneMatch(c -> c.isAnnotationPresent(Flatten.class))) {
+        if (!raw.isRecord()
+                || Arrays.stream(raw.getRecordComponents()).noneMatch(c -> c.isAnnotationPresent(Flatten.class))) {
             return null;
         }
         return (TypeAdapter<T>) new Adapter<>(gson, raw);
@@ -95,7 +96,8 @@ final class FlatteningRecords implements TypeAdapterFactory {
                 values[i] = v == null || v.isJsonNull() ? defaultOf(c.getType()) : gson.fromJson(v, c.getGenericType());
             }
             try {
-                Constructor<T> ctor = type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new));
+                Constructor<T> ctor = type.getDeclaredConstructor(
+                        Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new));
                 ctor.setAccessible(true);
                 return ctor.newInstance(values);
             } catch (ReflectiveOperationException ex) {

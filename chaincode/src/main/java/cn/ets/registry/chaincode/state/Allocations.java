@@ -16,7 +16,11 @@ public final class Allocations {
     /** The unit's record of {@code year}, empty if nothing was allocated yet. */
     public AllocationRecord get(int year, Account unit) {
         return state.get(state.key(Keys.ALLOCATION, String.valueOf(year), unit.id()), AllocationRecord.class)
-                .orElse(AllocationRecord.empty(unit.id(), unit.province(), year, Product.ceaOfYear(year).code()));
+                .orElse(AllocationRecord.empty(
+                        unit.id(),
+                        unit.province(),
+                        year,
+                        Product.ceaOfYear(year).code()));
     }
 
     public void save(AllocationRecord r) {
@@ -31,6 +35,5 @@ public final class Allocations {
         return total;
     }
 
-    record Debt(long owed) {
-    }
+    record Debt(long owed) {}
 }

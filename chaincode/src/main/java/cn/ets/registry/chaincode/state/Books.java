@@ -30,8 +30,9 @@ public final class Books {
     }
 
     public Account account(String id) {
-        return findAccount(id).orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND,
-                "no account '" + id + "'", Map.of("account", id)));
+        return findAccount(id)
+                .orElseThrow(() ->
+                        new DomainException(ErrorCode.NOT_FOUND, "no account '" + id + "'", Map.of("account", id)));
     }
 
     public void saveAccount(Account a) {
@@ -43,7 +44,8 @@ public final class Books {
     }
 
     public Holding holding(String accountId, Product product) {
-        return state.get(state.key(Keys.HOLDING, accountId, product.code()), Holding.class).orElse(Holding.EMPTY);
+        return state.get(state.key(Keys.HOLDING, accountId, product.code()), Holding.class)
+                .orElse(Holding.EMPTY);
     }
 
     public void saveHolding(String accountId, Product product, Holding h) {
@@ -104,6 +106,10 @@ public final class Books {
 
     /** Accounts opened so far of the authority types (MEE, PROVINCE). */
     public List<String> authorityAccounts() {
-        return allAccounts().stream().map(LedgerState.Entry::value).filter(a -> a.type().isAuthority()).map(Account::id).toList();
+        return allAccounts().stream()
+                .map(LedgerState.Entry::value)
+                .filter(a -> a.type().isAuthority())
+                .map(Account::id)
+                .toList();
     }
 }

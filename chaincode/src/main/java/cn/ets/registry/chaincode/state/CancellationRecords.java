@@ -16,6 +16,8 @@ public final class CancellationRecords {
     }
 
     public List<Cancelled> all() {
-        return state.scan(Cancelled.class, Keys.CANCELLATION).stream().map(LedgerState.Entry::value).toList();
+        return state.scan(Cancelled.class, Keys.CANCELLATION).stream()
+                .map(LedgerState.Entry::value)
+                .toList();
     }
 }

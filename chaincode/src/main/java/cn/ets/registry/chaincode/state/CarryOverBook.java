@@ -54,9 +54,7 @@ public final class CarryOverBook {
         state.put(key, new Usage(Tonnes.add(used, carried)));
     }
 
-    record Flow(long quantity) {
-    }
+    record Flow(long quantity) {}
 
-    record Usage(long used) {
-    }
+    record Usage(long used) {}
 }

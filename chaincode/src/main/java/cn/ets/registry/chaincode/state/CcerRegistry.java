@@ -26,8 +26,9 @@ public final class CcerRegistry {
     }
 
     public CcerProject project(String id) {
-        return findProject(id).orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "no CCER project '" + id + "'",
-                Map.of("projectId", id)));
+        return findProject(id)
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.NOT_FOUND, "no CCER project '" + id + "'", Map.of("projectId", id)));
     }
 
     public void save(CcerProject p) {
@@ -38,8 +39,9 @@ public final class CcerRegistry {
         if (product.isCea()) {
             throw DomainException.badRequest(product + " is not a CCER batch");
         }
-        return state.get(state.key(Keys.CCER_BATCH, product.code()), CcerBatch.class).orElseThrow(() -> new DomainException(
-                ErrorCode.NOT_FOUND, "no CCER batch " + product, Map.of("product", product.code())));
+        return state.get(state.key(Keys.CCER_BATCH, product.code()), CcerBatch.class)
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.NOT_FOUND, "no CCER batch " + product, Map.of("product", product.code())));
     }
 
     public void save(CcerBatch b) {
@@ -56,9 +58,7 @@ public final class CcerRegistry {
         return new NextBatch(Product.ccer(batchNo), serials);
     }
 
-    public record NextBatch(Product product, SerialRange serials) {
-    }
+    public record NextBatch(Product product, SerialRange serials) {}
 
-    record Sequence(long lastBatch, long lastSerial) {
-    }
+    record Sequence(long lastBatch, long lastSerial) {}
 }

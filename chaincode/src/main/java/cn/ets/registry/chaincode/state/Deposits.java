@@ -16,7 +16,9 @@ public final class Deposits {
 
     public MonthlyDeposit require(String unitId, YearMonth month) {
         return state.get(state.key(Keys.DEPOSIT, unitId, month.toString()), MonthlyDeposit.class)
-                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "no deposit of " + unitId + " for " + month,
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.NOT_FOUND,
+                        "no deposit of " + unitId + " for " + month,
                         Map.of("unitId", unitId, "month", month.toString())));
     }
 

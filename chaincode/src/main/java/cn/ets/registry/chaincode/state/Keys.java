@@ -17,6 +17,7 @@ public final class Keys {
     public static final String SUPPLY = "supply";
     /** {@code req~id}, {@code trade~id}, {@code depositid~unit/month}: a command's fingerprint and first result (replays). */
     public static final String REQUEST = Command.Replay.REQUESTS;
+
     public static final String TRADE = Command.Replay.TRADES;
     public static final String DEPOSIT_ID = Command.Replay.DEPOSITS;
     /** {@code tradeix~CEA|CCER~yyyy-MM~tradeId}: quantity and price of a settled trade (penalty price). */
@@ -35,9 +36,11 @@ public final class Keys {
     public static final String ALLOCATION = "alloc";
     /** {@code params~vintage} and {@code paramhist~vintage~version}: policy parameters in force and their history. */
     public static final String PARAMETERS = "params";
+
     public static final String PARAMETER_HISTORY = "paramhist";
     /** {@code ccerproj~id}, {@code ccerbatch~product}, {@code ccerseq}: the CCER registry. */
     public static final String CCER_PROJECT = "ccerproj";
+
     public static final String CCER_BATCH = "ccerbatch";
     public static final String CCER_SEQUENCE = "ccerseq";
     /** {@code lock~id}: a pledge or freeze. */
@@ -47,6 +50,5 @@ public final class Keys {
     /** {@code cancelrec~txId}: the public record of a voluntary cancellation. */
     public static final String CANCELLATION = "cancelrec";
 
-    private Keys() {
-    }
+    private Keys() {}
 }

@@ -65,14 +65,16 @@ public final class LedgerState {
     public <T> List<Entry<T>> scan(Class<T> type, String objectType, String... attributes) {
         String prefix = key(objectType, attributes);
         TreeMap<String, String> merged = new TreeMap<>();
-        try (QueryResultsIterator<KeyValue> it = stub.getStateByPartialCompositeKey(stub.createCompositeKey(objectType, attributes))) {
+        try (QueryResultsIterator<KeyValue> it =
+                stub.getStateByPartialCompositeKey(stub.createCompositeKey(objectType, attributes))) {
             for (KeyValue kv : it) {
                 merged.put(kv.getKey(), kv.getStringValue());
             }
         } catch (Exception e) {
             throw new IllegalStateException("range query failed for " + objectType, e);
         }
-        for (Map.Entry<String, String> w : staged.subMap(prefix, true, prefix + Character.MAX_VALUE, false).entrySet()) {
+        for (Map.Entry<String, String> w :
+                staged.subMap(prefix, true, prefix + Character.MAX_VALUE, false).entrySet()) {
             if (w.getValue() == null) {
                 merged.remove(w.getKey());
             } else {
@@ -113,6 +115,5 @@ public final class LedgerState {
         return stub;
     }
 
-    public record Entry<T>(List<String> attributes, T value) {
-    }
+    public record Entry<T>(List<String> attributes, T value) {}
 }

@@ -14,8 +14,9 @@ public final class Locks {
     }
 
     public LockRecord require(String lockId) {
-        return state.get(state.key(Keys.LOCK, lockId), LockRecord.class).orElseThrow(() -> new DomainException(
-                ErrorCode.NOT_FOUND, "no lock '" + lockId + "'", Map.of("lockId", lockId)));
+        return state.get(state.key(Keys.LOCK, lockId), LockRecord.class)
+                .orElseThrow(() ->
+                        new DomainException(ErrorCode.NOT_FOUND, "no lock '" + lockId + "'", Map.of("lockId", lockId)));
     }
 
     public void save(LockRecord r) {

@@ -24,14 +24,16 @@ public final class Replays {
             return Optional.empty();
         }
         if (!previous.get().fingerprint().equals(fingerprint)) {
-            throw new DomainException(replay.onOtherContent(),
+            throw new DomainException(
+                    replay.onOtherContent(),
                     replay.namespace() + " id '" + id + "' was already used for a different command",
                     Map.of("id", id, "firstTxId", previous.get().txId()));
         }
         return Optional.of(previous.get().result());
     }
 
-    public void remember(Command.Replay<?> replay, String id, String fingerprint, String txId, String function, JsonObject result) {
+    public void remember(
+            Command.Replay<?> replay, String id, String fingerprint, String txId, String function, JsonObject result) {
         state.put(state.key(replay.namespace(), id), new Stored(fingerprint, txId, function, result));
     }
 
@@ -40,6 +42,5 @@ public final class Replays {
         return state.get(state.key(namespace, id), Stored.class).map(Stored::result);
     }
 
-    record Stored(String fingerprint, String txId, String function, JsonObject result) {
-    }
+    record Stored(String fingerprint, String txId, String function, JsonObject result) {}
 }

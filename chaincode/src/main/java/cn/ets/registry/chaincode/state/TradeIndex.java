@@ -24,13 +24,13 @@ public final class TradeIndex {
     /** The CEA trades settled in {@code month}. */
     public List<PricedQuantity> ceaTrades(YearMonth month) {
         return state.scan(Priced.class, Keys.TRADE_INDEX, "CEA", month.toString()).stream()
-                .map(e -> new PricedQuantity(e.value().quantity(), e.value().price())).toList();
+                .map(e -> new PricedQuantity(e.value().quantity(), e.value().price()))
+                .toList();
     }
 
     private static String kind(Product p) {
         return p.isCea() ? "CEA" : "CCER";
     }
 
-    record Priced(long quantity, BigDecimal price) {
-    }
+    record Priced(long quantity, BigDecimal price) {}
 }

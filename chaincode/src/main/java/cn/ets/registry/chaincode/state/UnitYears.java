@@ -20,8 +20,11 @@ public final class UnitYears {
     }
 
     public UnitYear require(int year, String unitId) {
-        return find(year, unitId).orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND,
-                "no verified emissions recorded for " + unitId + " in " + year, Map.of("unitId", unitId, "year", year)));
+        return find(year, unitId)
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.NOT_FOUND,
+                        "no verified emissions recorded for " + unitId + " in " + year,
+                        Map.of("unitId", unitId, "year", year)));
     }
 
     public void save(UnitYear uy) {
@@ -29,7 +32,9 @@ public final class UnitYears {
     }
 
     public List<UnitYear> all(int year) {
-        return state.scan(UnitYear.class, Keys.UNIT_YEAR, String.valueOf(year)).stream().map(LedgerState.Entry::value).toList();
+        return state.scan(UnitYear.class, Keys.UNIT_YEAR, String.valueOf(year)).stream()
+                .map(LedgerState.Entry::value)
+                .toList();
     }
 
     /** MEE closed the year: no unit's figures for it change any more, known at close time or not. */
@@ -44,11 +49,12 @@ public final class UnitYears {
     /** Refuses changes to a closed year's emissions or allocations. */
     public void requireOpen(int year, String unitId, String what) {
         if (yearClosed(year)) {
-            throw new DomainException(ErrorCode.DEADLINE_PASSED, "compliance year " + year + " is closed; " + what,
+            throw new DomainException(
+                    ErrorCode.DEADLINE_PASSED,
+                    "compliance year " + year + " is closed; " + what,
                     Map.of("unitId", unitId, "year", year));
         }
     }
 
-    record ClosedMarker(int year, String txId) {
-    }
+    record ClosedMarker(int year, String txId) {}
 }

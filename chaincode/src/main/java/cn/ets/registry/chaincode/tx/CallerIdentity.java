@@ -11,16 +11,19 @@ import org.hyperledger.fabric.contract.Context;
 
 /** The caller as its X.509 certificate says: MSP id plus the Fabric CA attributes role, province, account. */
 final class CallerIdentity {
-    private CallerIdentity() {
-    }
+    private CallerIdentity() {}
 
     static Actor of(Context ctx) {
         ClientIdentity id = ctx.getClientIdentity();
         if (id == null) {
             throw new DomainException(ErrorCode.UNAUTHENTICATED, "no client identity in the proposal");
         }
-        return OrganisationRoles.establish(id.getMSPID(), commonName(id.getX509Certificate()),
-                id.getAttributeValue("role"), id.getAttributeValue("province"), id.getAttributeValue("account"));
+        return OrganisationRoles.establish(
+                id.getMSPID(),
+                commonName(id.getX509Certificate()),
+                id.getAttributeValue("role"),
+                id.getAttributeValue("province"),
+                id.getAttributeValue("account"));
     }
 
     private static String commonName(X509Certificate cert) {

@@ -46,7 +46,8 @@ public record ChaincodeError(String code, String message, String detailsJson) {
                 JsonReader reader = new JsonReader(new StringReader(rest.substring(d + DETAILS.length())));
                 JsonElement details = JsonParser.parseReader(reader);
                 if (details.isJsonObject()) {
-                    return Optional.of(new ChaincodeError(m.group(1), rest.substring(0, d), CanonicalJson.write(details)));
+                    return Optional.of(
+                            new ChaincodeError(m.group(1), rest.substring(0, d), CanonicalJson.write(details)));
                 }
             } catch (RuntimeException notDetails) {
                 // the message itself happened to contain the marker: keep it whole

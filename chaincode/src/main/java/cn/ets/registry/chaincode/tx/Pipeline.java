@@ -21,11 +21,11 @@ import org.hyperledger.fabric.contract.Context;
  * construction, so a stored result is only ever handed to someone allowed to send the command.
  */
 public final class Pipeline {
-    private Pipeline() {
-    }
+    private Pipeline() {}
 
     /** The whole transaction for one command given as the chaincode's string arguments. */
-    public static <C extends Record, R> String run(Context ctx, Command<C, R> command, UseCase<C, R> useCase, String... args) {
+    public static <C extends Record, R> String run(
+            Context ctx, Command<C, R> command, UseCase<C, R> useCase, String... args) {
         return Tx.run(ctx, tx -> {
             List<String> list = Arrays.asList(args);
             C decoded = CommandDecoder.decode(command.request(), list);
@@ -38,7 +38,8 @@ public final class Pipeline {
     }
 
     /** A command within a larger transaction (a trade of a batch): authorise, replay or execute; no event. */
-    public static <C extends Record, R> Ran handle(Tx tx, Command<C, R> command, UseCase<C, R> useCase, C decoded, String fingerprint) {
+    public static <C extends Record, R> Ran handle(
+            Tx tx, Command<C, R> command, UseCase<C, R> useCase, C decoded, String fingerprint) {
         useCase.authorise(tx, decoded);
         String id = command.replay() == null ? null : command.replay().id().apply(decoded);
         Replays replays = new Replays(tx.state());
@@ -75,7 +76,11 @@ public final class Pipeline {
         }
         if (shape.hasBody()) {
             String body = args.get(shape.positional());
-            content.append('\n').append(body == null || body.isBlank() ? "{}" : CanonicalJson.write(CanonicalJson.parseObject(body)));
+            content.append('\n')
+                    .append(
+                            body == null || body.isBlank()
+                                    ? "{}"
+                                    : CanonicalJson.write(CanonicalJson.parseObject(body)));
         }
         return sha256(content.toString());
     }
@@ -95,13 +100,13 @@ public final class Pipeline {
 
     static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** A command's encoded result, and whether it is the stored result of an earlier identical command. */
-    public record Ran(JsonObject result, boolean replayed) {
-    }
+    public record Ran(JsonObject result, boolean replayed) {}
 }

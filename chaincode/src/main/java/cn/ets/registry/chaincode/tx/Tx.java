@@ -70,7 +70,8 @@ public final class Tx {
     /** Who did it, when, in which transaction: recorded with every change. */
     public Attribution attribution() {
         Actor a = actor();
-        return new Attribution(txId, time.toString(), a.name(), a.mspId(), a.role().name());
+        return new Attribution(
+                txId, time.toString(), a.name(), a.mspId(), a.role().name());
     }
 
     /** Runs part of a transaction; if it is refused, its staged writes and event are undone and the refusal returned. */

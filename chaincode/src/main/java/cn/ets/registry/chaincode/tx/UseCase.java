@@ -16,7 +16,6 @@ public interface UseCase<C, R> {
     /** A query anyone may run. */
     interface Public<C, R> extends UseCase<C, R> {
         @Override
-        default void authorise(Tx tx, C command) {
-        }
+        default void authorise(Tx tx, C command) {}
     }
 }

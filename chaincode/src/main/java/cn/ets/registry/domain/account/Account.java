@@ -5,8 +5,14 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** An account in the registry. {@code province} is set for PROVINCE and UNIT accounts. */
-public record Account(String id, AccountType type, String name, String province, String sector,
-                      AccountStatus status, String statusReason) {
+public record Account(
+        String id,
+        AccountType type,
+        String name,
+        String province,
+        String sector,
+        AccountStatus status,
+        String statusReason) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern PROVINCE = Pattern.compile("[A-Z]{2}");
 
@@ -19,7 +25,8 @@ public record Account(String id, AccountType type, String name, String province,
 
     public static String requireValidId(String id) {
         if (id == null || !ID.matcher(id).matches()) {
-            throw DomainException.badRequest("account id must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            throw DomainException.badRequest(
+                    "account id must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         return id;
     }

@@ -5,5 +5,8 @@ package cn.ets.registry.domain.account;
  * SUSPENDED: no operations. CLOSED: terminated.
  */
 public enum AccountStatus {
-    ACTIVE, RESTRICTED, SUSPENDED, CLOSED
+    ACTIVE,
+    RESTRICTED,
+    SUSPENDED,
+    CLOSED
 }

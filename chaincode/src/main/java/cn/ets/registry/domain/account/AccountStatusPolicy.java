@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** What each account status permits (001 §45 enforcement measures). */
 public final class AccountStatusPolicy {
-    private AccountStatusPolicy() {
-    }
+    private AccountStatusPolicy() {}
 
     /** Settlement, distribution out, cancellation, pledging: only ACTIVE accounts give units away. */
     public static void requireCanSend(Account a) {
@@ -36,7 +35,8 @@ public final class AccountStatusPolicy {
     }
 
     private static DomainException notActive(Account a, String what) {
-        return new DomainException(ErrorCode.ACCOUNT_NOT_ACTIVE,
+        return new DomainException(
+                ErrorCode.ACCOUNT_NOT_ACTIVE,
                 "account " + a.id() + " is " + a.status() + " and cannot " + what,
                 Map.of("account", a.id(), "status", a.status().name()));
     }

@@ -31,17 +31,31 @@ public record Holding(long quantity, long locked) {
         if (q > available()) {
             ErrorCode code = q <= quantity ? ErrorCode.UNITS_LOCKED : ErrorCode.INSUFFICIENT_HOLDINGS;
             String why = code == ErrorCode.UNITS_LOCKED
-                    ? accountId + " holds " + quantity + " t of " + product + " but " + locked + " t are locked; " + available() + " t available, needs " + q + " t"
+                    ? accountId + " holds " + quantity + " t of " + product + " but " + locked + " t are locked; "
+                            + available() + " t available, needs " + q + " t"
                     : accountId + " holds " + available() + " t of " + product + " available, needs " + q + " t";
-            throw new DomainException(code, why,
-                    Map.of("account", accountId, "product", product, "available", available(), "locked", locked, "requested", q));
+            throw new DomainException(
+                    code,
+                    why,
+                    Map.of(
+                            "account",
+                            accountId,
+                            "product",
+                            product,
+                            "available",
+                            available(),
+                            "locked",
+                            locked,
+                            "requested",
+                            q));
         }
         return new Holding(quantity - q, locked);
     }
 
     public Holding lock(long q, String accountId, String product) {
         if (q > available()) {
-            throw new DomainException(ErrorCode.INSUFFICIENT_HOLDINGS,
+            throw new DomainException(
+                    ErrorCode.INSUFFICIENT_HOLDINGS,
                     accountId + " has " + available() + " t of " + product + " available to lock, needs " + q + " t",
                     Map.of("account", accountId, "product", product, "available", available(), "requested", q));
         }

@@ -11,8 +11,7 @@ import java.util.Map;
  * accounts (MEE, provinces) never trade.
  */
 public final class TradingEligibility {
-    private TradingEligibility() {
-    }
+    private TradingEligibility() {}
 
     public static void requireMayTrade(Account a, Product product) {
         boolean ok = switch (a.type()) {
@@ -21,7 +20,8 @@ public final class TradingEligibility {
             case MEE, PROVINCE -> false;
         };
         if (!ok) {
-            throw new DomainException(ErrorCode.NOT_TRADABLE,
+            throw new DomainException(
+                    ErrorCode.NOT_TRADABLE,
                     "account " + a.id() + " of type " + a.type() + " may not trade " + product,
                     Map.of("account", a.id(), "type", a.type().name(), "product", product.code()));
         }

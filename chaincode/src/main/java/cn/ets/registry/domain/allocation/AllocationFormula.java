@@ -8,7 +8,6 @@ import cn.ets.registry.domain.policy.Benchmark;
 import cn.ets.registry.domain.policy.FacilityCategory;
 import cn.ets.registry.domain.policy.PolicyParameters;
 import cn.ets.registry.domain.policy.Sector;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -31,27 +30,30 @@ import java.util.Objects;
  * </ul>
  */
 public final class AllocationFormula {
-    private AllocationFormula() {
-    }
+    private AllocationFormula() {}
 
-    public static AllocationResult compute(Sector sector, long verifiedEmissions, List<Facility> facilities,
-                                           PolicyParameters params) {
+    public static AllocationResult compute(
+            Sector sector, long verifiedEmissions, List<Facility> facilities, PolicyParameters params) {
         Objects.requireNonNull(sector, "sector");
         Objects.requireNonNull(facilities, "facilities");
         Objects.requireNonNull(params, "params");
         if (verifiedEmissions < 0) {
-            throw new DomainException(ErrorCode.INVALID_QUANTITY, "verified emissions must not be negative",
+            throw new DomainException(
+                    ErrorCode.INVALID_QUANTITY,
+                    "verified emissions must not be negative",
                     Map.of("verifiedEmissions", verifiedEmissions));
         }
         AllocationMethod method = params.sectorMethods().get(sector);
         if (method == null) {
-            throw new DomainException(ErrorCode.BAD_REQUEST,
+            throw new DomainException(
+                    ErrorCode.BAD_REQUEST,
                     "sector " + sector + " has no allocation method in vintage " + params.vintage(),
                     Map.of("sector", sector.name(), "vintage", params.vintage()));
         }
         return switch (method) {
-            case VERIFIED_EMISSIONS -> new AllocationResult(verifiedEmissions, verifiedEmissions, verifiedEmissions,
-                    AllocationResult.VERIFIED_EMISSIONS);
+            case VERIFIED_EMISSIONS ->
+                new AllocationResult(
+                        verifiedEmissions, verifiedEmissions, verifiedEmissions, AllocationResult.VERIFIED_EMISSIONS);
             case BENCHMARK -> benchmark(verifiedEmissions, facilities, params);
         };
     }
@@ -66,8 +68,10 @@ public final class AllocationFormula {
         }
         boolean anyCoal = facilities.stream().anyMatch(f -> f.category().isCoal());
         if (anyCoal) {
-            long floor = BigDecimal.valueOf(verified).multiply(params.coalFloor())
-                    .setScale(0, RoundingMode.CEILING).longValueExact();
+            long floor = BigDecimal.valueOf(verified)
+                    .multiply(params.coalFloor())
+                    .setScale(0, RoundingMode.CEILING)
+                    .longValueExact();
             if (computed < floor) {
                 return new AllocationResult(computed, floor, floor, AllocationResult.COAL_FLOOR);
             }
@@ -86,7 +90,9 @@ public final class AllocationFormula {
                 .add(facility.heatGJ().multiply(benchmark.heat()));
         BigDecimal rounded = exact.setScale(0, RoundingMode.HALF_UP);
         if (rounded.compareTo(BigDecimal.valueOf(Tonnes.MAX)) > 0) {
-            throw new DomainException(ErrorCode.INVALID_QUANTITY, "facility allocation exceeds " + Tonnes.MAX + " t",
+            throw new DomainException(
+                    ErrorCode.INVALID_QUANTITY,
+                    "facility allocation exceeds " + Tonnes.MAX + " t",
                     Map.of("category", category.name()));
         }
         return rounded.longValueExact();

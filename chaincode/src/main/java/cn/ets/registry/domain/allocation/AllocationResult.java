@@ -2,7 +2,6 @@ package cn.ets.registry.domain.allocation;
 
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
-
 import java.util.Map;
 
 /**
@@ -21,7 +20,9 @@ public record AllocationResult(long computed, long adjustedTo, long finalAllocat
 
     public AllocationResult {
         if (computed < 0 || adjustedTo < 0 || finalAllocation < 0) {
-            throw new DomainException(ErrorCode.INVALID_QUANTITY, "allocation must not be negative",
+            throw new DomainException(
+                    ErrorCode.INVALID_QUANTITY,
+                    "allocation must not be negative",
                     Map.of("computed", computed, "adjustedTo", adjustedTo, "finalAllocation", finalAllocation));
         }
     }

@@ -3,7 +3,6 @@ package cn.ets.registry.domain.allocation;
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
 import cn.ets.registry.domain.Tonnes;
-
 import java.util.Map;
 
 /**
@@ -13,14 +12,18 @@ import java.util.Map;
 public record ClawBack(long takenNow, long debt) {
     public ClawBack {
         if (takenNow < 0 || debt < 0) {
-            throw new DomainException(ErrorCode.INVALID_QUANTITY, "claw-back parts must not be negative",
+            throw new DomainException(
+                    ErrorCode.INVALID_QUANTITY,
+                    "claw-back parts must not be negative",
                     Map.of("takenNow", takenNow, "debt", debt));
         }
     }
 
     public static ClawBack plan(long excess, long availableHoldings) {
         if (excess < 0 || availableHoldings < 0) {
-            throw new DomainException(ErrorCode.INVALID_QUANTITY, "excess and holdings must not be negative",
+            throw new DomainException(
+                    ErrorCode.INVALID_QUANTITY,
+                    "excess and holdings must not be negative",
                     Map.of("excess", excess, "availableHoldings", availableHoldings));
         }
         long takenNow = Math.min(excess, availableHoldings);

@@ -6,8 +6,7 @@ package cn.ets.registry.domain.allocation;
  * what is left over is not carried further (README, known limits).
  */
 public final class Deduction {
-    private Deduction() {
-    }
+    private Deduction() {}
 
     /** The part of {@code deduction} applied to an allocation of {@code finalAllocation} tonnes. */
     public static long applied(long deduction, long finalAllocation) {

@@ -3,7 +3,6 @@ package cn.ets.registry.domain.allocation;
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
 import cn.ets.registry.domain.policy.FacilityCategory;
-
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Objects;
@@ -22,11 +21,15 @@ public record Facility(FacilityCategory category, BigDecimal electricityMWh, Big
         Objects.requireNonNull(heatGJ, "heatGJ");
         Objects.requireNonNull(loadFactor, "loadFactor");
         if (electricityMWh.signum() < 0 || heatGJ.signum() < 0) {
-            throw new DomainException(ErrorCode.BAD_REQUEST, "facility output must not be negative",
+            throw new DomainException(
+                    ErrorCode.BAD_REQUEST,
+                    "facility output must not be negative",
                     Map.of("electricityMWh", electricityMWh.toPlainString(), "heatGJ", heatGJ.toPlainString()));
         }
         if (loadFactor.signum() < 0 || loadFactor.compareTo(BigDecimal.ONE) > 0) {
-            throw new DomainException(ErrorCode.BAD_REQUEST, "loadFactor must be between 0 and 1",
+            throw new DomainException(
+                    ErrorCode.BAD_REQUEST,
+                    "loadFactor must be between 0 and 1",
                     Map.of("loadFactor", loadFactor.toPlainString()));
         }
     }

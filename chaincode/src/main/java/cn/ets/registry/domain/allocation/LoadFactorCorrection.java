@@ -1,7 +1,6 @@
 package cn.ets.registry.domain.allocation;
 
 import cn.ets.registry.domain.policy.PolicyParameters;
-
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -13,8 +12,7 @@ import java.util.Objects;
 public final class LoadFactorCorrection {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private LoadFactorCorrection() {
-    }
+    private LoadFactorCorrection() {}
 
     public static BigDecimal factor(BigDecimal loadFactor, PolicyParameters params) {
         Objects.requireNonNull(loadFactor, "loadFactor");

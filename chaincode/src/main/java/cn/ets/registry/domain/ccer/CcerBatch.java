@@ -8,21 +8,46 @@ import java.util.List;
  * One CCER issuance ({@code CCER-<n>}): its serial range, and which serials are still outstanding
  * versus retired (surrendered or cancelled) — so no tonne can be used twice.
  */
-public record CcerBatch(String product, String projectId, LocalDate periodStart, LocalDate periodEnd, String vintage,
-                        long quantity, boolean legacy, long serialStart, long serialEnd, String owner,
-                        List<SerialRange> outstanding, List<Retirement> retired) {
+public record CcerBatch(
+        String product,
+        String projectId,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        String vintage,
+        long quantity,
+        boolean legacy,
+        long serialStart,
+        long serialEnd,
+        String owner,
+        List<SerialRange> outstanding,
+        List<Retirement> retired) {
 
-    public record Retirement(long serialStart, long serialEnd, String how, String account, String txId) {
-    }
+    public record Retirement(long serialStart, long serialEnd, String how, String account, String txId) {}
 
     /** What retiring took: the batch afterwards and the serial ranges retired, lowest first. */
-    public record Retired(CcerBatch batch, List<SerialRange> serials) {
-    }
+    public record Retired(CcerBatch batch, List<SerialRange> serials) {}
 
-    public static CcerBatch issue(String product, String projectId, MonitoringPeriod period, String vintage, boolean legacy,
-                                  SerialRange serials, String owner) {
-        return new CcerBatch(product, projectId, period.start(), period.end(), vintage, serials.size(), legacy,
-                serials.start(), serials.end(), owner, List.of(serials), List.of());
+    public static CcerBatch issue(
+            String product,
+            String projectId,
+            MonitoringPeriod period,
+            String vintage,
+            boolean legacy,
+            SerialRange serials,
+            String owner) {
+        return new CcerBatch(
+                product,
+                projectId,
+                period.start(),
+                period.end(),
+                vintage,
+                serials.size(),
+                legacy,
+                serials.start(),
+                serials.end(),
+                owner,
+                List.of(serials),
+                List.of());
     }
 
     /** Retires the lowest outstanding serials: {@code how} (SURRENDER, CANCELLATION) by {@code account}. */
@@ -32,8 +57,19 @@ public record CcerBatch(String product, String projectId, LocalDate periodStart,
         for (SerialRange r : split.taken().ranges()) {
             all.add(new Retirement(r.start(), r.end(), how, account, txId));
         }
-        CcerBatch next = new CcerBatch(product, projectId, periodStart, periodEnd, vintage, quantity, legacy, serialStart,
-                serialEnd, owner, split.remaining().ranges(), all);
+        CcerBatch next = new CcerBatch(
+                product,
+                projectId,
+                periodStart,
+                periodEnd,
+                vintage,
+                quantity,
+                legacy,
+                serialStart,
+                serialEnd,
+                owner,
+                split.remaining().ranges(),
+                all);
         return new Retired(next, split.taken().ranges());
     }
 }

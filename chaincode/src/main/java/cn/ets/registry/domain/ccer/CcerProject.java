@@ -4,10 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A registered CCER project and the monitoring periods already issued for. */
-public record CcerProject(String id, String name, String methodology, String owner, String province,
-                          boolean insideEtsBoundary, List<MonitoringPeriod> periods) {
+public record CcerProject(
+        String id,
+        String name,
+        String methodology,
+        String owner,
+        String province,
+        boolean insideEtsBoundary,
+        List<MonitoringPeriod> periods) {
 
-    public static CcerProject register(String id, String name, String methodology, String owner, String province, boolean insideEtsBoundary) {
+    public static CcerProject register(
+            String id, String name, String methodology, String owner, String province, boolean insideEtsBoundary) {
         return new CcerProject(id, name, methodology, owner, province, insideEtsBoundary, List.of());
     }
 

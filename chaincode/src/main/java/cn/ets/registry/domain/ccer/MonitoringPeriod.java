@@ -2,7 +2,6 @@ package cn.ets.registry.domain.ccer;
 
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
-
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
@@ -13,7 +12,9 @@ public record MonitoringPeriod(LocalDate start, LocalDate end) {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
         if (end.isBefore(start)) {
-            throw new DomainException(ErrorCode.BAD_REQUEST, "a monitoring period cannot end before it starts",
+            throw new DomainException(
+                    ErrorCode.BAD_REQUEST,
+                    "a monitoring period cannot end before it starts",
                     Map.of("start", start.toString(), "end", end.toString()));
         }
     }

@@ -3,7 +3,6 @@ package cn.ets.registry.domain.ccer;
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
 import cn.ets.registry.domain.Tonnes;
-
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,7 +10,9 @@ import java.util.Objects;
 public record SerialRange(long start, long end) implements Comparable<SerialRange> {
     public SerialRange {
         if (start < 1 || end < start) {
-            throw new DomainException(ErrorCode.BAD_REQUEST, "a serial range needs 1 <= start <= end",
+            throw new DomainException(
+                    ErrorCode.BAD_REQUEST,
+                    "a serial range needs 1 <= start <= end",
                     Map.of("start", start, "end", end));
         }
     }

@@ -3,7 +3,6 @@ package cn.ets.registry.domain.ccer;
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
 import cn.ets.registry.domain.Tonnes;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -46,9 +45,18 @@ public final class SerialRangeSet {
         boolean placed = false;
         for (SerialRange existing : ranges) {
             if (existing.overlaps(range)) {
-                throw new DomainException(ErrorCode.ALREADY_ISSUED, "serials are already held here",
-                        Map.of("start", range.start(), "end", range.end(),
-                                "heldStart", existing.start(), "heldEnd", existing.end()));
+                throw new DomainException(
+                        ErrorCode.ALREADY_ISSUED,
+                        "serials are already held here",
+                        Map.of(
+                                "start",
+                                range.start(),
+                                "end",
+                                range.end(),
+                                "heldStart",
+                                existing.start(),
+                                "heldEnd",
+                                existing.end()));
             }
             if (existing.end() + 1 == start) {
                 start = existing.start();
@@ -84,7 +92,8 @@ public final class SerialRangeSet {
         Tonnes.requirePositive(quantity, "quantity");
         long size = size();
         if (quantity > size) {
-            throw new DomainException(ErrorCode.INSUFFICIENT_HOLDINGS,
+            throw new DomainException(
+                    ErrorCode.INSUFFICIENT_HOLDINGS,
                     "only " + size + " serials are held, " + quantity + " requested",
                     Map.of("held", size, "requested", quantity));
         }

@@ -1,7 +1,6 @@
 package cn.ets.registry.domain.compliance;
 
 import cn.ets.registry.domain.Tonnes;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -10,8 +9,7 @@ import java.util.Optional;
 
 /** Average trade price used for the penalty (003 §2.2.7), weighted by volume. */
 public final class AveragePrice {
-    private AveragePrice() {
-    }
+    private AveragePrice() {}
 
     /** Yuan per tonne, scale 2, half up; empty when there were no trades. */
     public static Optional<BigDecimal> volumeWeighted(List<PricedQuantity> trades) {

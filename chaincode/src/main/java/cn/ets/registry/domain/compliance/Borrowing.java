@@ -3,7 +3,6 @@ package cn.ets.registry.domain.compliance;
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
 import cn.ets.registry.domain.policy.PolicyParameters;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
@@ -15,13 +14,14 @@ import java.util.Objects;
  * to {@code borrowingMaxShare} of the gap, rounded down.
  */
 public final class Borrowing {
-    private Borrowing() {
-    }
+    private Borrowing() {}
 
     public static long maxBorrowable(long obligation, long holdings, PolicyParameters params) {
         Objects.requireNonNull(params, "params");
         if (obligation < 0 || holdings < 0) {
-            throw new DomainException(ErrorCode.INVALID_QUANTITY, "obligation and holdings must not be negative",
+            throw new DomainException(
+                    ErrorCode.INVALID_QUANTITY,
+                    "obligation and holdings must not be negative",
                     Map.of("obligation", obligation, "holdings", holdings));
         }
         if (!params.borrowingEnabled() || holdings >= obligation) {
@@ -32,6 +32,8 @@ public final class Borrowing {
         if (gap.compareTo(minGap) < 0) {
             return 0;
         }
-        return gap.multiply(params.borrowingMaxShare()).setScale(0, RoundingMode.FLOOR).longValueExact();
+        return gap.multiply(params.borrowingMaxShare())
+                .setScale(0, RoundingMode.FLOOR)
+                .longValueExact();
     }
 }

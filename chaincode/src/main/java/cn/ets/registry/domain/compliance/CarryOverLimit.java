@@ -4,7 +4,6 @@ import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
 import cn.ets.registry.domain.Tonnes;
 import cn.ets.registry.domain.policy.PolicyParameters;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
@@ -17,8 +16,7 @@ import java.util.Objects;
  * Rounding down keeps the limit from exceeding the exact value by a fraction of a tonne.
  */
 public final class CarryOverLimit {
-    private CarryOverLimit() {
-    }
+    private CarryOverLimit() {}
 
     /** @param netSalesByVintage sold minus bought, per vintage; vintages not listed in the parameters are ignored */
     public static long compute(Map<String, Long> netSalesByVintage, PolicyParameters params) {
@@ -28,8 +26,10 @@ public final class CarryOverLimit {
         for (String vintage : params.carryOverVintages()) {
             netSales = Tonnes.add(netSales, netSalesByVintage.getOrDefault(vintage, 0L));
         }
-        long extra = BigDecimal.valueOf(netSales).multiply(params.carryOverMultiplier())
-                .setScale(0, RoundingMode.FLOOR).longValueExact();
+        long extra = BigDecimal.valueOf(netSales)
+                .multiply(params.carryOverMultiplier())
+                .setScale(0, RoundingMode.FLOOR)
+                .longValueExact();
         return Math.max(0, Tonnes.add(params.carryOverBase(), extra));
     }
 
@@ -39,7 +39,9 @@ public final class CarryOverLimit {
      */
     public static long carried(int complianceYear, Map<String, Long> ceaByVintage, PolicyParameters params) {
         int lastCarryYear = params.carryOverVintages().stream()
-                .mapToInt(v -> Integer.parseInt(v.substring(v.length() - 4))).max().orElse(0);
+                .mapToInt(v -> Integer.parseInt(v.substring(v.length() - 4)))
+                .max()
+                .orElse(0);
         if (complianceYear <= lastCarryYear) {
             return 0;
         }
@@ -55,8 +57,10 @@ public final class CarryOverLimit {
     /** Refuses carrying {@code carried} t more when {@code used} t already count against {@code limit}. */
     public static void requireWithin(long used, long carried, long limit) {
         if (Tonnes.add(used, carried) > limit) {
-            throw new DomainException(ErrorCode.CARRY_OVER_LIMIT_EXCEEDED,
-                    "at most " + limit + " t may be carried forward; " + used + " t already used, " + carried + " t more requested",
+            throw new DomainException(
+                    ErrorCode.CARRY_OVER_LIMIT_EXCEEDED,
+                    "at most " + limit + " t may be carried forward; " + used + " t already used, " + carried
+                            + " t more requested",
                     Map.of("limit", limit, "used", used, "requested", carried));
         }
     }

@@ -2,7 +2,6 @@ package cn.ets.registry.domain.compliance;
 
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
-
 import java.util.Map;
 
 /** A unit's public compliance status for a year (001 §35). */
@@ -16,7 +15,9 @@ public enum ComplianceStatus {
 
     public static ComplianceStatus of(long obligation, long surrendered, boolean closed) {
         if (obligation < 0 || surrendered < 0) {
-            throw new DomainException(ErrorCode.INVALID_QUANTITY, "obligation and surrendered must not be negative",
+            throw new DomainException(
+                    ErrorCode.INVALID_QUANTITY,
+                    "obligation and surrendered must not be negative",
                     Map.of("obligation", obligation, "surrendered", surrendered));
         }
         if (surrendered >= obligation) {

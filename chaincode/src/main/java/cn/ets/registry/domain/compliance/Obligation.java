@@ -3,7 +3,6 @@ package cn.ets.registry.domain.compliance;
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
 import cn.ets.registry.domain.Tonnes;
-
 import java.util.Map;
 
 /**
@@ -15,16 +14,29 @@ import java.util.Map;
 public record Obligation(long obligation, long surrendered, long offsetUsed, boolean closed, long deduction) {
     public Obligation {
         if (obligation < 0 || surrendered < 0 || offsetUsed < 0 || deduction < 0) {
-            throw new DomainException(ErrorCode.INVALID_QUANTITY, "obligation figures must not be negative",
-                    Map.of("obligation", obligation, "surrendered", surrendered, "offsetUsed", offsetUsed,
-                            "deduction", deduction));
+            throw new DomainException(
+                    ErrorCode.INVALID_QUANTITY,
+                    "obligation figures must not be negative",
+                    Map.of(
+                            "obligation",
+                            obligation,
+                            "surrendered",
+                            surrendered,
+                            "offsetUsed",
+                            offsetUsed,
+                            "deduction",
+                            deduction));
         }
         if (offsetUsed > surrendered) {
-            throw new DomainException(ErrorCode.INVALID_QUANTITY, "offsetUsed cannot exceed surrendered",
+            throw new DomainException(
+                    ErrorCode.INVALID_QUANTITY,
+                    "offsetUsed cannot exceed surrendered",
                     Map.of("surrendered", surrendered, "offsetUsed", offsetUsed));
         }
         if (!closed && deduction != 0) {
-            throw new DomainException(ErrorCode.BAD_REQUEST, "a deduction exists only once the year is closed",
+            throw new DomainException(
+                    ErrorCode.BAD_REQUEST,
+                    "a deduction exists only once the year is closed",
                     Map.of("deduction", deduction));
         }
     }
@@ -56,7 +68,8 @@ public record Obligation(long obligation, long surrendered, long offsetUsed, boo
     public Obligation surrender(long quantity, long offsetPart) {
         long remaining = Math.max(0, Tonnes.subtract(obligation, surrendered));
         if (quantity > remaining) {
-            throw new DomainException(ErrorCode.EXCEEDS_OBLIGATION,
+            throw new DomainException(
+                    ErrorCode.EXCEEDS_OBLIGATION,
                     remaining + " t are still owed; a surrender of " + quantity + " t exceeds it",
                     Map.of("remaining", remaining, "requested", quantity));
         }
@@ -70,12 +83,17 @@ public record Obligation(long obligation, long surrendered, long offsetUsed, boo
      */
     public Obligation correctedTo(long verifiedEmissions, long offsetCapOfNewFigure) {
         if (verifiedEmissions < surrendered) {
-            throw new DomainException(ErrorCode.CONFLICT, surrendered + " t were already surrendered; verified emissions cannot be set below that",
+            throw new DomainException(
+                    ErrorCode.CONFLICT,
+                    surrendered + " t were already surrendered; verified emissions cannot be set below that",
                     Map.of("surrendered", surrendered, "requested", verifiedEmissions));
         }
         if (offsetUsed > offsetCapOfNewFigure) {
-            throw new DomainException(ErrorCode.CONFLICT, offsetUsed + " t were already offset with CCER; " + verifiedEmissions
-                    + " t would cap offsets at " + offsetCapOfNewFigure + " t", Map.of("offsetUsed", offsetUsed, "cap", offsetCapOfNewFigure));
+            throw new DomainException(
+                    ErrorCode.CONFLICT,
+                    offsetUsed + " t were already offset with CCER; " + verifiedEmissions + " t would cap offsets at "
+                            + offsetCapOfNewFigure + " t",
+                    Map.of("offsetUsed", offsetUsed, "cap", offsetCapOfNewFigure));
         }
         return new Obligation(verifiedEmissions, surrendered, offsetUsed, closed, deduction);
     }
@@ -87,10 +105,16 @@ public record Obligation(long obligation, long surrendered, long offsetUsed, boo
     public Obligation withSurrender(long quantity, long offsetPart) {
         Tonnes.requirePositive(quantity, "quantity");
         if (offsetPart < 0 || offsetPart > quantity) {
-            throw new DomainException(ErrorCode.INVALID_QUANTITY, "offsetPart must be between 0 and quantity",
+            throw new DomainException(
+                    ErrorCode.INVALID_QUANTITY,
+                    "offsetPart must be between 0 and quantity",
                     Map.of("quantity", quantity, "offsetPart", offsetPart));
         }
-        return new Obligation(obligation, Tonnes.add(surrendered, quantity), Tonnes.add(offsetUsed, offsetPart),
-                closed, Math.max(0, Tonnes.subtract(deduction, quantity)));
+        return new Obligation(
+                obligation,
+                Tonnes.add(surrendered, quantity),
+                Tonnes.add(offsetUsed, offsetPart),
+                closed,
+                Math.max(0, Tonnes.subtract(deduction, quantity)));
     }
 }

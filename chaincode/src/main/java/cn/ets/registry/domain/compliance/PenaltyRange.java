@@ -3,7 +3,6 @@ package cn.ets.registry.domain.compliance;
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
 import cn.ets.registry.domain.policy.PolicyParameters;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
@@ -24,11 +23,13 @@ public record PenaltyRange(BigDecimal min, BigDecimal max, long deduction) {
         Objects.requireNonNull(averagePrice, "averagePrice");
         Objects.requireNonNull(params, "params");
         if (shortfall < 0) {
-            throw new DomainException(ErrorCode.INVALID_QUANTITY, "shortfall must not be negative",
-                    Map.of("shortfall", shortfall));
+            throw new DomainException(
+                    ErrorCode.INVALID_QUANTITY, "shortfall must not be negative", Map.of("shortfall", shortfall));
         }
         if (averagePrice.signum() < 0) {
-            throw new DomainException(ErrorCode.BAD_REQUEST, "average price must not be negative",
+            throw new DomainException(
+                    ErrorCode.BAD_REQUEST,
+                    "average price must not be negative",
                     Map.of("averagePrice", averagePrice.toPlainString()));
         }
         BigDecimal base = averagePrice.multiply(BigDecimal.valueOf(shortfall));

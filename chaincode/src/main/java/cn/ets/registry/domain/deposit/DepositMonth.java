@@ -2,7 +2,6 @@ package cn.ets.registry.domain.deposit;
 
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
-
 import java.time.DateTimeException;
 import java.time.YearMonth;
 import java.util.Map;
@@ -12,8 +11,7 @@ import java.util.regex.Pattern;
 public final class DepositMonth {
     private static final Pattern YEAR_MONTH = Pattern.compile("\\d{4}-\\d{2}");
 
-    private DepositMonth() {
-    }
+    private DepositMonth() {}
 
     public static YearMonth parse(String text) {
         if (text != null && YEAR_MONTH.matcher(text).matches()) {
@@ -23,7 +21,7 @@ public final class DepositMonth {
                 // falls through to the rejection below
             }
         }
-        throw new DomainException(ErrorCode.BAD_REQUEST, "month must be YYYY-MM",
-                Map.of("month", String.valueOf(text)));
+        throw new DomainException(
+                ErrorCode.BAD_REQUEST, "month must be YYYY-MM", Map.of("month", String.valueOf(text)));
     }
 }

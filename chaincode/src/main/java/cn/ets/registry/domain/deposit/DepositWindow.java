@@ -14,8 +14,7 @@ public final class DepositWindow {
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final int DAYS_AFTER_MONTH_END = 40;
 
-    private DepositWindow() {
-    }
+    private DepositWindow() {}
 
     public static LocalDate dueDate(YearMonth month) {
         Objects.requireNonNull(month, "month");

@@ -2,7 +2,6 @@ package cn.ets.registry.domain.deposit;
 
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
-
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -10,8 +9,7 @@ import java.util.regex.Pattern;
 public final class Digest {
     private static final Pattern HEX_256 = Pattern.compile("[0-9a-f]{64}");
 
-    private Digest() {
-    }
+    private Digest() {}
 
     public static String requireSha256(String value) {
         return require("sha256", value);
@@ -23,8 +21,8 @@ public final class Digest {
 
     private static String require(String field, String value) {
         if (value == null || !HEX_256.matcher(value).matches()) {
-            throw new DomainException(ErrorCode.BAD_REQUEST, field + " must be 64 lowercase hex characters",
-                    Map.of("field", field));
+            throw new DomainException(
+                    ErrorCode.BAD_REQUEST, field + " must be 64 lowercase hex characters", Map.of("field", field));
         }
         return value;
     }

@@ -2,7 +2,6 @@ package cn.ets.registry.domain.deposit;
 
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
-
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Objects;
@@ -11,8 +10,8 @@ import java.util.Objects;
  * A unit's monthly key-parameter deposit (月度存证, 003 §2.2.4): only the digests of the report are
  * kept, with the time the ledger recorded them and whether that was after the due date.
  */
-public record MonthlyDeposit(String unitId, YearMonth month, String sha256, String sm3, Instant recordedAt,
-                             boolean late) {
+public record MonthlyDeposit(
+        String unitId, YearMonth month, String sha256, String sm3, Instant recordedAt, boolean late) {
     public MonthlyDeposit {
         Objects.requireNonNull(unitId, "unitId");
         Objects.requireNonNull(month, "month");

@@ -17,8 +17,7 @@ public final class OrganisationRoles {
     public static final String EXCHANGE_MSP = "ExchangeMSP";
     private static final Pattern PROVINCE_MSP = Pattern.compile("Province([A-Z]{2})MSP");
 
-    private OrganisationRoles() {
-    }
+    private OrganisationRoles() {}
 
     public static String provinceMsp(String provinceCode) {
         return "Province" + provinceCode + "MSP";
@@ -33,18 +32,21 @@ public final class OrganisationRoles {
     /** Validates the role claimed by a certificate of {@code mspId}; returns the caller. */
     public static Actor establish(String mspId, String name, String roleAttr, String provinceAttr, String accountAttr) {
         if (roleAttr == null || roleAttr.isBlank()) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "the certificate of " + name + " (" + mspId + ") carries no role attribute");
+            throw new DomainException(
+                    ErrorCode.FORBIDDEN, "the certificate of " + name + " (" + mspId + ") carries no role attribute");
         }
         Role role;
         try {
             role = Role.valueOf(roleAttr);
         } catch (IllegalArgumentException e) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "unknown role '" + roleAttr + "' in the certificate of " + name);
+            throw new DomainException(
+                    ErrorCode.FORBIDDEN, "unknown role '" + roleAttr + "' in the certificate of " + name);
         }
         String orgProvince = provinceOf(mspId);
         Set<Role> allowed = switch (mspId) {
             case MEE_MSP -> Set.of(Role.MEE, Role.AUDITOR);
-            case REGISTRY_MSP -> Set.of(Role.REGISTRY, Role.INSTITUTION, Role.INDIVIDUAL, Role.PROJECT_OWNER, Role.AUDITOR);
+            case REGISTRY_MSP ->
+                Set.of(Role.REGISTRY, Role.INSTITUTION, Role.INDIVIDUAL, Role.PROJECT_OWNER, Role.AUDITOR);
             case EXCHANGE_MSP -> Set.of(Role.EXCHANGE, Role.AUDITOR);
             default -> orgProvince != null ? Set.of(Role.PROVINCE, Role.UNIT, Role.AUDITOR) : Set.of();
         };
@@ -55,7 +57,8 @@ public final class OrganisationRoles {
         if (role == Role.PROVINCE || role == Role.UNIT) {
             province = orgProvince;
             if (provinceAttr != null && !provinceAttr.equals(orgProvince)) {
-                throw new DomainException(ErrorCode.FORBIDDEN, "certificate of " + mspId + " claims province " + provinceAttr);
+                throw new DomainException(
+                        ErrorCode.FORBIDDEN, "certificate of " + mspId + " claims province " + provinceAttr);
             }
         }
         String account = null;

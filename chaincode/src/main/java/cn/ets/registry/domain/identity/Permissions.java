@@ -8,8 +8,7 @@ import java.util.Map;
 
 /** Who may do what, decided from the caller's certificate-derived {@link Actor} alone. */
 public final class Permissions {
-    private Permissions() {
-    }
+    private Permissions() {}
 
     public static void requireRole(Actor actor, Role role, String action) {
         if (actor.role() != role) {
@@ -20,11 +19,13 @@ public final class Permissions {
     public static void requireCanOpen(Actor actor, AccountType type, String province) {
         boolean ok = switch (actor.role()) {
             case PROVINCE -> type == AccountType.UNIT && actor.province().equals(province);
-            case REGISTRY -> type == AccountType.INSTITUTION || type == AccountType.INDIVIDUAL || type == AccountType.PROJECT_OWNER;
+            case REGISTRY ->
+                type == AccountType.INSTITUTION || type == AccountType.INDIVIDUAL || type == AccountType.PROJECT_OWNER;
             default -> false;
         };
         if (!ok) {
-            throw forbidden(actor, "open a " + type + " account" + (province == null ? "" : " in province " + province));
+            throw forbidden(
+                    actor, "open a " + type + " account" + (province == null ? "" : " in province " + province));
         }
     }
 
@@ -43,8 +44,11 @@ public final class Permissions {
     public static void requireCanDistribute(Actor actor, Account from, Account to) {
         boolean ok = switch (actor.role()) {
             case MEE -> from.type() == AccountType.MEE && to.type() == AccountType.PROVINCE;
-            case PROVINCE -> from.type() == AccountType.PROVINCE && actor.province().equals(from.province())
-                    && to.type() == AccountType.UNIT && actor.province().equals(to.province());
+            case PROVINCE ->
+                from.type() == AccountType.PROVINCE
+                        && actor.province().equals(from.province())
+                        && to.type() == AccountType.UNIT
+                        && actor.province().equals(to.province());
             default -> false;
         };
         if (!ok) {
@@ -54,7 +58,9 @@ public final class Permissions {
 
     /** Provinces act on the units of their own province only. */
     public static void requireProvinceOf(Actor actor, Account unit, String action) {
-        if (actor.role() != Role.PROVINCE || unit.type() != AccountType.UNIT || !actor.province().equals(unit.province())) {
+        if (actor.role() != Role.PROVINCE
+                || unit.type() != AccountType.UNIT
+                || !actor.province().equals(unit.province())) {
             throw forbidden(actor, action + " for " + unit.id());
         }
     }
@@ -66,7 +72,8 @@ public final class Permissions {
     }
 
     public static DomainException forbidden(Actor actor, String action) {
-        return new DomainException(ErrorCode.FORBIDDEN,
+        return new DomainException(
+                ErrorCode.FORBIDDEN,
                 actor.name() + " (" + actor.role() + ", " + actor.mspId() + ") may not " + action,
                 Map.of("role", actor.role().name(), "msp", actor.mspId()));
     }

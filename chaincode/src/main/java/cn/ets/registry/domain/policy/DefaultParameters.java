@@ -2,7 +2,6 @@ package cn.ets.registry.domain.policy;
 
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -44,8 +43,7 @@ public final class DefaultParameters {
             Sector.CEMENT, AllocationMethod.VERIFIED_EMISSIONS,
             Sector.ALUMINIUM, AllocationMethod.VERIFIED_EMISSIONS);
 
-    private DefaultParameters() {
-    }
+    private DefaultParameters() {}
 
     public static PolicyParameters forVintage(String vintage) {
         if (vintage == null) {
@@ -53,28 +51,55 @@ public final class DefaultParameters {
         }
         return switch (vintage) {
             // Cycles 1 and 2 were two-year cycles, each surrendered at the end of the year after it.
-            case "2019-2020" -> of(vintage, BENCHMARKS_2023, BALANCE_2023, POWER_ONLY,
-                    LocalDate.of(2021, 6, 30), LocalDate.of(2021, 12, 31));
-            case "2021", "2022" -> of(vintage, BENCHMARKS_2023, BALANCE_2023, POWER_ONLY,
-                    LocalDate.of(Integer.parseInt(vintage) + 1, 6, 30), LocalDate.of(2023, 12, 31));
-            case "2023" -> of(vintage, BENCHMARKS_2023, BALANCE_2023, POWER_ONLY,
-                    LocalDate.of(2024, 6, 30), LocalDate.of(2024, 12, 31));
+            case "2019-2020" ->
+                of(
+                        vintage,
+                        BENCHMARKS_2023,
+                        BALANCE_2023,
+                        POWER_ONLY,
+                        LocalDate.of(2021, 6, 30),
+                        LocalDate.of(2021, 12, 31));
+            case "2021", "2022" ->
+                of(
+                        vintage,
+                        BENCHMARKS_2023,
+                        BALANCE_2023,
+                        POWER_ONLY,
+                        LocalDate.of(Integer.parseInt(vintage) + 1, 6, 30),
+                        LocalDate.of(2023, 12, 31));
+            case "2023" ->
+                of(
+                        vintage,
+                        BENCHMARKS_2023,
+                        BALANCE_2023,
+                        POWER_ONLY,
+                        LocalDate.of(2024, 6, 30),
+                        LocalDate.of(2024, 12, 31));
             // Emissions deadline: the later of power (30 June) and the new sectors (31 August),
             // so recording steel, cement and aluminium emissions is not cut off at power's date.
-            case "2024", "2025" -> of(vintage, BENCHMARKS_2024, Map.of(), FOUR_SECTORS,
-                    LocalDate.of(Integer.parseInt(vintage) + 1, 8, 31),
-                    LocalDate.of(Integer.parseInt(vintage) + 1, 12, 31));
-            default -> throw new DomainException(ErrorCode.BAD_REQUEST,
-                    "no default parameters for vintage " + vintage, Map.of("vintage", vintage));
+            case "2024", "2025" ->
+                of(
+                        vintage,
+                        BENCHMARKS_2024,
+                        Map.of(),
+                        FOUR_SECTORS,
+                        LocalDate.of(Integer.parseInt(vintage) + 1, 8, 31),
+                        LocalDate.of(Integer.parseInt(vintage) + 1, 12, 31));
+            default ->
+                throw new DomainException(
+                        ErrorCode.BAD_REQUEST,
+                        "no default parameters for vintage " + vintage,
+                        Map.of("vintage", vintage));
         };
     }
 
-    private static PolicyParameters of(String vintage,
-                                       Map<FacilityCategory, Benchmark> benchmarks,
-                                       Map<FacilityCategory, Benchmark> balanceBenchmarks,
-                                       Map<Sector, AllocationMethod> sectorMethods,
-                                       LocalDate emissionsDeadline,
-                                       LocalDate surrenderDeadline) {
+    private static PolicyParameters of(
+            String vintage,
+            Map<FacilityCategory, Benchmark> benchmarks,
+            Map<FacilityCategory, Benchmark> balanceBenchmarks,
+            Map<Sector, AllocationMethod> sectorMethods,
+            LocalDate emissionsDeadline,
+            LocalDate surrenderDeadline) {
         return new PolicyParameters(
                 vintage,
                 1,

@@ -2,7 +2,6 @@ package cn.ets.registry.domain.policy;
 
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -52,7 +51,8 @@ public record PolicyParameters(
         Objects.requireNonNull(vintage, "vintage");
         // EnumMap copies keep iteration order fixed, which every endorsing peer must agree on.
         benchmarks = copy(FacilityCategory.class, Objects.requireNonNull(benchmarks, "benchmarks"));
-        balanceBenchmarks = copy(FacilityCategory.class, Objects.requireNonNull(balanceBenchmarks, "balanceBenchmarks"));
+        balanceBenchmarks =
+                copy(FacilityCategory.class, Objects.requireNonNull(balanceBenchmarks, "balanceBenchmarks"));
         Objects.requireNonNull(preAllocationRate, "preAllocationRate");
         Objects.requireNonNull(loadFactorThreshold, "loadFactorThreshold");
         Objects.requireNonNull(loadFactorCoefficient, "loadFactorCoefficient");
@@ -69,10 +69,28 @@ public record PolicyParameters(
         Objects.requireNonNull(borrowingMaxShare, "borrowingMaxShare");
         Objects.requireNonNull(borrowingMinGapShare, "borrowingMinGapShare");
         sectorMethods = copy(Sector.class, Objects.requireNonNull(sectorMethods, "sectorMethods"));
-        validate(vintage, version, benchmarks, balanceBenchmarks, preAllocationRate, loadFactorThreshold,
-                loadFactorCoefficient, coalFloor, offsetCap, legacyCcerEligibleUntil, legacyCcerFiledBefore,
-                carryOverBase, carryOverMultiplier, carryOverVintages, penaltyMinMultiple, penaltyMaxMultiple,
-                emissionsDeadline, surrenderDeadline, borrowingMaxShare, borrowingMinGapShare, sectorMethods);
+        validate(
+                vintage,
+                version,
+                benchmarks,
+                balanceBenchmarks,
+                preAllocationRate,
+                loadFactorThreshold,
+                loadFactorCoefficient,
+                coalFloor,
+                offsetCap,
+                legacyCcerEligibleUntil,
+                legacyCcerFiledBefore,
+                carryOverBase,
+                carryOverMultiplier,
+                carryOverVintages,
+                penaltyMinMultiple,
+                penaltyMaxMultiple,
+                emissionsDeadline,
+                surrenderDeadline,
+                borrowingMaxShare,
+                borrowingMinGapShare,
+                sectorMethods);
     }
 
     public Benchmark benchmark(FacilityCategory category) {
@@ -83,17 +101,28 @@ public record PolicyParameters(
         return new Builder(this);
     }
 
-    private static void validate(String vintage, int version,
-                                 Map<FacilityCategory, Benchmark> benchmarks,
-                                 Map<FacilityCategory, Benchmark> balanceBenchmarks,
-                                 BigDecimal preAllocationRate, BigDecimal loadFactorThreshold,
-                                 BigDecimal loadFactorCoefficient, BigDecimal coalFloor, BigDecimal offsetCap,
-                                 LocalDate legacyCcerEligibleUntil, LocalDate legacyCcerFiledBefore,
-                                 long carryOverBase, BigDecimal carryOverMultiplier, List<String> carryOverVintages,
-                                 BigDecimal penaltyMinMultiple, BigDecimal penaltyMaxMultiple,
-                                 LocalDate emissionsDeadline, LocalDate surrenderDeadline,
-                                 BigDecimal borrowingMaxShare, BigDecimal borrowingMinGapShare,
-                                 Map<Sector, AllocationMethod> sectorMethods) {
+    private static void validate(
+            String vintage,
+            int version,
+            Map<FacilityCategory, Benchmark> benchmarks,
+            Map<FacilityCategory, Benchmark> balanceBenchmarks,
+            BigDecimal preAllocationRate,
+            BigDecimal loadFactorThreshold,
+            BigDecimal loadFactorCoefficient,
+            BigDecimal coalFloor,
+            BigDecimal offsetCap,
+            LocalDate legacyCcerEligibleUntil,
+            LocalDate legacyCcerFiledBefore,
+            long carryOverBase,
+            BigDecimal carryOverMultiplier,
+            List<String> carryOverVintages,
+            BigDecimal penaltyMinMultiple,
+            BigDecimal penaltyMaxMultiple,
+            LocalDate emissionsDeadline,
+            LocalDate surrenderDeadline,
+            BigDecimal borrowingMaxShare,
+            BigDecimal borrowingMinGapShare,
+            Map<Sector, AllocationMethod> sectorMethods) {
         if (vintage.isBlank()) {
             throw bad("vintage must not be blank", Map.of());
         }
@@ -113,9 +142,13 @@ public record PolicyParameters(
         share("coalFloor", coalFloor);
         share("offsetCap", offsetCap);
         if (legacyCcerFiledBefore.isAfter(legacyCcerEligibleUntil)) {
-            throw bad("legacyCcerFiledBefore must not be after legacyCcerEligibleUntil",
-                    Map.of("legacyCcerFiledBefore", legacyCcerFiledBefore.toString(),
-                            "legacyCcerEligibleUntil", legacyCcerEligibleUntil.toString()));
+            throw bad(
+                    "legacyCcerFiledBefore must not be after legacyCcerEligibleUntil",
+                    Map.of(
+                            "legacyCcerFiledBefore",
+                            legacyCcerFiledBefore.toString(),
+                            "legacyCcerEligibleUntil",
+                            legacyCcerEligibleUntil.toString()));
         }
         if (carryOverBase < 0) {
             throw bad("carryOverBase must not be negative", Map.of("carryOverBase", carryOverBase));
@@ -126,14 +159,22 @@ public record PolicyParameters(
         }
         nonNegative("penaltyMinMultiple", penaltyMinMultiple);
         if (penaltyMaxMultiple.compareTo(penaltyMinMultiple) < 0) {
-            throw bad("penaltyMaxMultiple must not be below penaltyMinMultiple",
-                    Map.of("penaltyMinMultiple", penaltyMinMultiple.toPlainString(),
-                            "penaltyMaxMultiple", penaltyMaxMultiple.toPlainString()));
+            throw bad(
+                    "penaltyMaxMultiple must not be below penaltyMinMultiple",
+                    Map.of(
+                            "penaltyMinMultiple",
+                            penaltyMinMultiple.toPlainString(),
+                            "penaltyMaxMultiple",
+                            penaltyMaxMultiple.toPlainString()));
         }
         if (surrenderDeadline.isBefore(emissionsDeadline)) {
-            throw bad("surrenderDeadline must not be before emissionsDeadline",
-                    Map.of("emissionsDeadline", emissionsDeadline.toString(),
-                            "surrenderDeadline", surrenderDeadline.toString()));
+            throw bad(
+                    "surrenderDeadline must not be before emissionsDeadline",
+                    Map.of(
+                            "emissionsDeadline",
+                            emissionsDeadline.toString(),
+                            "surrenderDeadline",
+                            surrenderDeadline.toString()));
         }
         share("borrowingMaxShare", borrowingMaxShare);
         share("borrowingMinGapShare", borrowingMinGapShare);
@@ -170,8 +211,8 @@ public record PolicyParameters(
 
     private static <K extends Enum<K>, V> Map<K, V> copy(Class<K> type, Map<K, V> source) {
         EnumMap<K, V> copy = new EnumMap<>(type);
-        source.forEach((key, value) -> copy.put(
-                Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, String.valueOf(key))));
+        source.forEach((key, value) ->
+                copy.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, String.valueOf(key))));
         return Collections.unmodifiableMap(copy);
     }
 
@@ -227,36 +268,146 @@ public record PolicyParameters(
             sectorMethods = p.sectorMethods;
         }
 
-        public Builder vintage(String v) { vintage = v; return this; }
-        public Builder version(int v) { version = v; return this; }
-        public Builder benchmarks(Map<FacilityCategory, Benchmark> v) { benchmarks = v; return this; }
-        public Builder balanceBenchmarks(Map<FacilityCategory, Benchmark> v) { balanceBenchmarks = v; return this; }
-        public Builder preAllocationRate(BigDecimal v) { preAllocationRate = v; return this; }
-        public Builder loadFactorThreshold(BigDecimal v) { loadFactorThreshold = v; return this; }
-        public Builder loadFactorCoefficient(BigDecimal v) { loadFactorCoefficient = v; return this; }
-        public Builder coalFloor(BigDecimal v) { coalFloor = v; return this; }
-        public Builder gasTopUp(boolean v) { gasTopUp = v; return this; }
-        public Builder offsetCap(BigDecimal v) { offsetCap = v; return this; }
-        public Builder legacyCcerEligibleUntil(LocalDate v) { legacyCcerEligibleUntil = v; return this; }
-        public Builder legacyCcerFiledBefore(LocalDate v) { legacyCcerFiledBefore = v; return this; }
-        public Builder carryOverBase(long v) { carryOverBase = v; return this; }
-        public Builder carryOverMultiplier(BigDecimal v) { carryOverMultiplier = v; return this; }
-        public Builder carryOverVintages(List<String> v) { carryOverVintages = v; return this; }
-        public Builder penaltyMinMultiple(BigDecimal v) { penaltyMinMultiple = v; return this; }
-        public Builder penaltyMaxMultiple(BigDecimal v) { penaltyMaxMultiple = v; return this; }
-        public Builder emissionsDeadline(LocalDate v) { emissionsDeadline = v; return this; }
-        public Builder surrenderDeadline(LocalDate v) { surrenderDeadline = v; return this; }
-        public Builder borrowingEnabled(boolean v) { borrowingEnabled = v; return this; }
-        public Builder borrowingMaxShare(BigDecimal v) { borrowingMaxShare = v; return this; }
-        public Builder borrowingMinGapShare(BigDecimal v) { borrowingMinGapShare = v; return this; }
-        public Builder sectorMethods(Map<Sector, AllocationMethod> v) { sectorMethods = v; return this; }
+        public Builder vintage(String v) {
+            vintage = v;
+            return this;
+        }
+
+        public Builder version(int v) {
+            version = v;
+            return this;
+        }
+
+        public Builder benchmarks(Map<FacilityCategory, Benchmark> v) {
+            benchmarks = v;
+            return this;
+        }
+
+        public Builder balanceBenchmarks(Map<FacilityCategory, Benchmark> v) {
+            balanceBenchmarks = v;
+            return this;
+        }
+
+        public Builder preAllocationRate(BigDecimal v) {
+            preAllocationRate = v;
+            return this;
+        }
+
+        public Builder loadFactorThreshold(BigDecimal v) {
+            loadFactorThreshold = v;
+            return this;
+        }
+
+        public Builder loadFactorCoefficient(BigDecimal v) {
+            loadFactorCoefficient = v;
+            return this;
+        }
+
+        public Builder coalFloor(BigDecimal v) {
+            coalFloor = v;
+            return this;
+        }
+
+        public Builder gasTopUp(boolean v) {
+            gasTopUp = v;
+            return this;
+        }
+
+        public Builder offsetCap(BigDecimal v) {
+            offsetCap = v;
+            return this;
+        }
+
+        public Builder legacyCcerEligibleUntil(LocalDate v) {
+            legacyCcerEligibleUntil = v;
+            return this;
+        }
+
+        public Builder legacyCcerFiledBefore(LocalDate v) {
+            legacyCcerFiledBefore = v;
+            return this;
+        }
+
+        public Builder carryOverBase(long v) {
+            carryOverBase = v;
+            return this;
+        }
+
+        public Builder carryOverMultiplier(BigDecimal v) {
+            carryOverMultiplier = v;
+            return this;
+        }
+
+        public Builder carryOverVintages(List<String> v) {
+            carryOverVintages = v;
+            return this;
+        }
+
+        public Builder penaltyMinMultiple(BigDecimal v) {
+            penaltyMinMultiple = v;
+            return this;
+        }
+
+        public Builder penaltyMaxMultiple(BigDecimal v) {
+            penaltyMaxMultiple = v;
+            return this;
+        }
+
+        public Builder emissionsDeadline(LocalDate v) {
+            emissionsDeadline = v;
+            return this;
+        }
+
+        public Builder surrenderDeadline(LocalDate v) {
+            surrenderDeadline = v;
+            return this;
+        }
+
+        public Builder borrowingEnabled(boolean v) {
+            borrowingEnabled = v;
+            return this;
+        }
+
+        public Builder borrowingMaxShare(BigDecimal v) {
+            borrowingMaxShare = v;
+            return this;
+        }
+
+        public Builder borrowingMinGapShare(BigDecimal v) {
+            borrowingMinGapShare = v;
+            return this;
+        }
+
+        public Builder sectorMethods(Map<Sector, AllocationMethod> v) {
+            sectorMethods = v;
+            return this;
+        }
 
         public PolicyParameters build() {
-            return new PolicyParameters(vintage, version, benchmarks, balanceBenchmarks, preAllocationRate,
-                    loadFactorThreshold, loadFactorCoefficient, coalFloor, gasTopUp, offsetCap,
-                    legacyCcerEligibleUntil, legacyCcerFiledBefore, carryOverBase, carryOverMultiplier,
-                    carryOverVintages, penaltyMinMultiple, penaltyMaxMultiple, emissionsDeadline,
-                    surrenderDeadline, borrowingEnabled, borrowingMaxShare, borrowingMinGapShare, sectorMethods);
+            return new PolicyParameters(
+                    vintage,
+                    version,
+                    benchmarks,
+                    balanceBenchmarks,
+                    preAllocationRate,
+                    loadFactorThreshold,
+                    loadFactorCoefficient,
+                    coalFloor,
+                    gasTopUp,
+                    offsetCap,
+                    legacyCcerEligibleUntil,
+                    legacyCcerFiledBefore,
+                    carryOverBase,
+                    carryOverMultiplier,
+                    carryOverVintages,
+                    penaltyMinMultiple,
+                    penaltyMaxMultiple,
+                    emissionsDeadline,
+                    surrenderDeadline,
+                    borrowingEnabled,
+                    borrowingMaxShare,
+                    borrowingMinGapShare,
+                    sectorMethods);
         }
     }
 }

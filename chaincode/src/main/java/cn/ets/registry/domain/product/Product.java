@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
  * or one CCER issuance batch ({@code CCER-<batch>}).
  */
 public record Product(Kind kind, String code) {
-    public enum Kind { CEA, CCER }
+    public enum Kind {
+        CEA,
+        CCER
+    }
 
     private static final Pattern CEA = Pattern.compile("CEA-(2019-2020|202[1-9]|20[3-9][0-9])");
     private static final Pattern CCER = Pattern.compile("CCER-[0-9]{1,12}");
@@ -30,8 +33,10 @@ public record Product(Kind kind, String code) {
         if (CCER.matcher(id).matches()) {
             return new Product(Kind.CCER, id);
         }
-        throw new DomainException(ErrorCode.BAD_REQUEST,
-                "unknown product format '" + id + "': expected CEA-<vintage> (CEA-2019-2020, CEA-2021 …) or CCER-<batch>");
+        throw new DomainException(
+                ErrorCode.BAD_REQUEST,
+                "unknown product format '" + id
+                        + "': expected CEA-<vintage> (CEA-2019-2020, CEA-2021 …) or CCER-<batch>");
     }
 
     public static Product cea(String vintage) {

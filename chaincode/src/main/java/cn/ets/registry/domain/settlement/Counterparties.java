@@ -4,8 +4,7 @@ import cn.ets.registry.domain.DomainException;
 
 /** A trade moves units between two different accounts: a wash trade with oneself settles nothing. */
 public final class Counterparties {
-    private Counterparties() {
-    }
+    private Counterparties() {}
 
     public static void requireDistinct(String seller, String buyer) {
         if (seller.equals(buyer)) {

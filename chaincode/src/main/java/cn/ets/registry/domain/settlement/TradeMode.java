@@ -10,7 +10,9 @@ import java.util.Map;
  * 100,000 t.
  */
 public enum TradeMode {
-    LISTED(1), BLOCK(100_000), BIDDING(1);
+    LISTED(1),
+    BLOCK(100_000),
+    BIDDING(1);
 
     private final long minimumQuantity;
 
@@ -20,7 +22,8 @@ public enum TradeMode {
 
     public void requireOrderSize(long quantity) {
         if (quantity < minimumQuantity) {
-            throw new DomainException(ErrorCode.INVALID_QUANTITY,
+            throw new DomainException(
+                    ErrorCode.INVALID_QUANTITY,
                     name() + " trades are at least " + minimumQuantity + " t, got " + quantity + " t",
                     Map.of("mode", name(), "minimum", minimumQuantity, "quantity", quantity));
         }

@@ -7,12 +7,12 @@ import java.math.BigDecimal;
 public final class TradePrice {
     private static final BigDecimal MAX = new BigDecimal("1000000");
 
-    private TradePrice() {
-    }
+    private TradePrice() {}
 
     public static BigDecimal require(BigDecimal price) {
         if (price.signum() <= 0 || price.compareTo(MAX) > 0) {
-            throw DomainException.badRequest("price must be greater than 0 and at most " + MAX.toPlainString() + " yuan, got " + price.toPlainString());
+            throw DomainException.badRequest("price must be greater than 0 and at most " + MAX.toPlainString()
+                    + " yuan, got " + price.toPlainString());
         }
         if (price.stripTrailingZeros().scale() > 2) {
             throw DomainException.badRequest("price has more than two decimals: " + price.toPlainString());

@@ -11,8 +11,12 @@ public record SupplyCounters(long issued, long held, long locked, long surrender
     public static final SupplyCounters ZERO = new SupplyCounters(0, 0, 0, 0, 0);
 
     public SupplyCounters plus(SupplyCounters o) {
-        return new SupplyCounters(Tonnes.add(issued, o.issued), Tonnes.add(held, o.held), Tonnes.add(locked, o.locked),
-                Tonnes.add(surrendered, o.surrendered), Tonnes.add(cancelled, o.cancelled));
+        return new SupplyCounters(
+                Tonnes.add(issued, o.issued),
+                Tonnes.add(held, o.held),
+                Tonnes.add(locked, o.locked),
+                Tonnes.add(surrendered, o.surrendered),
+                Tonnes.add(cancelled, o.cancelled));
     }
 
     public static SupplyCounters issuance(long q) {

@@ -7,12 +7,12 @@ import cn.ets.registry.domain.Tonnes;
  * both on the maintained counters and against an independent scan of every holding.
  */
 public final class SupplyInvariant {
-    private SupplyInvariant() {
-    }
+    private SupplyInvariant() {}
 
     public static boolean balanced(SupplyCounters c) {
         return c.issued() == Tonnes.add(Tonnes.add(c.held(), c.locked()), Tonnes.add(c.surrendered(), c.cancelled()))
-                && c.held() >= 0 && c.locked() >= 0;
+                && c.held() >= 0
+                && c.locked() >= 0;
     }
 
     /** The counters agree with what the accounts actually hold. */

@@ -10,15 +10,15 @@ import java.util.Map;
  * (banking); a later vintage only where borrowing is switched on (003 §2.2.7, off by default).
  */
 public final class VintageEligibility {
-    private VintageEligibility() {
-    }
+    private VintageEligibility() {}
 
     public static void require(Product cea, int complianceYear, boolean borrowingEnabled) {
         if (!cea.isCea()) {
             throw new IllegalArgumentException(cea + " is not a CEA");
         }
         if (cea.vintageStartYear() > complianceYear && !borrowingEnabled) {
-            throw new DomainException(ErrorCode.INELIGIBLE_VINTAGE,
+            throw new DomainException(
+                    ErrorCode.INELIGIBLE_VINTAGE,
                     cea + " is a later vintage than " + complianceYear + " and borrowing is not allowed",
                     Map.of("product", cea.code(), "year", complianceYear));
         }

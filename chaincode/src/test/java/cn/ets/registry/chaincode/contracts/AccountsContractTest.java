@@ -24,53 +24,80 @@ class AccountsContractTest extends LedgerScenario {
 
     @Test
     void the_registry_starts_with_mee_and_one_account_per_province() {
-        JsonObject s = object(ok(ledger.evaluate(Parties.AUDITOR, "admin:status", ctx -> new AdminContract().status(ctx))));
+        JsonObject s =
+                object(ok(ledger.evaluate(Parties.AUDITOR, "admin:status", ctx -> new AdminContract().status(ctx))));
         assertThat(s.get("bootstrapped").getAsBoolean()).isTrue();
         assertThat(s.get("authorityAccounts").toString()).isEqualTo("[\"MEE\",\"PROVINCE-GD\",\"PROVINCE-HB\"]");
     }
 
     @Test
     void bootstrapping_again_creates_nothing_and_only_the_registry_may_do_it() {
-        JsonObject again = object(ok(ledger.submit(Parties.REGISTRY, "admin:bootstrap",
+        JsonObject again = object(ok(ledger.submit(
+                Parties.REGISTRY,
+                "admin:bootstrap",
                 ctx -> new AdminContract().bootstrap(ctx, "{\"provinces\":[\"HB\",\"GD\"]}"))));
         assertThat(again.get("created").getAsJsonArray()).isEmpty();
-        assertRejectedWithoutWrites("FORBIDDEN", () -> ledger.submit(Parties.MEE, "admin:bootstrap",
-                ctx -> new AdminContract().bootstrap(ctx, "{\"provinces\":[\"SH\"]}")));
+        assertRejectedWithoutWrites(
+                "FORBIDDEN",
+                () -> ledger.submit(
+                        Parties.MEE,
+                        "admin:bootstrap",
+                        ctx -> new AdminContract().bootstrap(ctx, "{\"provinces\":[\"SH\"]}")));
     }
 
     @Test
     void a_province_opens_units_of_its_own_province_only() {
-        JsonObject u = object(ok(openAccount(Parties.GD, json("id", "GD-U2", "type", "UNIT", "name", "Shenzhen", "province", "GD", "sector", "POWER"))));
+        JsonObject u = object(ok(openAccount(
+                Parties.GD,
+                json("id", "GD-U2", "type", "UNIT", "name", "Shenzhen", "province", "GD", "sector", "POWER"))));
         assertThat(u.get("status").getAsString()).isEqualTo("ACTIVE");
         assertThat(u.get("province").getAsString()).isEqualTo("GD");
-        assertRejectedWithoutWrites("FORBIDDEN",
-                () -> openAccount(Parties.GD, json("id", "HB-U3", "type", "UNIT", "name", "x", "province", "HB", "sector", "POWER")));
-        assertRejectedWithoutWrites("FORBIDDEN",
-                () -> openAccount(Parties.GD, json("id", "I-2", "type", "INSTITUTION", "name", "x")));
+        assertRejectedWithoutWrites(
+                "FORBIDDEN",
+                () -> openAccount(
+                        Parties.GD,
+                        json("id", "HB-U3", "type", "UNIT", "name", "x", "province", "HB", "sector", "POWER")));
+        assertRejectedWithoutWrites(
+                "FORBIDDEN", () -> openAccount(Parties.GD, json("id", "I-2", "type", "INSTITUTION", "name", "x")));
     }
 
     @Test
     void the_registry_opens_institutions_individuals_and_project_owners_but_not_units() {
         ok(openAccount(Parties.REGISTRY, json("id", "P-1", "type", "INDIVIDUAL", "name", "Li Hua")));
-        assertRejectedWithoutWrites("FORBIDDEN",
-                () -> openAccount(Parties.REGISTRY, json("id", "HB-U3", "type", "UNIT", "name", "x", "province", "HB", "sector", "POWER")));
-        assertRejectedWithoutWrites("FORBIDDEN", () -> openAccount(Parties.MEE, json("id", "I-3", "type", "INSTITUTION", "name", "x")));
+        assertRejectedWithoutWrites(
+                "FORBIDDEN",
+                () -> openAccount(
+                        Parties.REGISTRY,
+                        json("id", "HB-U3", "type", "UNIT", "name", "x", "province", "HB", "sector", "POWER")));
+        assertRejectedWithoutWrites(
+                "FORBIDDEN", () -> openAccount(Parties.MEE, json("id", "I-3", "type", "INSTITUTION", "name", "x")));
     }
 
     @Test
     void authority_accounts_cannot_be_opened_and_ids_are_unique() {
-        assertRejectedWithoutWrites("BAD_REQUEST", () -> openAccount(Parties.REGISTRY, json("id", "MEE-2", "type", "MEE", "name", "x")));
-        assertRejectedWithoutWrites("ALREADY_EXISTS",
-                () -> openAccount(Parties.HB, json("id", "HB-U1", "type", "UNIT", "name", "again", "province", "HB", "sector", "POWER")));
-        assertRejectedWithoutWrites("ALREADY_EXISTS", () -> openAccount(Parties.REGISTRY, json("id", "MEE", "type", "INSTITUTION", "name", "x")));
+        assertRejectedWithoutWrites(
+                "BAD_REQUEST", () -> openAccount(Parties.REGISTRY, json("id", "MEE-2", "type", "MEE", "name", "x")));
+        assertRejectedWithoutWrites(
+                "ALREADY_EXISTS",
+                () -> openAccount(
+                        Parties.HB,
+                        json("id", "HB-U1", "type", "UNIT", "name", "again", "province", "HB", "sector", "POWER")));
+        assertRejectedWithoutWrites(
+                "ALREADY_EXISTS",
+                () -> openAccount(Parties.REGISTRY, json("id", "MEE", "type", "INSTITUTION", "name", "x")));
     }
 
     @Test
     void a_unit_needs_a_sector_and_a_province_known_to_the_registry() {
-        assertRejectedWithoutWrites("BAD_REQUEST", () -> openAccount(Parties.HB, json("id", "HB-U3", "type", "UNIT", "name", "x", "province", "HB")));
-        TestIdentity sh = TestCerts.identity("ProvinceSHMSP", "province-SH", Map.of("role", "PROVINCE", "province", "SH"));
-        assertRejectedWithoutWrites("NOT_FOUND",
-                () -> openAccount(sh, json("id", "SH-U1", "type", "UNIT", "name", "x", "province", "SH", "sector", "POWER")));
+        assertRejectedWithoutWrites(
+                "BAD_REQUEST",
+                () -> openAccount(Parties.HB, json("id", "HB-U3", "type", "UNIT", "name", "x", "province", "HB")));
+        TestIdentity sh =
+                TestCerts.identity("ProvinceSHMSP", "province-SH", Map.of("role", "PROVINCE", "province", "SH"));
+        assertRejectedWithoutWrites(
+                "NOT_FOUND",
+                () -> openAccount(
+                        sh, json("id", "SH-U1", "type", "UNIT", "name", "x", "province", "SH", "sector", "POWER")));
     }
 
     @Test
@@ -91,7 +118,9 @@ class AccountsContractTest extends LedgerScenario {
     @Test
     void accounts_are_read_by_their_holder_their_province_mee_and_the_registry() {
         for (TestIdentity reader : new TestIdentity[] {HB_U1, Parties.HB, Parties.MEE, Parties.REGISTRY}) {
-            assertThat(object(ok(read(reader, "HB-U1"))).get("id").getAsString()).as("%s", reader).isEqualTo("HB-U1");
+            assertThat(object(ok(read(reader, "HB-U1"))).get("id").getAsString())
+                    .as("%s", reader)
+                    .isEqualTo("HB-U1");
         }
         for (TestIdentity reader : new TestIdentity[] {HB_U2, Parties.GD, Parties.EXCHANGE, Parties.AUDITOR, INST_1}) {
             assertThat(read(reader, "HB-U1").code()).as("%s", reader).isEqualTo("FORBIDDEN");

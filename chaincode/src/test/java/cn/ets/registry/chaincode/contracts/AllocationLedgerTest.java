@@ -2,6 +2,7 @@ package cn.ets.registry.chaincode.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.ets.registry.chaincode.json.CanonicalJson;
 import cn.ets.registry.chaincode.testing.Parties;
 import cn.ets.registry.chaincode.testing.TestIdentity;
 import com.google.gson.JsonObject;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import cn.ets.registry.chaincode.json.CanonicalJson;
 
 /**
  * Pre-allocation, final allocation with true-up, claw-back debt and its collection, deduction of
@@ -38,17 +38,24 @@ class AllocationLedgerTest extends LedgerScenario {
         assertThat(r.get("basis").getAsLong()).isEqualTo(10_000);
         assertThat(quantity("HB-U1", CEA24)).isEqualTo(7_000);
         assertThat(quantity("PROVINCE-HB", CEA24)).isEqualTo(43_000);
-        assertThat(supply(CEA24).get("issued").getAsLong()).as("a pre-allocation creates nothing").isEqualTo(60_000);
+        assertThat(supply(CEA24).get("issued").getAsLong())
+                .as("a pre-allocation creates nothing")
+                .isEqualTo(60_000);
         JsonObject a = allocation(2024, "HB-U1");
         assertThat(a.get("preAllocated").getAsLong()).isEqualTo(7_000);
-        assertThat(a.has("final") && !a.get("final").isJsonNull()).as("no final allocation yet").isFalse();
+        assertThat(a.has("final") && !a.get("final").isJsonNull())
+                .as("no final allocation yet")
+                .isFalse();
         assertSupplyBalanced();
     }
 
     @Test
     void pre_allocation_rounds_half_up_to_whole_tonnes() {
         ok(recordEmissions(Parties.HB, "HB-U2", 2023, 10_001)); // 7,000.7 t
-        assertThat(object(ok(preAllocate(Parties.HB, "HB-U2", 2024))).get("quantity").getAsLong()).isEqualTo(7_001);
+        assertThat(object(ok(preAllocate(Parties.HB, "HB-U2", 2024)))
+                        .get("quantity")
+                        .getAsLong())
+                .isEqualTo(7_001);
     }
 
     @Test
@@ -59,15 +66,18 @@ class AllocationLedgerTest extends LedgerScenario {
         assertRejectedWithoutWrites("ALREADY_EXISTS", () -> preAllocate(Parties.HB, "HB-U1", 2024));
         ok(recordEmissions(Parties.HB, "HB-U2", 2023, 100_000));
         assertRejectedWithoutWrites("INSUFFICIENT_HOLDINGS", () -> preAllocate(Parties.HB, "HB-U2", 2024));
-        assertRejectedWithoutWrites("BAD_REQUEST", () -> preCommand(Parties.HB, json("requestId", "x", "unitId", "HB-U2")));
-        assertRejectedWithoutWrites("BAD_REQUEST", () -> preCommand(Parties.HB, json("requestId", "x", "unitId", "HB-U2", "year", 1990)));
+        assertRejectedWithoutWrites(
+                "BAD_REQUEST", () -> preCommand(Parties.HB, json("requestId", "x", "unitId", "HB-U2")));
+        assertRejectedWithoutWrites(
+                "BAD_REQUEST", () -> preCommand(Parties.HB, json("requestId", "x", "unitId", "HB-U2", "year", 1990)));
         assertRejectedWithoutWrites("BAD_REQUEST", () -> preCommand(Parties.HB, "[1,2]"));
         assertThat(quantity("HB-U2", CEA24)).isZero();
     }
 
     @Test
     void only_the_units_own_province_allocates() {
-        for (TestIdentity who : new TestIdentity[] {Parties.GD, Parties.MEE, Parties.REGISTRY, HB_U1, Parties.EXCHANGE}) {
+        for (TestIdentity who :
+                new TestIdentity[] {Parties.GD, Parties.MEE, Parties.REGISTRY, HB_U1, Parties.EXCHANGE}) {
             assertRejectedWithoutWrites("FORBIDDEN", () -> preAllocate(who, "HB-U1", 2024));
         }
         ok(recordEmissions(Parties.HB, "HB-U1", 2024, 9_000));
@@ -187,11 +197,15 @@ class AllocationLedgerTest extends LedgerScenario {
         ok(preAllocate(Parties.HB, "HB-S1", 2024));
         ok(settle(CEA24, "HB-S1", "INST-1", 7_000));
         ok(recordEmissions(Parties.HB, "HB-S1", 2024, 5_000));
-        ok(finaliseSteel(Parties.HB, "HB-S1", 2024));                  // 2,000 t owed for 2024
+        ok(finaliseSteel(Parties.HB, "HB-S1", 2024)); // 2,000 t owed for 2024
         give(CEA25, "PROVINCE-HB", 10_000);
-        String closure = json("requestId", "adj-1", "unitId", "HB-S1", "year", 2025, "quantity", -1_000, "reason", "CAPACITY_CHANGE");
-        JsonObject adj = object(ok(ledger.submit(Parties.HB, "allocation:adjust", ctx -> new AllocationContract().adjust(ctx, closure))));
-        assertThat(adj.get("debt").getAsLong()).as("nothing of CEA-2025 held: all owed").isEqualTo(1_000);
+        String closure = json(
+                "requestId", "adj-1", "unitId", "HB-S1", "year", 2025, "quantity", -1_000, "reason", "CAPACITY_CHANGE");
+        JsonObject adj = object(ok(
+                ledger.submit(Parties.HB, "allocation:adjust", ctx -> new AllocationContract().adjust(ctx, closure))));
+        assertThat(adj.get("debt").getAsLong())
+                .as("nothing of CEA-2025 held: all owed")
+                .isEqualTo(1_000);
         assertThat(status("HB-S1")).isEqualTo("RESTRICTED");
         ok(distribute(Parties.HB, CEA25, "PROVINCE-HB", "HB-S1", 1_000));
         ok(collectDebt(Parties.HB, "HB-S1", 2025));
@@ -208,7 +222,10 @@ class AllocationLedgerTest extends LedgerScenario {
         assertThat(compliance("HB-S1", 2024).get("deduction").getAsLong()).isEqualTo(400);
 
         give(CEA25, "PROVINCE-HB", 10_000);
-        assertThat(object(ok(preAllocate(Parties.HB, "HB-S1", 2025))).get("quantity").getAsLong()).isEqualTo(700);
+        assertThat(object(ok(preAllocate(Parties.HB, "HB-S1", 2025)))
+                        .get("quantity")
+                        .getAsLong())
+                .isEqualTo(700);
         ok(recordEmissions(Parties.HB, "HB-S1", 2025, 1_200));
         JsonObject r = object(ok(finaliseSteel(Parties.HB, "HB-S1", 2025)));
         assertThat(r.get("computed").getAsLong()).isEqualTo(1_200);
@@ -243,13 +260,31 @@ class AllocationLedgerTest extends LedgerScenario {
     void a_final_allocation_needs_the_years_emissions_valid_facilities_and_happens_once() {
         assertRejectedWithoutWrites("NOT_FOUND", () -> finalisePower(Parties.HB, "HB-U1", 2024, 10_000));
         ok(recordEmissions(Parties.HB, "HB-U1", 2024, 9_000));
-        assertRejectedWithoutWrites("BAD_REQUEST", () -> finaliseCommand(Parties.HB,
-                json("requestId", "f-1", "unitId", "HB-U1", "year", 2024, "sector", "POWER")));
-        assertRejectedWithoutWrites("BAD_REQUEST", () -> finaliseCommand(Parties.HB, facilities("f-2", "NUCLEAR", 100, "0.8")));
-        assertRejectedWithoutWrites("BAD_REQUEST", () -> finaliseCommand(Parties.HB, facilities("f-3", "GAS", 100, "1.5")));
-        assertRejectedWithoutWrites("BAD_REQUEST", () -> finaliseCommand(Parties.HB, facilities("f-4", "GAS", -100, "0.8")));
-        assertRejectedWithoutWrites("BAD_REQUEST", () -> finaliseCommand(Parties.HB,
-                json("requestId", "f-5", "unitId", "HB-U1", "year", 2024, "sector", "SHIPPING", "facilities", List.of())));
+        assertRejectedWithoutWrites(
+                "BAD_REQUEST",
+                () -> finaliseCommand(
+                        Parties.HB, json("requestId", "f-1", "unitId", "HB-U1", "year", 2024, "sector", "POWER")));
+        assertRejectedWithoutWrites(
+                "BAD_REQUEST", () -> finaliseCommand(Parties.HB, facilities("f-2", "NUCLEAR", 100, "0.8")));
+        assertRejectedWithoutWrites(
+                "BAD_REQUEST", () -> finaliseCommand(Parties.HB, facilities("f-3", "GAS", 100, "1.5")));
+        assertRejectedWithoutWrites(
+                "BAD_REQUEST", () -> finaliseCommand(Parties.HB, facilities("f-4", "GAS", -100, "0.8")));
+        assertRejectedWithoutWrites(
+                "BAD_REQUEST",
+                () -> finaliseCommand(
+                        Parties.HB,
+                        json(
+                                "requestId",
+                                "f-5",
+                                "unitId",
+                                "HB-U1",
+                                "year",
+                                2024,
+                                "sector",
+                                "SHIPPING",
+                                "facilities",
+                                List.of())));
         ok(finalisePower(Parties.HB, "HB-U1", 2024, 10_000));
         assertRejectedWithoutWrites("ALREADY_EXISTS", () -> finalisePower(Parties.HB, "HB-U1", 2024, 12_000));
         assertRejectedWithoutWrites("ALREADY_EXISTS", () -> preAllocate(Parties.HB, "HB-U1", 2024));
@@ -257,8 +292,17 @@ class AllocationLedgerTest extends LedgerScenario {
     }
 
     private static String facilities(String requestId, String category, long mwh, String loadFactor) {
-        return CanonicalJson.writeMap(map("requestId", requestId, "unitId", "HB-U1", "year", 2024,
-                "sector", "POWER", "facilities", List.of(Map.of("category", category, "electricityMWh", mwh, "loadFactor", loadFactor))));
+        return CanonicalJson.writeMap(map(
+                "requestId",
+                requestId,
+                "unitId",
+                "HB-U1",
+                "year",
+                2024,
+                "sector",
+                "POWER",
+                "facilities",
+                List.of(Map.of("category", category, "electricityMWh", mwh, "loadFactor", loadFactor))));
     }
 
     @Test

@@ -25,7 +25,8 @@ class CancellationContractTest extends LedgerScenario {
         assertThat(s.get("cancelled").getAsLong()).isEqualTo(250);
         assertThat(s.get("issued").getAsLong()).isEqualTo(10_000);
         assertThat(s.get("balanced").getAsBoolean()).isTrue();
-        JsonObject list = object(ok(ledger.evaluate(Parties.AUDITOR, "cancellation:list", ctx -> new CancellationContract().list(ctx))));
+        JsonObject list = object(
+                ok(ledger.evaluate(Parties.AUDITOR, "cancellation:list", ctx -> new CancellationContract().list(ctx))));
         JsonObject rec = list.getAsJsonArray("cancellations").get(0).getAsJsonObject();
         assertThat(rec.get("purpose").getAsString()).isEqualTo("carbon-neutral conference");
         assertThat(rec.get("beneficiary").getAsString()).isEqualTo("ETS Forum 2025");
@@ -42,7 +43,9 @@ class CancellationContractTest extends LedgerScenario {
 
     @Test
     void no_one_cancels_units_of_another_account() {
-        for (TestIdentity who : new TestIdentity[] {HB_U2, GD_U1, INST_1, Parties.HB, Parties.REGISTRY, Parties.MEE, Parties.EXCHANGE}) {
+        for (TestIdentity who :
+                new TestIdentity[] {HB_U2, GD_U1, INST_1, Parties.HB, Parties.REGISTRY, Parties.MEE, Parties.EXCHANGE
+                }) {
             assertRejectedWithoutWrites("FORBIDDEN", () -> cancel(who, "HB-U1", "CEA-2024", 1));
         }
     }
@@ -61,7 +64,9 @@ class CancellationContractTest extends LedgerScenario {
 
     @Test
     void a_purpose_is_required() {
-        assertRejectedWithoutWrites("BAD_REQUEST", () -> cancelCommand(HB_U1,
-                json("requestId", "c-np", "account", "HB-U1", "product", "CEA-2024", "quantity", 1)));
+        assertRejectedWithoutWrites(
+                "BAD_REQUEST",
+                () -> cancelCommand(
+                        HB_U1, json("requestId", "c-np", "account", "HB-U1", "product", "CEA-2024", "quantity", 1)));
     }
 }

@@ -23,7 +23,8 @@ class CarryOverLedgerTest extends LedgerScenario {
 
     @Test
     void carrying_forward_beyond_the_limit_is_refused_and_changes_nothing() {
-        assertRejectedWithoutWrites("CARRY_OVER_LIMIT_EXCEEDED", () -> surrender(HB_U1, "HB-U1", 2025, "CEA-2024", 10_001));
+        assertRejectedWithoutWrites(
+                "CARRY_OVER_LIMIT_EXCEEDED", () -> surrender(HB_U1, "HB-U1", 2025, "CEA-2024", 10_001));
         assertThat(quantity("HB-U1", "CEA-2024")).isEqualTo(20_000);
     }
 

@@ -24,15 +24,30 @@ class CcerLedgerTest extends LedgerScenario {
         assertThat(p.get("owner").getAsString()).isEqualTo("PO-1");
         assertThat(p.get("insideEtsBoundary").getAsBoolean()).isFalse();
         assertThat(project("P-WIND").get("methodology").getAsString()).isEqualTo("CCER-01-002-V01");
-        String noFlag = json("id", "P-FOREST", "name", "Forest", "methodology", "CCER-14-001-V01", "owner", "PO-2", "province", "GD");
-        assertThat(object(ok(registerProjectCommand(Parties.MEE, noFlag))).get("insideEtsBoundary").getAsBoolean())
-                .as("insideEtsBoundary defaults to false").isFalse();
-        assertThat(ledger.events().get(ledger.events().size() - 1).getEventName()).isEqualTo("CcerProjectRegistered");
+        String noFlag = json(
+                "id",
+                "P-FOREST",
+                "name",
+                "Forest",
+                "methodology",
+                "CCER-14-001-V01",
+                "owner",
+                "PO-2",
+                "province",
+                "GD");
+        assertThat(object(ok(registerProjectCommand(Parties.MEE, noFlag)))
+                        .get("insideEtsBoundary")
+                        .getAsBoolean())
+                .as("insideEtsBoundary defaults to false")
+                .isFalse();
+        assertThat(ledger.events().get(ledger.events().size() - 1).getEventName())
+                .isEqualTo("CcerProjectRegistered");
     }
 
     @Test
     void only_mee_registers_projects() {
-        for (TestIdentity who : new TestIdentity[] {Parties.REGISTRY, Parties.HB, Parties.EXCHANGE, PO_1, Parties.AUDITOR}) {
+        for (TestIdentity who :
+                new TestIdentity[] {Parties.REGISTRY, Parties.HB, Parties.EXCHANGE, PO_1, Parties.AUDITOR}) {
             assertRejectedWithoutWrites("FORBIDDEN", () -> registerProject(who, "P-WIND", "PO-1", false));
         }
     }
@@ -49,12 +64,33 @@ class CcerLedgerTest extends LedgerScenario {
     void a_project_is_registered_once_with_a_valid_methodology_and_all_fields() {
         ok(registerProject(Parties.MEE, "P-WIND", "PO-1", false));
         assertRejectedWithoutWrites("ALREADY_EXISTS", () -> registerProject(Parties.MEE, "P-WIND", "PO-2", false));
-        assertRejectedWithoutWrites("BAD_REQUEST", () -> registerProjectCommand(Parties.MEE,
-                json("id", "P-2", "name", "x", "methodology", "AM0001", "owner", "PO-1", "province", "HB")));
-        assertRejectedWithoutWrites("BAD_REQUEST", () -> registerProjectCommand(Parties.MEE,
-                json("id", "P-2", "name", "x", "methodology", "CCER-14-001-V01", "owner", "PO-1")));
-        assertRejectedWithoutWrites("BAD_REQUEST", () -> registerProjectCommand(Parties.MEE,
-                json("id", "P-2", "name", "x", "methodology", "CCER-14-001-V01", "owner", "PO-1", "province", "HB", "insideEtsBoundary", "no")));
+        assertRejectedWithoutWrites(
+                "BAD_REQUEST",
+                () -> registerProjectCommand(
+                        Parties.MEE,
+                        json("id", "P-2", "name", "x", "methodology", "AM0001", "owner", "PO-1", "province", "HB")));
+        assertRejectedWithoutWrites(
+                "BAD_REQUEST",
+                () -> registerProjectCommand(
+                        Parties.MEE,
+                        json("id", "P-2", "name", "x", "methodology", "CCER-14-001-V01", "owner", "PO-1")));
+        assertRejectedWithoutWrites(
+                "BAD_REQUEST",
+                () -> registerProjectCommand(
+                        Parties.MEE,
+                        json(
+                                "id",
+                                "P-2",
+                                "name",
+                                "x",
+                                "methodology",
+                                "CCER-14-001-V01",
+                                "owner",
+                                "PO-1",
+                                "province",
+                                "HB",
+                                "insideEtsBoundary",
+                                "no")));
         assertRejectedWithoutWrites("BAD_REQUEST", () -> registerProjectCommand(Parties.MEE, "{\"id\":"));
     }
 
@@ -84,7 +120,12 @@ class CcerLedgerTest extends LedgerScenario {
         JsonObject batch = batch("CCER-2");
         assertThat(batch.get("projectId").getAsString()).isEqualTo("P-FOREST");
         assertThat(batch.getAsJsonArray("outstanding")).hasSize(1);
-        assertThat(batch.getAsJsonArray("outstanding").get(0).getAsJsonObject().get("start").getAsLong()).isEqualTo(1_001);
+        assertThat(batch.getAsJsonArray("outstanding")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("start")
+                        .getAsLong())
+                .isEqualTo(1_001);
         assertThat(project("P-WIND").getAsJsonArray("periods")).hasSize(2);
         assertSupplyBalanced();
     }
@@ -94,12 +135,17 @@ class CcerLedgerTest extends LedgerScenario {
         ok(registerProject(Parties.MEE, "P-WIND", "PO-1", false));
         ok(registerProject(Parties.MEE, "P-FOREST", "PO-2", false));
         ok(issueCcer(Parties.MEE, "P-WIND", "2023-01-01", "2023-12-31", 1_000, false));
-        assertRejectedWithoutWrites("ALREADY_ISSUED", () -> issueCcer(Parties.MEE, "P-WIND", "2023-12-31", "2024-06-30", 10, false));
-        assertRejectedWithoutWrites("ALREADY_ISSUED", () -> issueCcer(Parties.MEE, "P-WIND", "2023-06-01", "2023-06-30", 10, false));
-        assertRejectedWithoutWrites("ALREADY_ISSUED", () -> issueCcer(Parties.MEE, "P-WIND", "2022-01-01", "2024-12-31", 10, false));
+        assertRejectedWithoutWrites(
+                "ALREADY_ISSUED", () -> issueCcer(Parties.MEE, "P-WIND", "2023-12-31", "2024-06-30", 10, false));
+        assertRejectedWithoutWrites(
+                "ALREADY_ISSUED", () -> issueCcer(Parties.MEE, "P-WIND", "2023-06-01", "2023-06-30", 10, false));
+        assertRejectedWithoutWrites(
+                "ALREADY_ISSUED", () -> issueCcer(Parties.MEE, "P-WIND", "2022-01-01", "2024-12-31", 10, false));
         // the same period of another project is its own reductions
         JsonObject other = object(ok(issueCcer(Parties.MEE, "P-FOREST", "2023-01-01", "2023-12-31", 10, false)));
-        assertThat(other.get("serialStart").getAsLong()).as("the refused issuances used no serials").isEqualTo(1_001);
+        assertThat(other.get("serialStart").getAsLong())
+                .as("the refused issuances used no serials")
+                .isEqualTo(1_001);
         JsonObject next = object(ok(issueCcer(Parties.MEE, "P-WIND", "2024-01-01", "2024-01-31", 5, false)));
         assertThat(next.get("product").getAsString()).isEqualTo("CCER-3");
         assertThat(next.get("serialStart").getAsLong()).isEqualTo(1_011);
@@ -109,15 +155,34 @@ class CcerLedgerTest extends LedgerScenario {
     void only_mee_issues_for_a_known_project_a_positive_quantity_and_a_valid_period() {
         ok(registerProject(Parties.MEE, "P-WIND", "PO-1", false));
         for (TestIdentity who : new TestIdentity[] {Parties.REGISTRY, Parties.HB, Parties.EXCHANGE, PO_1}) {
-            assertRejectedWithoutWrites("FORBIDDEN", () -> issueCcer(who, "P-WIND", "2023-01-01", "2023-12-31", 100, false));
+            assertRejectedWithoutWrites(
+                    "FORBIDDEN", () -> issueCcer(who, "P-WIND", "2023-01-01", "2023-12-31", 100, false));
         }
-        assertRejectedWithoutWrites("NOT_FOUND", () -> issueCcer(Parties.MEE, "P-NONE", "2023-01-01", "2023-12-31", 100, false));
-        assertRejectedWithoutWrites("INVALID_QUANTITY", () -> issueCcer(Parties.MEE, "P-WIND", "2023-01-01", "2023-12-31", 0, false));
-        assertRejectedWithoutWrites("INVALID_QUANTITY", () -> issueCcer(Parties.MEE, "P-WIND", "2023-01-01", "2023-12-31", -5, false));
-        assertRejectedWithoutWrites("BAD_REQUEST", () -> issueCcer(Parties.MEE, "P-WIND", "2023-12-31", "2023-01-01", 100, false));
-        assertRejectedWithoutWrites("BAD_REQUEST", () -> issueCcer(Parties.MEE, "P-WIND", "2023-02-30", "2023-12-31", 100, false));
-        assertRejectedWithoutWrites("BAD_REQUEST", () -> issueCcerCommand(Parties.MEE,
-                json("requestId", "c-1", "projectId", "P-WIND", "periodStart", "2023-01-01", "periodEnd", "2023-12-31", "quantity", 5)));
+        assertRejectedWithoutWrites(
+                "NOT_FOUND", () -> issueCcer(Parties.MEE, "P-NONE", "2023-01-01", "2023-12-31", 100, false));
+        assertRejectedWithoutWrites(
+                "INVALID_QUANTITY", () -> issueCcer(Parties.MEE, "P-WIND", "2023-01-01", "2023-12-31", 0, false));
+        assertRejectedWithoutWrites(
+                "INVALID_QUANTITY", () -> issueCcer(Parties.MEE, "P-WIND", "2023-01-01", "2023-12-31", -5, false));
+        assertRejectedWithoutWrites(
+                "BAD_REQUEST", () -> issueCcer(Parties.MEE, "P-WIND", "2023-12-31", "2023-01-01", 100, false));
+        assertRejectedWithoutWrites(
+                "BAD_REQUEST", () -> issueCcer(Parties.MEE, "P-WIND", "2023-02-30", "2023-12-31", 100, false));
+        assertRejectedWithoutWrites(
+                "BAD_REQUEST",
+                () -> issueCcerCommand(
+                        Parties.MEE,
+                        json(
+                                "requestId",
+                                "c-1",
+                                "projectId",
+                                "P-WIND",
+                                "periodStart",
+                                "2023-01-01",
+                                "periodEnd",
+                                "2023-12-31",
+                                "quantity",
+                                5)));
         assertThat(supplyOrZero("CCER-1").get("issued").getAsLong()).isZero();
     }
 
@@ -125,19 +190,34 @@ class CcerLedgerTest extends LedgerScenario {
     void a_suspended_owner_receives_no_issuance() {
         ok(registerProject(Parties.MEE, "P-WIND", "PO-1", false));
         ok(setStatus(Parties.REGISTRY, "PO-1", "SUSPENDED"));
-        assertRejectedWithoutWrites("ACCOUNT_NOT_ACTIVE", () -> issueCcer(Parties.MEE, "P-WIND", "2023-01-01", "2023-12-31", 100, false));
+        assertRejectedWithoutWrites(
+                "ACCOUNT_NOT_ACTIVE", () -> issueCcer(Parties.MEE, "P-WIND", "2023-01-01", "2023-12-31", 100, false));
     }
 
     @Test
     void replaying_an_issuance_returns_the_same_batch_and_serials() {
         ok(registerProject(Parties.MEE, "P-WIND", "PO-1", false));
-        String command = json("requestId", "c-1", "projectId", "P-WIND", "periodStart", "2023-01-01", "periodEnd", "2023-12-31",
-                "vintage", "2023", "quantity", 100, "legacy", false);
+        String command = json(
+                "requestId",
+                "c-1",
+                "projectId",
+                "P-WIND",
+                "periodStart",
+                "2023-01-01",
+                "periodEnd",
+                "2023-12-31",
+                "vintage",
+                "2023",
+                "quantity",
+                100,
+                "legacy",
+                false);
         JsonObject first = object(ok(issueCcerCommand(Parties.MEE, command)));
         var before = ledger.snapshot();
         JsonObject again = object(ok(issueCcerCommand(Parties.MEE, command)));
         assertThat(again.get("replayed").getAsBoolean()).isTrue();
-        assertThat(again.get("product").getAsString()).isEqualTo(first.get("product").getAsString());
+        assertThat(again.get("product").getAsString())
+                .isEqualTo(first.get("product").getAsString());
         assertThat(again.get("serialEnd").getAsLong()).isEqualTo(100);
         assertThat(ledger.snapshot()).isEqualTo(before);
         assertThat(quantity("PO-1", "CCER-1")).isEqualTo(100);
@@ -155,7 +235,9 @@ class CcerLedgerTest extends LedgerScenario {
         assertThat(quantity("HB-U1", "CCER-1")).isEqualTo(200);
         assertThat(quantity("INST-1", "CCER-1")).isEqualTo(60);
         assertThat(quantity("IND-1", "CCER-1")).isEqualTo(40);
-        assertThat(supply("CCER-1").get("issued").getAsLong()).as("settlement creates nothing").isEqualTo(1_000);
+        assertThat(supply("CCER-1").get("issued").getAsLong())
+                .as("settlement creates nothing")
+                .isEqualTo(1_000);
         JsonArray outstanding = batch("CCER-1").getAsJsonArray("outstanding");
         assertThat(outstanding).as("transfers retire no serials").hasSize(1);
         assertRejectedWithoutWrites("INSUFFICIENT_HOLDINGS", () -> settle("CCER-1", "PO-1", "HB-U1", 701));

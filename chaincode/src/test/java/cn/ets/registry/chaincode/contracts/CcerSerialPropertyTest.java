@@ -27,9 +27,21 @@ import org.junit.jupiter.api.Test;
  */
 class CcerSerialPropertyTest {
     static final String[] HOLDERS = {"PO-1", "PO-2", "HB-U1", "HB-U2", "GD-U1", "INST-1", "IND-1"};
-    static final Map<String, TestIdentity> WHO = Map.of("PO-1", LedgerScenario.PO_1, "PO-2", LedgerScenario.PO_2,
-            "HB-U1", LedgerScenario.HB_U1, "HB-U2", LedgerScenario.HB_U2, "GD-U1", LedgerScenario.GD_U1,
-            "INST-1", LedgerScenario.INST_1, "IND-1", LedgerScenario.IND_1);
+    static final Map<String, TestIdentity> WHO = Map.of(
+            "PO-1",
+            LedgerScenario.PO_1,
+            "PO-2",
+            LedgerScenario.PO_2,
+            "HB-U1",
+            LedgerScenario.HB_U1,
+            "HB-U2",
+            LedgerScenario.HB_U2,
+            "GD-U1",
+            LedgerScenario.GD_U1,
+            "INST-1",
+            LedgerScenario.INST_1,
+            "IND-1",
+            LedgerScenario.IND_1);
     static final String[] PROJECTS = {"P-WIND", "P-SOLAR", "P-FOREST"};
 
     static final class Run extends LedgerScenario {
@@ -80,8 +92,15 @@ class CcerSerialPropertyTest {
             LocalDate start = nextPeriod.get(p);
             if (rnd.nextInt(6) == 0 && start.isAfter(LocalDate.of(2022, 1, 1))) {
                 LocalDate overlapStart = start.minusDays(1 + rnd.nextInt(20));
-                assertRejectedWithoutWrites("ALREADY_ISSUED",
-                        () -> issueCcer(Parties.MEE, p, overlapStart.toString(), overlapStart.plusDays(30).toString(), 10, false));
+                assertRejectedWithoutWrites(
+                        "ALREADY_ISSUED",
+                        () -> issueCcer(
+                                Parties.MEE,
+                                p,
+                                overlapStart.toString(),
+                                overlapStart.plusDays(30).toString(),
+                                10,
+                                false));
                 return;
             }
             LocalDate end = start.plusDays(rnd.nextInt(60));
@@ -130,7 +149,8 @@ class CcerSerialPropertyTest {
             String batch = batches.get(rnd.nextInt(batches.size()));
             long have = held(unit, batch);
             if (have == 0) {
-                assertRejectedWithoutWrites("INSUFFICIENT_HOLDINGS", () -> surrender(WHO.get(unit), unit, 2024, batch, 1));
+                assertRejectedWithoutWrites(
+                        "INSUFFICIENT_HOLDINGS", () -> surrender(WHO.get(unit), unit, 2024, batch, 1));
                 return;
             }
             long q = 1 + rnd.nextInt((int) have);
@@ -153,7 +173,9 @@ class CcerSerialPropertyTest {
             JsonObject r = object(ok(cancel(WHO.get(h[0]), h[0], h[1], q)));
             long n = 0;
             for (JsonElement s : r.getAsJsonArray("serials")) {
-                n += s.getAsJsonObject().get("serialEnd").getAsLong() - s.getAsJsonObject().get("serialStart").getAsLong() + 1;
+                n += s.getAsJsonObject().get("serialEnd").getAsLong()
+                        - s.getAsJsonObject().get("serialStart").getAsLong()
+                        + 1;
             }
             assertThat(n).as("serials retired by a cancellation of %d t", q).isEqualTo(q);
             held.merge(h[0] + "|" + h[1], -q, Long::sum);
@@ -163,10 +185,14 @@ class CcerSerialPropertyTest {
             long n = 0;
             for (JsonElement item : object(payload).getAsJsonArray("items")) {
                 for (JsonElement s : item.getAsJsonObject().getAsJsonArray("serials")) {
-                    n += s.getAsJsonObject().get("serialEnd").getAsLong() - s.getAsJsonObject().get("serialStart").getAsLong() + 1;
+                    n += s.getAsJsonObject().get("serialEnd").getAsLong()
+                            - s.getAsJsonObject().get("serialStart").getAsLong()
+                            + 1;
                 }
             }
-            assertThat(n).as("serials retired by a surrender of %d t of %s", q, batch).isEqualTo(q);
+            assertThat(n)
+                    .as("serials retired by a surrender of %d t of %s", q, batch)
+                    .isEqualTo(q);
         }
 
         void check() {
@@ -181,8 +207,12 @@ class CcerSerialPropertyTest {
                 JsonObject b = batch(product);
                 long start = b.get("serialStart").getAsLong();
                 long end = b.get("serialEnd").getAsLong();
-                assertThat(start).as("%s starts where the previous batch ended", product).isEqualTo(expectedStart);
-                assertThat(end - start + 1).as("%s size", product).isEqualTo(b.get("quantity").getAsLong());
+                assertThat(start)
+                        .as("%s starts where the previous batch ended", product)
+                        .isEqualTo(expectedStart);
+                assertThat(end - start + 1)
+                        .as("%s size", product)
+                        .isEqualTo(b.get("quantity").getAsLong());
                 expectedStart = end + 1;
 
                 List<long[]> all = new ArrayList<>();
@@ -203,22 +233,33 @@ class CcerSerialPropertyTest {
                 all.sort(Comparator.comparingLong(a -> a[0]));
                 long cursor = start;
                 for (long[] r : all) {
-                    assertThat(r[1]).as("range %d-%d of %s is not empty", r[0], r[1], product).isGreaterThanOrEqualTo(r[0]);
-                    assertThat(r[0]).as("%s: outstanding ∪ retired leaves no gap and no overlap at serial %d", product, cursor)
+                    assertThat(r[1])
+                            .as("range %d-%d of %s is not empty", r[0], r[1], product)
+                            .isGreaterThanOrEqualTo(r[0]);
+                    assertThat(r[0])
+                            .as("%s: outstanding ∪ retired leaves no gap and no overlap at serial %d", product, cursor)
                             .isEqualTo(cursor);
                     cursor = r[1] + 1;
                 }
-                assertThat(cursor - 1).as("%s: the partition ends at serialEnd", product).isEqualTo(end);
+                assertThat(cursor - 1)
+                        .as("%s: the partition ends at serialEnd", product)
+                        .isEqualTo(end);
 
                 long sumHeld = 0;
                 for (String h : HOLDERS) {
                     sumHeld += held(h, product);
                 }
                 JsonObject row = audit.get(product);
-                assertThat(row.get("holdingsQuantity").getAsLong()).as("%s holdings recount = model", product).isEqualTo(sumHeld);
-                assertThat(outstanding).as("%s outstanding serials = Σ holdings", product).isEqualTo(sumHeld);
-                assertThat(row.get("surrendered").getAsLong() + row.get("cancelled").getAsLong())
-                        .as("%s retired serials = surrendered + cancelled", product).isEqualTo(retired);
+                assertThat(row.get("holdingsQuantity").getAsLong())
+                        .as("%s holdings recount = model", product)
+                        .isEqualTo(sumHeld);
+                assertThat(outstanding)
+                        .as("%s outstanding serials = Σ holdings", product)
+                        .isEqualTo(sumHeld);
+                assertThat(row.get("surrendered").getAsLong()
+                                + row.get("cancelled").getAsLong())
+                        .as("%s retired serials = surrendered + cancelled", product)
+                        .isEqualTo(retired);
                 assertThat(row.get("matchesHoldings").getAsBoolean()).isTrue();
             }
         }

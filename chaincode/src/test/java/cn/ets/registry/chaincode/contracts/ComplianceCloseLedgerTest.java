@@ -75,7 +75,9 @@ class ComplianceCloseLedgerTest extends LedgerScenario {
         JsonObject u2 = compliance("HB-U2", 2024);
         assertThat(u2.get("status").getAsString()).isEqualTo("COMPLIANT");
         assertThat(u2.get("deduction").getAsLong()).isZero();
-        assertThat(u2.has("penaltyMin") && !u2.get("penaltyMin").isJsonNull()).as("no fine without a shortfall").isFalse();
+        assertThat(u2.has("penaltyMin") && !u2.get("penaltyMin").isJsonNull())
+                .as("no fine without a shortfall")
+                .isFalse();
     }
 
     @Test
@@ -122,14 +124,17 @@ class ComplianceCloseLedgerTest extends LedgerScenario {
 
     @Test
     void closing_twice_is_deadline_passed_and_only_mee_closes() {
-        for (TestIdentity who : new TestIdentity[] {Parties.REGISTRY, Parties.HB, Parties.EXCHANGE, Parties.AUDITOR, HB_U1}) {
+        for (TestIdentity who :
+                new TestIdentity[] {Parties.REGISTRY, Parties.HB, Parties.EXCHANGE, Parties.AUDITOR, HB_U1}) {
             assertRejectedWithoutWrites("FORBIDDEN", () -> close(who, 2024));
         }
         assertThat(compliance("HB-U1", 2024).get("status").getAsString()).isEqualTo("OPEN");
         ok(close(Parties.MEE, 2024));
         assertRejectedWithoutWrites("DEADLINE_PASSED", () -> close(Parties.MEE, 2024));
-        assertRejectedWithoutWrites("BAD_REQUEST",
-                () -> ledger.submit(Parties.MEE, "compliance:close", ctx -> new ComplianceContract().close(ctx, "20x4", "{}")));
+        assertRejectedWithoutWrites(
+                "BAD_REQUEST",
+                () -> ledger.submit(
+                        Parties.MEE, "compliance:close", ctx -> new ComplianceContract().close(ctx, "20x4", "{}")));
     }
 
     @Test

@@ -31,7 +31,8 @@ class DepositsLedgerTest extends LedgerScenario {
         assertThat(r.get("late").getAsBoolean()).isFalse();
         assertThat(r.get("recordedAt").getAsString()).isEqualTo("2025-06-09T15:59:59Z");
         assertThat(r.get("month").getAsString()).isEqualTo("2025-04");
-        assertThat(ledger.events().get(ledger.events().size() - 1).getEventName()).isEqualTo("MonthlyReportDeposited");
+        assertThat(ledger.events().get(ledger.events().size() - 1).getEventName())
+                .isEqualTo("MonthlyReportDeposited");
     }
 
     @Test
@@ -39,7 +40,10 @@ class DepositsLedgerTest extends LedgerScenario {
         ledger.setClock(Instant.parse("2025-06-09T15:59:59Z")); // 10 June 00:00:00 in Beijing
         JsonObject r = object(ok(deposit(HB_U1, "HB-U1", "2025-04", SHA, SM3)));
         assertThat(r.get("late").getAsBoolean()).isTrue();
-        assertThat(object(ok(getDeposit(Parties.AUDITOR, "HB-U1", "2025-04", null))).get("late").getAsBoolean()).isTrue();
+        assertThat(object(ok(getDeposit(Parties.AUDITOR, "HB-U1", "2025-04", null)))
+                        .get("late")
+                        .getAsBoolean())
+                .isTrue();
     }
 
     @Test
@@ -47,13 +51,17 @@ class DepositsLedgerTest extends LedgerScenario {
         ledger.setClock(Instant.parse("2025-05-31T15:59:58Z")); // 31 May 23:59:59 in Beijing
         assertRejectedWithoutWrites("BAD_REQUEST", () -> deposit(HB_U1, "HB-U1", "2025-05", SHA, SM3));
         ledger.setClock(Instant.parse("2025-05-31T15:59:59Z")); // 1 June 00:00:00 in Beijing
-        assertThat(object(ok(deposit(HB_U1, "HB-U1", "2025-05", SHA, SM3))).get("late").getAsBoolean()).isFalse();
+        assertThat(object(ok(deposit(HB_U1, "HB-U1", "2025-05", SHA, SM3)))
+                        .get("late")
+                        .getAsBoolean())
+                .isFalse();
         assertRejectedWithoutWrites("BAD_REQUEST", () -> deposit(HB_U1, "HB-U1", "2026-01", SHA, SM3));
     }
 
     @Test
     void digests_must_be_64_lowercase_hex_characters_and_the_month_yyyy_mm() {
-        String[] badDigests = {"A".repeat(64), "a".repeat(63), "a".repeat(65), "g".repeat(64), " " + "a".repeat(63), ""};
+        String[] badDigests = {"A".repeat(64), "a".repeat(63), "a".repeat(65), "g".repeat(64), " " + "a".repeat(63), ""
+        };
         for (String bad : badDigests) {
             assertRejectedWithoutWrites("BAD_REQUEST", () -> deposit(HB_U1, "HB-U1", "2025-04", bad, SM3));
             assertRejectedWithoutWrites("BAD_REQUEST", () -> deposit(HB_U1, "HB-U1", "2025-04", SHA, bad));
@@ -61,7 +69,8 @@ class DepositsLedgerTest extends LedgerScenario {
         for (String month : new String[] {"2025-4", "2025-13", "04-2025", "2025/04", "2025-04-01"}) {
             assertRejectedWithoutWrites("BAD_REQUEST", () -> deposit(HB_U1, "HB-U1", month, SHA, SM3));
         }
-        assertRejectedWithoutWrites("BAD_REQUEST", () -> depositCommand(HB_U1, json("unitId", "HB-U1", "month", "2025-04", "sha256", SHA)));
+        assertRejectedWithoutWrites(
+                "BAD_REQUEST", () -> depositCommand(HB_U1, json("unitId", "HB-U1", "month", "2025-04", "sha256", SHA)));
         assertRejectedWithoutWrites("BAD_REQUEST", () -> depositCommand(HB_U1, "{\"unitId\":\"HB-U1\""));
         assertThat(getDeposit(Parties.AUDITOR, "HB-U1", "2025-04", null).code()).isEqualTo("NOT_FOUND");
     }
@@ -85,25 +94,36 @@ class DepositsLedgerTest extends LedgerScenario {
         ledger.setClock(Instant.parse("2025-08-01T00:00:00Z"));
         JsonObject again = object(ok(deposit(HB_U1, "HB-U1", "2025-04", SHA, SM3)));
         assertThat(again.get("replayed").getAsBoolean()).isTrue();
-        assertThat(again.get("recordedAt").getAsString()).isEqualTo(first.get("recordedAt").getAsString());
+        assertThat(again.get("recordedAt").getAsString())
+                .isEqualTo(first.get("recordedAt").getAsString());
         assertThat(again.get("late").getAsBoolean()).isFalse();
         assertRejectedWithoutWrites("ALREADY_EXISTS", () -> deposit(HB_U1, "HB-U1", "2025-04", OTHER, SM3));
         assertRejectedWithoutWrites("ALREADY_EXISTS", () -> deposit(HB_U1, "HB-U1", "2025-04", SHA, OTHER));
         JsonObject stored = object(ok(getDeposit(Parties.AUDITOR, "HB-U1", "2025-04", null)));
         assertThat(stored.get("sha256").getAsString()).isEqualTo(SHA);
         assertThat(stored.get("sm3").getAsString()).isEqualTo(SM3);
-        assertThat(stored.get("recordedAt").getAsString()).isEqualTo(first.get("recordedAt").getAsString());
+        assertThat(stored.get("recordedAt").getAsString())
+                .isEqualTo(first.get("recordedAt").getAsString());
     }
 
     @Test
     void anyone_checks_a_document_against_the_deposit() {
         ok(deposit(HB_U1, "HB-U1", "2025-04", SHA, SM3));
         for (TestIdentity who : new TestIdentity[] {Parties.AUDITOR, HB_U2, Parties.EXCHANGE}) {
-            assertThat(object(ok(getDeposit(who, "HB-U1", "2025-04", SHA))).get("matches").getAsBoolean()).isTrue();
-            assertThat(object(ok(getDeposit(who, "HB-U1", "2025-04", OTHER))).get("matches").getAsBoolean()).isFalse();
+            assertThat(object(ok(getDeposit(who, "HB-U1", "2025-04", SHA)))
+                            .get("matches")
+                            .getAsBoolean())
+                    .isTrue();
+            assertThat(object(ok(getDeposit(who, "HB-U1", "2025-04", OTHER)))
+                            .get("matches")
+                            .getAsBoolean())
+                    .isFalse();
         }
-        assertThat(object(ok(getDeposit(Parties.AUDITOR, "HB-U1", "2025-04", null))).has("matches")).isFalse();
-        assertThat(getDeposit(Parties.AUDITOR, "HB-U1", "2025-04", "xyz").code()).isEqualTo("BAD_REQUEST");
+        assertThat(object(ok(getDeposit(Parties.AUDITOR, "HB-U1", "2025-04", null)))
+                        .has("matches"))
+                .isFalse();
+        assertThat(getDeposit(Parties.AUDITOR, "HB-U1", "2025-04", "xyz").code())
+                .isEqualTo("BAD_REQUEST");
         assertThat(getDeposit(Parties.AUDITOR, "HB-U1", "2025-03", SHA).code()).isEqualTo("NOT_FOUND");
         assertThat(getDeposit(Parties.AUDITOR, "HB-U2", "2025-04", SHA).code()).isEqualTo("NOT_FOUND");
     }
@@ -113,7 +133,13 @@ class DepositsLedgerTest extends LedgerScenario {
         ok(deposit(HB_U1, "HB-U1", "2025-04", SHA, SM3));
         ok(deposit(HB_U1, "HB-U1", "2025-03", OTHER, SM3));
         ok(deposit(HB_U2, "HB-U2", "2025-04", OTHER, SM3));
-        assertThat(object(ok(getDeposit(Parties.AUDITOR, "HB-U1", "2025-03", OTHER))).get("matches").getAsBoolean()).isTrue();
-        assertThat(object(ok(getDeposit(Parties.AUDITOR, "HB-U2", "2025-04", SHA))).get("matches").getAsBoolean()).isFalse();
+        assertThat(object(ok(getDeposit(Parties.AUDITOR, "HB-U1", "2025-03", OTHER)))
+                        .get("matches")
+                        .getAsBoolean())
+                .isTrue();
+        assertThat(object(ok(getDeposit(Parties.AUDITOR, "HB-U2", "2025-04", SHA)))
+                        .get("matches")
+                        .getAsBoolean())
+                .isFalse();
     }
 }

@@ -46,7 +46,9 @@ class IssuanceContractTest extends LedgerScenario {
                 Arguments.of("province", Parties.HB),
                 Arguments.of("unit", HB_U1),
                 Arguments.of("auditor", Parties.AUDITOR),
-                Arguments.of("auditor of MEE's own organisation", TestCerts.identity("MEEMSP", "mee-auditor", Map.of("role", "AUDITOR"))));
+                Arguments.of(
+                        "auditor of MEE's own organisation",
+                        TestCerts.identity("MEEMSP", "mee-auditor", Map.of("role", "AUDITOR"))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -76,15 +78,24 @@ class IssuanceContractTest extends LedgerScenario {
     @ParameterizedTest
     @ValueSource(strings = {"0", "-5", "1.5", "9223372036854775808", "1000000000000000001", "1e400"})
     void zero_negative_fractional_and_overflowing_quantities_are_invalid(String quantity) {
-        String command = "{\"requestId\":\"q-" + quantity + "\",\"product\":\"CEA-2024\",\"quantity\":" + quantity + "}";
+        String command =
+                "{\"requestId\":\"q-" + quantity + "\",\"product\":\"CEA-2024\",\"quantity\":" + quantity + "}";
         assertRejectedWithoutWrites("INVALID_QUANTITY", () -> issueCommand(Parties.MEE, command));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{}", "{\"requestId\":\"r\",\"product\":\"CEA-2024\"}", "{\"requestId\":\"r\",\"quantity\":5}",
-            "{\"product\":\"CEA-2024\",\"quantity\":5}", "{\"requestId\":\"r\",\"product\":\"CEA-2024\",\"quantity\":\"5\"}",
-            "{\"requestId\":\"r\",\"product\":\"EUA-2024\",\"quantity\":5}", "{\"requestId\":\"\",\"product\":\"CEA-2024\",\"quantity\":5}",
-            "not json", "[1,2]"})
+    @ValueSource(
+            strings = {
+                "{}",
+                "{\"requestId\":\"r\",\"product\":\"CEA-2024\"}",
+                "{\"requestId\":\"r\",\"quantity\":5}",
+                "{\"product\":\"CEA-2024\",\"quantity\":5}",
+                "{\"requestId\":\"r\",\"product\":\"CEA-2024\",\"quantity\":\"5\"}",
+                "{\"requestId\":\"r\",\"product\":\"EUA-2024\",\"quantity\":5}",
+                "{\"requestId\":\"\",\"product\":\"CEA-2024\",\"quantity\":5}",
+                "not json",
+                "[1,2]"
+            })
     void malformed_or_incomplete_commands_are_bad_requests(String command) {
         assertRejectedWithoutWrites("BAD_REQUEST", () -> issueCommand(Parties.MEE, command));
     }
@@ -106,15 +117,18 @@ class IssuanceContractTest extends LedgerScenario {
     @Test
     void the_same_request_id_with_other_content_is_a_duplicate_id() {
         ok(issueCommand(Parties.MEE, json("requestId", "iss-dup", "product", "CEA-2025", "quantity", 100)));
-        assertRejectedWithoutWrites("DUPLICATE_ID",
+        assertRejectedWithoutWrites(
+                "DUPLICATE_ID",
                 () -> issueCommand(Parties.MEE, json("requestId", "iss-dup", "product", "CEA-2025", "quantity", 101)));
     }
 
     @Test
     void a_rejected_command_does_not_use_up_its_id() {
-        assertRejectedWithoutWrites("FORBIDDEN",
+        assertRejectedWithoutWrites(
+                "FORBIDDEN",
                 () -> issueCommand(Parties.HB, json("requestId", "iss-free", "product", "CEA-2025", "quantity", 100)));
-        JsonObject r = object(ok(issueCommand(Parties.MEE, json("requestId", "iss-free", "product", "CEA-2025", "quantity", 100))));
+        JsonObject r = object(
+                ok(issueCommand(Parties.MEE, json("requestId", "iss-free", "product", "CEA-2025", "quantity", 100))));
         assertThat(r.get("replayed").getAsBoolean()).isFalse();
     }
 

@@ -48,10 +48,19 @@ abstract class LedgerScenario {
 
     /** The core registry: its accounts, and 10,000 t of CEA-2024 issued and handed down (see the class comment). */
     LedgerScenario coreRegistry() {
-        ok(ledger.submit(Parties.REGISTRY, "admin:bootstrap", ctx -> new AdminContract().bootstrap(ctx, "{\"provinces\":[\"HB\",\"GD\"]}")));
-        ok(openAccount(Parties.HB, json("id", "HB-U1", "type", "UNIT", "name", "Wuhan Power", "province", "HB", "sector", "POWER")));
-        ok(openAccount(Parties.HB, json("id", "HB-U2", "type", "UNIT", "name", "Yichang Power", "province", "HB", "sector", "POWER")));
-        ok(openAccount(Parties.GD, json("id", "GD-U1", "type", "UNIT", "name", "Guangzhou Power", "province", "GD", "sector", "POWER")));
+        ok(ledger.submit(
+                Parties.REGISTRY,
+                "admin:bootstrap",
+                ctx -> new AdminContract().bootstrap(ctx, "{\"provinces\":[\"HB\",\"GD\"]}")));
+        ok(openAccount(
+                Parties.HB,
+                json("id", "HB-U1", "type", "UNIT", "name", "Wuhan Power", "province", "HB", "sector", "POWER")));
+        ok(openAccount(
+                Parties.HB,
+                json("id", "HB-U2", "type", "UNIT", "name", "Yichang Power", "province", "HB", "sector", "POWER")));
+        ok(openAccount(
+                Parties.GD,
+                json("id", "GD-U1", "type", "UNIT", "name", "Guangzhou Power", "province", "GD", "sector", "POWER")));
         ok(openAccount(Parties.REGISTRY, json("id", "INST-1", "type", "INSTITUTION", "name", "Carbon Fund")));
         ok(openAccount(Parties.REGISTRY, json("id", "PO-1", "type", "PROJECT_OWNER", "name", "Wind Farm Co")));
         ok(issue(Parties.MEE, "CEA-2024", 10_000));
@@ -65,11 +74,22 @@ abstract class LedgerScenario {
 
     /** The second part's registry: its accounts, nothing issued (see the class comment). */
     LedgerScenario secondPartRegistry() {
-        ok(ledger.submit(Parties.REGISTRY, "admin:bootstrap", ctx -> new AdminContract().bootstrap(ctx, "{\"provinces\":[\"HB\",\"GD\"]}")));
-        ok(openAccount(Parties.HB, json("id", "HB-U1", "type", "UNIT", "name", "Wuhan Power", "province", "HB", "sector", "POWER")));
-        ok(openAccount(Parties.HB, json("id", "HB-U2", "type", "UNIT", "name", "Yichang Power", "province", "HB", "sector", "POWER")));
-        ok(openAccount(Parties.HB, json("id", "HB-S1", "type", "UNIT", "name", "Wuhan Steel", "province", "HB", "sector", "STEEL")));
-        ok(openAccount(Parties.GD, json("id", "GD-U1", "type", "UNIT", "name", "Guangzhou Power", "province", "GD", "sector", "POWER")));
+        ok(ledger.submit(
+                Parties.REGISTRY,
+                "admin:bootstrap",
+                ctx -> new AdminContract().bootstrap(ctx, "{\"provinces\":[\"HB\",\"GD\"]}")));
+        ok(openAccount(
+                Parties.HB,
+                json("id", "HB-U1", "type", "UNIT", "name", "Wuhan Power", "province", "HB", "sector", "POWER")));
+        ok(openAccount(
+                Parties.HB,
+                json("id", "HB-U2", "type", "UNIT", "name", "Yichang Power", "province", "HB", "sector", "POWER")));
+        ok(openAccount(
+                Parties.HB,
+                json("id", "HB-S1", "type", "UNIT", "name", "Wuhan Steel", "province", "HB", "sector", "STEEL")));
+        ok(openAccount(
+                Parties.GD,
+                json("id", "GD-U1", "type", "UNIT", "name", "Guangzhou Power", "province", "GD", "sector", "POWER")));
         ok(openAccount(Parties.REGISTRY, json("id", "INST-1", "type", "INSTITUTION", "name", "Hubei Carbon Bank")));
         ok(openAccount(Parties.REGISTRY, json("id", "INST-2", "type", "INSTITUTION", "name", "Carbon Fund")));
         ok(openAccount(Parties.REGISTRY, json("id", "IND-1", "type", "INDIVIDUAL", "name", "Li Lei")));
@@ -103,11 +123,14 @@ abstract class LedgerScenario {
     }
 
     Outcome distribute(TestIdentity who, String product, String from, String to, long quantity) {
-        return distributeCommand(who, json("requestId", nextId("dist"), "product", product, "from", from, "to", to, "quantity", quantity));
+        return distributeCommand(
+                who,
+                json("requestId", nextId("dist"), "product", product, "from", from, "to", to, "quantity", quantity));
     }
 
     Outcome distributeCommand(TestIdentity who, String command) {
-        return ledger.submit(who, "distribution:distribute", ctx -> new DistributionContract().distribute(ctx, command));
+        return ledger.submit(
+                who, "distribution:distribute", ctx -> new DistributionContract().distribute(ctx, command));
     }
 
     /** Issues {@code quantity} of a CEA product and hands it down MEE → province → unit (or just to the province). */
@@ -124,14 +147,37 @@ abstract class LedgerScenario {
     }
 
     /** A trade as the exchange posts it, traded on 15 December 2025. */
-    static String trade(String tradeId, String product, String seller, String buyer, long quantity, String price, String mode) {
+    static String trade(
+            String tradeId, String product, String seller, String buyer, long quantity, String price, String mode) {
         return trade(tradeId, product, seller, buyer, quantity, price, mode, "2025-12-15T10:30:00+08:00");
     }
 
-    static String trade(String tradeId, String product, String seller, String buyer, long quantity, String price, String mode,
-                        String tradedAt) {
-        return json("tradeId", tradeId, "product", product, "seller", seller, "buyer", buyer, "quantity", quantity,
-                "price", price, "mode", mode, "tradedAt", tradedAt);
+    static String trade(
+            String tradeId,
+            String product,
+            String seller,
+            String buyer,
+            long quantity,
+            String price,
+            String mode,
+            String tradedAt) {
+        return json(
+                "tradeId",
+                tradeId,
+                "product",
+                product,
+                "seller",
+                seller,
+                "buyer",
+                buyer,
+                "quantity",
+                quantity,
+                "price",
+                price,
+                "mode",
+                mode,
+                "tradedAt",
+                tradedAt);
     }
 
     Outcome settle(TestIdentity who, String command) {
@@ -144,7 +190,8 @@ abstract class LedgerScenario {
     }
 
     /** A listed trade posted by the exchange. */
-    Outcome settle(String tradeId, String product, String seller, String buyer, long quantity, String price, String tradedAt) {
+    Outcome settle(
+            String tradeId, String product, String seller, String buyer, long quantity, String price, String tradedAt) {
         return settle(Parties.EXCHANGE, trade(tradeId, product, seller, buyer, quantity, price, "LISTED", tradedAt));
     }
 
@@ -158,7 +205,8 @@ abstract class LedgerScenario {
 
     Outcome recordEmissions(TestIdentity who, String unit, int year, long emissions) {
         String command = json("unitId", unit, "year", year, "verifiedEmissions", emissions);
-        return ledger.submit(who, "compliance:recordEmissions", ctx -> new ComplianceContract().recordEmissions(ctx, command));
+        return ledger.submit(
+                who, "compliance:recordEmissions", ctx -> new ComplianceContract().recordEmissions(ctx, command));
     }
 
     Outcome surrender(TestIdentity who, String unit, int year, Object... productQuantity) {
@@ -178,8 +226,21 @@ abstract class LedgerScenario {
     }
 
     Outcome cancel(TestIdentity who, String account, String product, long quantity) {
-        return cancelCommand(who, json("requestId", nextId("can"), "account", account, "product", product, "quantity", quantity,
-                "purpose", "carbon-neutral conference", "beneficiary", "ETS Forum 2025"));
+        return cancelCommand(
+                who,
+                json(
+                        "requestId",
+                        nextId("can"),
+                        "account",
+                        account,
+                        "product",
+                        product,
+                        "quantity",
+                        quantity,
+                        "purpose",
+                        "carbon-neutral conference",
+                        "beneficiary",
+                        "ETS Forum 2025"));
     }
 
     Outcome cancelCommand(TestIdentity who, String command) {
@@ -212,10 +273,21 @@ abstract class LedgerScenario {
 
     /** Final allocation of a power unit with one coal (> 300 MW, full load) facility. */
     Outcome finalisePower(TestIdentity who, String unit, int year, long electricityMWh) {
-        List<Map<String, Object>> facilities = List.of(map("category", "COAL_ABOVE_300MW", "electricityMWh", electricityMWh,
-                "heatGJ", 0, "loadFactor", "0.80"));
-        return finaliseCommand(who, CanonicalJson.writeMap(map("requestId", nextId("fin"), "unitId", unit, "year", year,
-                "sector", "POWER", "facilities", facilities)));
+        List<Map<String, Object>> facilities = List.of(map(
+                "category", "COAL_ABOVE_300MW", "electricityMWh", electricityMWh, "heatGJ", 0, "loadFactor", "0.80"));
+        return finaliseCommand(
+                who,
+                CanonicalJson.writeMap(map(
+                        "requestId",
+                        nextId("fin"),
+                        "unitId",
+                        unit,
+                        "year",
+                        year,
+                        "sector",
+                        "POWER",
+                        "facilities",
+                        facilities)));
     }
 
     /** Final allocation of a unit by the VERIFIED_EMISSIONS method (steel in 2024): final = verified emissions. */
@@ -233,24 +305,55 @@ abstract class LedgerScenario {
     }
 
     JsonObject allocation(int year, String unit) {
-        return object(ok(ledger.evaluate(Parties.AUDITOR, "allocation:get",
+        return object(ok(ledger.evaluate(
+                Parties.AUDITOR,
+                "allocation:get",
                 ctx -> new AllocationContract().get(ctx, String.valueOf(year), unit))));
     }
 
     // ---- CCER ----
 
     Outcome registerProject(TestIdentity who, String id, String owner, boolean insideEtsBoundary) {
-        return registerProjectCommand(who, json("id", id, "name", "Project " + id, "methodology", "CCER-01-002-V01",
-                "owner", owner, "province", "HB", "insideEtsBoundary", insideEtsBoundary));
+        return registerProjectCommand(
+                who,
+                json(
+                        "id",
+                        id,
+                        "name",
+                        "Project " + id,
+                        "methodology",
+                        "CCER-01-002-V01",
+                        "owner",
+                        owner,
+                        "province",
+                        "HB",
+                        "insideEtsBoundary",
+                        insideEtsBoundary));
     }
 
     Outcome registerProjectCommand(TestIdentity who, String command) {
         return ledger.submit(who, "ccer:registerProject", ctx -> new CcerContract().registerProject(ctx, command));
     }
 
-    Outcome issueCcer(TestIdentity who, String projectId, String periodStart, String periodEnd, long quantity, boolean legacy) {
-        return issueCcerCommand(who, json("requestId", nextId("ccer"), "projectId", projectId, "periodStart", periodStart,
-                "periodEnd", periodEnd, "vintage", periodEnd.substring(0, 4), "quantity", quantity, "legacy", legacy));
+    Outcome issueCcer(
+            TestIdentity who, String projectId, String periodStart, String periodEnd, long quantity, boolean legacy) {
+        return issueCcerCommand(
+                who,
+                json(
+                        "requestId",
+                        nextId("ccer"),
+                        "projectId",
+                        projectId,
+                        "periodStart",
+                        periodStart,
+                        "periodEnd",
+                        periodEnd,
+                        "vintage",
+                        periodEnd.substring(0, 4),
+                        "quantity",
+                        quantity,
+                        "legacy",
+                        legacy));
     }
 
     Outcome issueCcerCommand(TestIdentity who, String command) {
@@ -258,39 +361,74 @@ abstract class LedgerScenario {
     }
 
     JsonObject batch(String product) {
-        return object(ok(ledger.evaluate(Parties.AUDITOR, "ccer:getBatch", ctx -> new CcerContract().getBatch(ctx, product))));
+        return object(ok(
+                ledger.evaluate(Parties.AUDITOR, "ccer:getBatch", ctx -> new CcerContract().getBatch(ctx, product))));
     }
 
     JsonObject project(String id) {
-        return object(ok(ledger.evaluate(Parties.AUDITOR, "ccer:getProject", ctx -> new CcerContract().getProject(ctx, id))));
+        return object(
+                ok(ledger.evaluate(Parties.AUDITOR, "ccer:getProject", ctx -> new CcerContract().getProject(ctx, id))));
     }
 
     // ---- compliance ----
 
     JsonObject compliance(String unit, int year) {
-        return object(ok(ledger.evaluate(Parties.AUDITOR, "compliance:get",
+        return object(ok(ledger.evaluate(
+                Parties.AUDITOR,
+                "compliance:get",
                 ctx -> new ComplianceContract().get(ctx, String.valueOf(year), unit))));
     }
 
     Outcome close(TestIdentity who, int year) {
-        return ledger.submit(who, "compliance:close", ctx -> new ComplianceContract().close(ctx, String.valueOf(year), "{}"));
+        return ledger.submit(
+                who, "compliance:close", ctx -> new ComplianceContract().close(ctx, String.valueOf(year), "{}"));
     }
 
     JsonObject disclosure(int year) {
-        return object(ok(ledger.evaluate(Parties.AUDITOR, "compliance:listYear",
+        return object(ok(ledger.evaluate(
+                Parties.AUDITOR,
+                "compliance:listYear",
                 ctx -> new ComplianceContract().listYear(ctx, String.valueOf(year)))));
     }
 
     // ---- locks ----
 
     Outcome pledge(TestIdentity who, String account, String product, long quantity, String pledgee) {
-        return lockCommand(who, json("requestId", nextId("lock"), "account", account, "product", product, "quantity", quantity,
-                "kind", "PLEDGE", "pledgee", pledgee, "reason", "carbon-backed loan"));
+        return lockCommand(
+                who,
+                json(
+                        "requestId",
+                        nextId("lock"),
+                        "account",
+                        account,
+                        "product",
+                        product,
+                        "quantity",
+                        quantity,
+                        "kind",
+                        "PLEDGE",
+                        "pledgee",
+                        pledgee,
+                        "reason",
+                        "carbon-backed loan"));
     }
 
     Outcome freeze(TestIdentity who, String account, String product, long quantity) {
-        return lockCommand(who, json("requestId", nextId("lock"), "account", account, "product", product, "quantity", quantity,
-                "kind", "FREEZE", "reason", "court order (2025) E 0102"));
+        return lockCommand(
+                who,
+                json(
+                        "requestId",
+                        nextId("lock"),
+                        "account",
+                        account,
+                        "product",
+                        product,
+                        "quantity",
+                        quantity,
+                        "kind",
+                        "FREEZE",
+                        "reason",
+                        "court order (2025) E 0102"));
     }
 
     Outcome lockCommand(TestIdentity who, String command) {
@@ -330,7 +468,8 @@ abstract class LedgerScenario {
     // ---- queries ----
 
     JsonObject accountView(String account) {
-        return object(ok(ledger.evaluate(Parties.REGISTRY, "accounts:get", ctx -> new AccountsContract().get(ctx, account))));
+        return object(
+                ok(ledger.evaluate(Parties.REGISTRY, "accounts:get", ctx -> new AccountsContract().get(ctx, account))));
     }
 
     long quantity(String account, String product) {
@@ -363,8 +502,22 @@ abstract class LedgerScenario {
 
     /** The supply row of a product, all zero when the product was never issued. */
     JsonObject supplyOrZero(String product) {
-        return supplyRow(product).orElseGet(() -> object(json("product", product, "issued", 0, "held", 0, "locked", 0,
-                "surrendered", 0, "cancelled", 0, "balanced", true)));
+        return supplyRow(product)
+                .orElseGet(() -> object(json(
+                        "product",
+                        product,
+                        "issued",
+                        0,
+                        "held",
+                        0,
+                        "locked",
+                        0,
+                        "surrendered",
+                        0,
+                        "cancelled",
+                        0,
+                        "balanced",
+                        true)));
     }
 
     private Optional<JsonObject> supplyRow(String product) {
@@ -394,7 +547,9 @@ abstract class LedgerScenario {
         int events = ledger.events().size();
         Outcome o = command.get();
         assertThat(o.code()).as("outcome %s", o).isEqualTo(code);
-        assertThat(ledger.snapshot()).as("world state after a rejected transaction").isEqualTo(before);
+        assertThat(ledger.snapshot())
+                .as("world state after a rejected transaction")
+                .isEqualTo(before);
         assertThat(ledger.events()).as("events after a rejected transaction").hasSize(events);
         return o;
     }
@@ -406,12 +561,19 @@ abstract class LedgerScenario {
         for (JsonElement e : audit.getAsJsonArray("products")) {
             JsonObject p = e.getAsJsonObject();
             long issued = p.get("issued").getAsLong();
-            long sum = p.get("held").getAsLong() + p.get("locked").getAsLong() + p.get("surrendered").getAsLong()
+            long sum = p.get("held").getAsLong()
+                    + p.get("locked").getAsLong()
+                    + p.get("surrendered").getAsLong()
                     + p.get("cancelled").getAsLong();
-            assertThat(sum).as("issued = held + locked + surrendered + cancelled for %s", p).isEqualTo(issued);
-            assertThat(p.get("holdingsQuantity").getAsLong()).as("holdings recount of %s", p)
+            assertThat(sum)
+                    .as("issued = held + locked + surrendered + cancelled for %s", p)
+                    .isEqualTo(issued);
+            assertThat(p.get("holdingsQuantity").getAsLong())
+                    .as("holdings recount of %s", p)
                     .isEqualTo(p.get("held").getAsLong() + p.get("locked").getAsLong());
-            assertThat(p.get("holdingsLocked").getAsLong()).as("locked recount of %s", p).isEqualTo(p.get("locked").getAsLong());
+            assertThat(p.get("holdingsLocked").getAsLong())
+                    .as("locked recount of %s", p)
+                    .isEqualTo(p.get("locked").getAsLong());
         }
     }
 

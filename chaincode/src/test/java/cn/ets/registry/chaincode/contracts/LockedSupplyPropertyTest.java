@@ -14,9 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import java.util.TreeMap;
 
 /**
  * Property: after random pledge / freeze / release / enforce / surrender / cancel / settle
@@ -29,12 +29,23 @@ class LockedSupplyPropertyTest {
     static final String[] ACCOUNTS = {"HB-U1", "HB-U2", "INST-1", "INST-2", "IND-1"};
     static final String[] UNITS = {"HB-U1", "HB-U2"};
     static final String[] PRODUCTS = {"CEA-2024", "CCER-1"};
-    static final Map<String, TestIdentity> WHO = Map.of("HB-U1", LedgerScenario.HB_U1, "HB-U2", LedgerScenario.HB_U2,
-            "INST-1", LedgerScenario.INST_1, "INST-2", LedgerScenario.INST_2, "IND-1", LedgerScenario.IND_1,
-            "REGISTRY", Parties.REGISTRY, "MEE", Parties.MEE);
+    static final Map<String, TestIdentity> WHO = Map.of(
+            "HB-U1",
+            LedgerScenario.HB_U1,
+            "HB-U2",
+            LedgerScenario.HB_U2,
+            "INST-1",
+            LedgerScenario.INST_1,
+            "INST-2",
+            LedgerScenario.INST_2,
+            "IND-1",
+            LedgerScenario.IND_1,
+            "REGISTRY",
+            Parties.REGISTRY,
+            "MEE",
+            Parties.MEE);
 
-    record Lock(String id, String kind, String account, String product, long quantity, String pledgee) {
-    }
+    record Lock(String id, String kind, String account, String product, long quantity, String pledgee) {}
 
     static final class Run extends LedgerScenario {
         final Random rnd;
@@ -184,7 +195,9 @@ class LockedSupplyPropertyTest {
             }
             String actor = pick(new String[] {"REGISTRY", "INST-1", "INST-2", l.account(), "MEE"});
             boolean allowed = actor.equals("REGISTRY") || (l.kind().equals("PLEDGE") && actor.equals(l.pledgee()));
-            String code = !allowed ? "FORBIDDEN" : !active.containsKey(l.id()) ? "CONFLICT" : null; // who may act is checked before the lock's state
+            String code = !allowed
+                    ? "FORBIDDEN"
+                    : !active.containsKey(l.id()) ? "CONFLICT" : null; // who may act is checked before the lock's state
             expect("release", code, () -> release(WHO.get(actor), l.id()), () -> {
                 h(l.account(), l.product())[1] -= l.quantity();
                 active.remove(l.id());
@@ -197,10 +210,13 @@ class LockedSupplyPropertyTest {
             if (l == null) {
                 return;
             }
-            String actor = rnd.nextBoolean() && l.pledgee() != null ? l.pledgee()
+            String actor = rnd.nextBoolean() && l.pledgee() != null
+                    ? l.pledgee()
                     : pick(new String[] {"REGISTRY", "INST-1", "INST-2", l.account()});
             boolean allowed = l.kind().equals("PLEDGE") && actor.equals(l.pledgee());
-            String code = !allowed ? "FORBIDDEN" : !active.containsKey(l.id()) ? "CONFLICT" : null; // who may act is checked before the lock's state
+            String code = !allowed
+                    ? "FORBIDDEN"
+                    : !active.containsKey(l.id()) ? "CONFLICT" : null; // who may act is checked before the lock's state
             expect("enforce", code, () -> enforce(WHO.get(actor), l.id()), () -> {
                 long[] from = h(l.account(), l.product());
                 from[0] -= l.quantity();
@@ -256,29 +272,49 @@ class LockedSupplyPropertyTest {
                 Map<String, long[]> actual = new HashMap<>();
                 for (JsonElement e : accountView(a).getAsJsonArray("holdings")) {
                     JsonObject x = e.getAsJsonObject();
-                    actual.put(x.get("product").getAsString(), new long[] {x.get("quantity").getAsLong(), x.get("locked").getAsLong()});
+                    actual.put(x.get("product").getAsString(), new long[] {
+                        x.get("quantity").getAsLong(), x.get("locked").getAsLong()
+                    });
                 }
                 for (String p : PRODUCTS) {
-                    assertThat(actual.getOrDefault(p, new long[2])).as("%s %s {quantity, locked}", a, p).containsExactly(h(a, p));
+                    assertThat(actual.getOrDefault(p, new long[2]))
+                            .as("%s %s {quantity, locked}", a, p)
+                            .containsExactly(h(a, p));
                 }
             }
             Map<String, JsonObject> rows = new HashMap<>();
             JsonObject audit = audit();
-            assertThat(audit.get("balanced").getAsBoolean()).as("audit %s", audit).isTrue();
+            assertThat(audit.get("balanced").getAsBoolean())
+                    .as("audit %s", audit)
+                    .isTrue();
             for (JsonElement e : audit.getAsJsonArray("products")) {
                 rows.put(e.getAsJsonObject().get("product").getAsString(), e.getAsJsonObject());
             }
             for (String p : PRODUCTS) {
                 JsonObject r = rows.get(p);
-                long locked = active.values().stream().filter(l -> l.product().equals(p)).mapToLong(Lock::quantity).sum();
+                long locked = active.values().stream()
+                        .filter(l -> l.product().equals(p))
+                        .mapToLong(Lock::quantity)
+                        .sum();
                 assertThat(r.get("issued").getAsLong()).as("%s issued", p).isEqualTo(issued.get(p));
-                assertThat(r.get("locked").getAsLong()).as("%s locked = Σ active locks", p).isEqualTo(locked);
-                assertThat(r.get("surrendered").getAsLong()).as("%s surrendered", p).isEqualTo(surrendered.getOrDefault(p, 0L));
-                assertThat(r.get("cancelled").getAsLong()).as("%s cancelled", p).isEqualTo(cancelled.getOrDefault(p, 0L));
-                assertThat(r.get("held").getAsLong() + r.get("locked").getAsLong() + r.get("surrendered").getAsLong()
-                        + r.get("cancelled").getAsLong()).as("%s issued = held + locked + surrendered + cancelled", p)
+                assertThat(r.get("locked").getAsLong())
+                        .as("%s locked = Σ active locks", p)
+                        .isEqualTo(locked);
+                assertThat(r.get("surrendered").getAsLong())
+                        .as("%s surrendered", p)
+                        .isEqualTo(surrendered.getOrDefault(p, 0L));
+                assertThat(r.get("cancelled").getAsLong())
+                        .as("%s cancelled", p)
+                        .isEqualTo(cancelled.getOrDefault(p, 0L));
+                assertThat(r.get("held").getAsLong()
+                                + r.get("locked").getAsLong()
+                                + r.get("surrendered").getAsLong()
+                                + r.get("cancelled").getAsLong())
+                        .as("%s issued = held + locked + surrendered + cancelled", p)
                         .isEqualTo(issued.get(p));
-                assertThat(r.get("holdingsLocked").getAsLong()).as("%s recount of locked", p).isEqualTo(locked);
+                assertThat(r.get("holdingsLocked").getAsLong())
+                        .as("%s recount of locked", p)
+                        .isEqualTo(locked);
             }
         }
     }

@@ -38,7 +38,8 @@ class LocksLedgerTest extends LedgerScenario {
         assertThat(s.get("locked").getAsLong()).isEqualTo(600);
         assertThat(s.get("held").getAsLong()).isEqualTo(1_200 - 600);
         for (TestIdentity reader : new TestIdentity[] {HB_U1, INST_1, Parties.REGISTRY, Parties.MEE}) {
-            assertThat(object(ok(getLock(reader, lockId))).get("quantity").getAsLong()).isEqualTo(600);
+            assertThat(object(ok(getLock(reader, lockId))).get("quantity").getAsLong())
+                    .isEqualTo(600);
         }
         assertThat(getLock(INST_2, lockId).code()).isEqualTo("FORBIDDEN");
         assertSupplyBalanced();
@@ -53,10 +54,42 @@ class LocksLedgerTest extends LedgerScenario {
         assertRejectedWithoutWrites("BAD_REQUEST", () -> pledge(HB_U1, "HB-U1", CEA, 100, "PO-1"));
         assertRejectedWithoutWrites("BAD_REQUEST", () -> pledge(INST_2, "INST-2", CEA, 100, "INST-2"));
         assertRejectedWithoutWrites("NOT_FOUND", () -> pledge(HB_U1, "HB-U1", CEA, 100, "INST-404"));
-        assertRejectedWithoutWrites("BAD_REQUEST", () -> lockCommand(HB_U1,
-                json("requestId", "l-1", "account", "HB-U1", "product", CEA, "quantity", 100, "kind", "PLEDGE", "reason", "loan")));
-        assertRejectedWithoutWrites("BAD_REQUEST", () -> lockCommand(HB_U1,
-                json("requestId", "l-2", "account", "HB-U1", "product", CEA, "quantity", 100, "kind", "MORTGAGE", "pledgee", "INST-1", "reason", "x")));
+        assertRejectedWithoutWrites(
+                "BAD_REQUEST",
+                () -> lockCommand(
+                        HB_U1,
+                        json(
+                                "requestId",
+                                "l-1",
+                                "account",
+                                "HB-U1",
+                                "product",
+                                CEA,
+                                "quantity",
+                                100,
+                                "kind",
+                                "PLEDGE",
+                                "reason",
+                                "loan")));
+        assertRejectedWithoutWrites(
+                "BAD_REQUEST",
+                () -> lockCommand(
+                        HB_U1,
+                        json(
+                                "requestId",
+                                "l-2",
+                                "account",
+                                "HB-U1",
+                                "product",
+                                CEA,
+                                "quantity",
+                                100,
+                                "kind",
+                                "MORTGAGE",
+                                "pledgee",
+                                "INST-1",
+                                "reason",
+                                "x")));
         assertRejectedWithoutWrites("INVALID_QUANTITY", () -> pledge(HB_U1, "HB-U1", CEA, 0, "INST-1"));
         assertRejectedWithoutWrites("INSUFFICIENT_HOLDINGS", () -> pledge(HB_U1, "HB-U1", CEA, 1_001, "INST-1"));
         assertRejectedWithoutWrites("INSUFFICIENT_HOLDINGS", () -> pledge(HB_U1, "HB-U1", "CEA-2023", 1, "INST-1"));
@@ -173,8 +206,21 @@ class LocksLedgerTest extends LedgerScenario {
 
     @Test
     void repeating_a_lock_request_returns_the_same_lock_without_locking_twice() {
-        String command = json("requestId", "lk-1", "account", "HB-U1", "product", CEA, "quantity", 100, "kind", "PLEDGE",
-                "pledgee", "INST-1", "reason", "loan");
+        String command = json(
+                "requestId",
+                "lk-1",
+                "account",
+                "HB-U1",
+                "product",
+                CEA,
+                "quantity",
+                100,
+                "kind",
+                "PLEDGE",
+                "pledgee",
+                "INST-1",
+                "reason",
+                "loan");
         String first = lockId(lockCommand(HB_U1, command));
         JsonObject again = object(ok(lockCommand(HB_U1, command)));
         assertThat(again.get("replayed").getAsBoolean()).isTrue();
@@ -209,7 +255,8 @@ class LocksLedgerTest extends LedgerScenario {
         String lockId = lockId(pledge(HB_U1, "HB-U1", CEA, 100, "INST-1"));
         String command = json("requestId", "rel-1");
         ok(ledger.submit(INST_1, "locks:release", ctx -> new LocksContract().release(ctx, lockId, command)));
-        JsonObject again = object(ok(ledger.submit(INST_1, "locks:release", ctx -> new LocksContract().release(ctx, lockId, command))));
+        JsonObject again = object(
+                ok(ledger.submit(INST_1, "locks:release", ctx -> new LocksContract().release(ctx, lockId, command))));
         assertThat(again.get("replayed").getAsBoolean()).isTrue();
     }
 }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class OffsetCapPropertyTest {
     static final String[] UNITS = {"HB-U1", "HB-U2", "GD-U1"};
-    static final Map<String, TestIdentity> WHO = Map.of("HB-U1", LedgerScenario.HB_U1, "HB-U2", LedgerScenario.HB_U2,
-            "GD-U1", LedgerScenario.GD_U1);
+    static final Map<String, TestIdentity> WHO =
+            Map.of("HB-U1", LedgerScenario.HB_U1, "HB-U2", LedgerScenario.HB_U2, "GD-U1", LedgerScenario.GD_U1);
     /** CCER-1..3 eligible, CCER-4 from a project inside the ETS boundary. */
     static final String[] PRODUCTS = {"CEA-2024", "CEA-2023", "CEA-2025", "CCER-1", "CCER-2", "CCER-3", "CCER-4"};
 
@@ -136,7 +136,9 @@ class OffsetCapPropertyTest {
                 long used = c.get("offsetUsed").getAsLong();
                 assertThat(used).as("offset used by %s", u).isLessThanOrEqualTo(obligation.get(u) * 5 / 100);
                 assertThat(used).as("offset used by %s (model)", u).isEqualTo(offsetUsed.get(u));
-                assertThat(c.get("surrendered").getAsLong()).as("surrendered by %s", u).isEqualTo(surrendered.get(u));
+                assertThat(c.get("surrendered").getAsLong())
+                        .as("surrendered by %s", u)
+                        .isEqualTo(surrendered.get(u));
                 allCcer += used;
             }
             long ccerSurrendered = 0;

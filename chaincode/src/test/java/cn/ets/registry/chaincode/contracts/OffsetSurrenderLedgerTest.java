@@ -61,8 +61,10 @@ class OffsetSurrenderLedgerTest extends LedgerScenario {
 
     @Test
     void five_percent_plus_one_tonne_is_over_the_offset_limit_and_changes_nothing() {
-        assertRejectedWithoutWrites("OFFSET_LIMIT_EXCEEDED", () -> surrender(HB_U1, "HB-U1", 2024, CEA, 1_899, "CCER-1", 101));
-        assertRejectedWithoutWrites("OFFSET_LIMIT_EXCEEDED", () -> surrender(HB_U1, "HB-U1", 2024, "CCER-1", 60, "CCER-4", 41));
+        assertRejectedWithoutWrites(
+                "OFFSET_LIMIT_EXCEEDED", () -> surrender(HB_U1, "HB-U1", 2024, CEA, 1_899, "CCER-1", 101));
+        assertRejectedWithoutWrites(
+                "OFFSET_LIMIT_EXCEEDED", () -> surrender(HB_U1, "HB-U1", 2024, "CCER-1", 60, "CCER-4", 41));
         assertThat(quantity("HB-U1", CEA)).isEqualTo(3_000);
         assertThat(quantity("HB-U1", "CCER-1")).isEqualTo(300);
         assertThat(compliance("HB-U1", 2024).get("offsetUsed").getAsLong()).isZero();
@@ -133,14 +135,17 @@ class OffsetSurrenderLedgerTest extends LedgerScenario {
         JsonObject batch = batch("CCER-1");
         JsonArray outstanding = batch.getAsJsonArray("outstanding");
         assertThat(outstanding).hasSize(1);
-        assertThat(outstanding.get(0).getAsJsonObject().get("start").getAsLong()).isEqualTo(101);
+        assertThat(outstanding.get(0).getAsJsonObject().get("start").getAsLong())
+                .isEqualTo(101);
         assertThat(outstanding.get(0).getAsJsonObject().get("end").getAsLong()).isEqualTo(1_000);
         JsonArray retired = batch.getAsJsonArray("retired");
         assertThat(retired).hasSize(3);
         assertThat(retired.get(0).getAsJsonObject().get("how").getAsString()).isEqualTo("SURRENDER");
-        assertThat(retired.get(0).getAsJsonObject().get("account").getAsString()).isEqualTo("HB-U2");
+        assertThat(retired.get(0).getAsJsonObject().get("account").getAsString())
+                .isEqualTo("HB-U2");
         assertThat(retired.get(2).getAsJsonObject().get("how").getAsString()).isEqualTo("CANCELLATION");
-        assertThat(retired.get(2).getAsJsonObject().get("account").getAsString()).isEqualTo("PO-1");
+        assertThat(retired.get(2).getAsJsonObject().get("account").getAsString())
+                .isEqualTo("PO-1");
         assertThat(supply("CCER-1").get("cancelled").getAsLong()).isEqualTo(20);
         assertThat(supply("CCER-1").get("surrendered").getAsLong()).isEqualTo(80);
         assertSupplyBalanced();
@@ -158,7 +163,8 @@ class OffsetSurrenderLedgerTest extends LedgerScenario {
     @Test
     void an_unknown_ccer_batch_or_one_not_held_is_refused_whole() {
         assertRejectedWithoutWrites("NOT_FOUND", () -> surrender(HB_U1, "HB-U1", 2024, CEA, 100, "CCER-99", 10));
-        assertRejectedWithoutWrites("INSUFFICIENT_HOLDINGS", () -> surrender(HB_U2, "HB-U2", 2024, CEA, 100, "CCER-4", 10));
+        assertRejectedWithoutWrites(
+                "INSUFFICIENT_HOLDINGS", () -> surrender(HB_U2, "HB-U2", 2024, CEA, 100, "CCER-4", 10));
         assertRejectedWithoutWrites("BAD_REQUEST", () -> surrender(HB_U1, "HB-U1", 2024, "CCER-x", 10));
         assertThat(quantity("HB-U1", CEA)).isEqualTo(3_000);
     }

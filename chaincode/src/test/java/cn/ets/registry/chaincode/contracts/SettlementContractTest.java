@@ -2,23 +2,33 @@ package cn.ets.registry.chaincode.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.ets.registry.chaincode.testing.InMemoryLedger;
 import cn.ets.registry.chaincode.testing.Parties;
 import cn.ets.registry.chaincode.testing.TestIdentity;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import cn.ets.registry.chaincode.testing.InMemoryLedger;
-import com.google.gson.JsonParser;
 
 class SettlementContractTest extends LedgerScenario {
 
     private static final Map<String, TestIdentity> WHO = Map.of(
-            "mee", Parties.MEE, "registry", Parties.REGISTRY, "hb", Parties.HB, "auditor", Parties.AUDITOR,
-            "seller", HB_U1, "buyer", HB_U2);
+            "mee",
+            Parties.MEE,
+            "registry",
+            Parties.REGISTRY,
+            "hb",
+            Parties.HB,
+            "auditor",
+            Parties.AUDITOR,
+            "seller",
+            HB_U1,
+            "buyer",
+            HB_U2);
 
     @BeforeEach
     void registry() {
@@ -28,7 +38,8 @@ class SettlementContractTest extends LedgerScenario {
     @Test
     void the_exchange_settles_a_trade_in_full_and_supply_is_untouched() {
         JsonObject before = supply("CEA-2024");
-        JsonObject r = object(ok(settle(Parties.EXCHANGE, trade("T-1", "CEA-2024", "HB-U1", "GD-U1", 400, "88.5", "LISTED"))));
+        JsonObject r =
+                object(ok(settle(Parties.EXCHANGE, trade("T-1", "CEA-2024", "HB-U1", "GD-U1", 400, "88.5", "LISTED"))));
         assertThat(r.get("status").getAsString()).isEqualTo("SETTLED");
         assertThat(r.get("price").getAsString()).isEqualTo("88.50");
         assertThat(r.get("amount").getAsString()).isEqualTo("35400.00");
@@ -60,7 +71,14 @@ class SettlementContractTest extends LedgerScenario {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"seller, RESTRICTED", "seller, SUSPENDED", "seller, CLOSED", "buyer, RESTRICTED", "buyer, SUSPENDED", "buyer, CLOSED"})
+    @CsvSource({
+        "seller, RESTRICTED",
+        "seller, SUSPENDED",
+        "seller, CLOSED",
+        "buyer, RESTRICTED",
+        "buyer, SUSPENDED",
+        "buyer, CLOSED"
+    })
     void both_parties_must_be_active(String side, String status) {
         String account = side.equals("seller") ? "HB-U1" : "HB-U2";
         ok(setStatus(Parties.REGISTRY, account, status));
@@ -68,9 +86,15 @@ class SettlementContractTest extends LedgerScenario {
     }
 
     @ParameterizedTest(name = "{0} -> {1} of {2}")
-    @CsvSource({"PROVINCE-HB, HB-U1, CEA-2024", "HB-U1, PROVINCE-HB, CEA-2024", "MEE, HB-U1, CEA-2024", "HB-U1, PO-1, CEA-2024"})
+    @CsvSource({
+        "PROVINCE-HB, HB-U1, CEA-2024",
+        "HB-U1, PROVINCE-HB, CEA-2024",
+        "MEE, HB-U1, CEA-2024",
+        "HB-U1, PO-1, CEA-2024"
+    })
     void authority_accounts_and_project_owners_do_not_trade_cea(String seller, String buyer, String product) {
-        assertRejectedWithoutWrites("NOT_TRADABLE",
+        assertRejectedWithoutWrites(
+                "NOT_TRADABLE",
                 () -> settle(Parties.EXCHANGE, trade(nextId("T"), product, seller, buyer, 10, "80.00", "LISTED")));
     }
 
@@ -81,20 +105,24 @@ class SettlementContractTest extends LedgerScenario {
 
     @Test
     void a_block_trade_below_100000_t_is_invalid() {
-        assertRejectedWithoutWrites("INVALID_QUANTITY",
+        assertRejectedWithoutWrites(
+                "INVALID_QUANTITY",
                 () -> settle(Parties.EXCHANGE, trade("B-1", "CEA-2024", "HB-U1", "HB-U2", 99_999, "80.00", "BLOCK")));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
-    @CsvSource(delimiter = '|', value = {
-            "price    | \"0\"",
-            "price    | \"-1\"",
-            "price    | \"88.505\"",
-            "price    | \"abc\"",
-            "mode     | \"OTC\"",
-            "tradedAt | \"2025-12-15 10:30\"",
-            "tradedAt | \"2025-12-15T10:30:00\"",
-            "product  | \"CEA-1999\""})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "price    | \"0\"",
+                "price    | \"-1\"",
+                "price    | \"88.505\"",
+                "price    | \"abc\"",
+                "mode     | \"OTC\"",
+                "tradedAt | \"2025-12-15 10:30\"",
+                "tradedAt | \"2025-12-15T10:30:00\"",
+                "product  | \"CEA-1999\""
+            })
     void bad_trade_fields_are_bad_requests(String field, String value) {
         JsonObject t = object(trade("F-1", "CEA-2024", "HB-U1", "HB-U2", 10, "80.00", "LISTED"));
         t.add(field, JsonParser.parseString(value));
@@ -111,17 +139,20 @@ class SettlementContractTest extends LedgerScenario {
         assertThat(again.get("txId")).isEqualTo(first.get("txId"));
         assertThat(ledger.snapshot()).isEqualTo(before);
         assertThat(quantity("HB-U1", "CEA-2024")).isEqualTo(990);
-        assertRejectedWithoutWrites("DUPLICATE_ID",
+        assertRejectedWithoutWrites(
+                "DUPLICATE_ID",
                 () -> settle(Parties.EXCHANGE, trade("T-once", "CEA-2024", "HB-U1", "HB-U2", 11, "80.00", "LISTED")));
     }
 
     @Test
     void a_rejected_trade_leaves_its_id_free() {
-        assertRejectedWithoutWrites("INSUFFICIENT_HOLDINGS",
+        assertRejectedWithoutWrites(
+                "INSUFFICIENT_HOLDINGS",
                 () -> settle(Parties.EXCHANGE, trade("T-retry", "CEA-2024", "HB-U2", "HB-U1", 600, "80.00", "LISTED")));
         assertThat(read(Parties.EXCHANGE, "T-retry").code()).isEqualTo("NOT_FOUND");
         ok(distribute(Parties.HB, "CEA-2024", "PROVINCE-HB", "HB-U2", 100));
-        JsonObject r = object(ok(settle(Parties.EXCHANGE, trade("T-retry", "CEA-2024", "HB-U2", "HB-U1", 600, "80.00", "LISTED"))));
+        JsonObject r = object(
+                ok(settle(Parties.EXCHANGE, trade("T-retry", "CEA-2024", "HB-U2", "HB-U1", 600, "80.00", "LISTED"))));
         assertThat(r.get("replayed").getAsBoolean()).isFalse();
     }
 
@@ -129,7 +160,9 @@ class SettlementContractTest extends LedgerScenario {
     void the_exchange_the_registry_and_the_two_parties_may_read_a_settlement_others_may_not() {
         ok(settle(Parties.EXCHANGE, trade("T-read", "CEA-2024", "HB-U1", "GD-U1", 5, "80.00", "LISTED")));
         for (TestIdentity reader : new TestIdentity[] {Parties.EXCHANGE, Parties.REGISTRY, HB_U1, GD_U1}) {
-            assertThat(object(ok(read(reader, "T-read"))).get("quantity").getAsLong()).as("%s", reader).isEqualTo(5);
+            assertThat(object(ok(read(reader, "T-read"))).get("quantity").getAsLong())
+                    .as("%s", reader)
+                    .isEqualTo(5);
         }
         for (TestIdentity reader : new TestIdentity[] {HB_U2, Parties.MEE, Parties.HB, Parties.AUDITOR, INST_1}) {
             assertThat(read(reader, "T-read").code()).as("%s", reader).isEqualTo("FORBIDDEN");
@@ -144,27 +177,43 @@ class SettlementContractTest extends LedgerScenario {
 
     @Test
     void in_one_transaction_of_many_trades_a_refused_trade_is_rolled_back_alone() {
-        JsonObject r = object(ok(settleMany(Parties.EXCHANGE,
+        JsonObject r = object(ok(settleMany(
+                Parties.EXCHANGE,
                 trade("M-1", "CEA-2024", "HB-U1", "HB-U2", 600, "80.00", "LISTED"),
                 trade("M-2", "CEA-2024", "HB-U1", "HB-U2", 600, "80.00", "LISTED"),
                 trade("M-3", "CEA-2024", "HB-U2", "HB-U1", 1_100, "80.00", "LISTED"),
                 "42")));
         var results = r.getAsJsonArray("results");
         assertThat(results.get(0).getAsJsonObject().get("status").getAsString()).isEqualTo("SETTLED");
-        assertThat(results.get(1).getAsJsonObject().getAsJsonObject("error").get("code").getAsString()).isEqualTo("INSUFFICIENT_HOLDINGS");
-        assertThat(results.get(2).getAsJsonObject().get("status").getAsString()).as("sees the first trade's effect").isEqualTo("SETTLED");
-        assertThat(results.get(3).getAsJsonObject().getAsJsonObject("error").get("code").getAsString()).isEqualTo("BAD_REQUEST");
+        assertThat(results.get(1)
+                        .getAsJsonObject()
+                        .getAsJsonObject("error")
+                        .get("code")
+                        .getAsString())
+                .isEqualTo("INSUFFICIENT_HOLDINGS");
+        assertThat(results.get(2).getAsJsonObject().get("status").getAsString())
+                .as("sees the first trade's effect")
+                .isEqualTo("SETTLED");
+        assertThat(results.get(3)
+                        .getAsJsonObject()
+                        .getAsJsonObject("error")
+                        .get("code")
+                        .getAsString())
+                .isEqualTo("BAD_REQUEST");
         assertThat(quantity("HB-U1", "CEA-2024")).isEqualTo(1_000 - 600 + 1_100);
         assertThat(quantity("HB-U2", "CEA-2024")).isEqualTo(500 + 600 - 1_100);
         assertThat(read(Parties.EXCHANGE, "M-2").code()).isEqualTo("NOT_FOUND");
         assertThat(read(Parties.EXCHANGE, "M-3").ok()).isTrue();
-        assertThat(ledger.events().get(ledger.events().size() - 1).getEventName()).isEqualTo("TradesSettled");
+        assertThat(ledger.events().get(ledger.events().size() - 1).getEventName())
+                .isEqualTo("TradesSettled");
         assertSupplyBalanced();
     }
 
     @Test
     void many_trades_from_anyone_but_the_exchange_write_nothing() {
-        assertRejectedWithoutWrites("FORBIDDEN", () -> settleMany(Parties.REGISTRY, trade("M-9", "CEA-2024", "HB-U1", "HB-U2", 1, "80.00", "LISTED")));
+        assertRejectedWithoutWrites(
+                "FORBIDDEN",
+                () -> settleMany(Parties.REGISTRY, trade("M-9", "CEA-2024", "HB-U1", "HB-U2", 1, "80.00", "LISTED")));
     }
 
     @Test
@@ -172,8 +221,18 @@ class SettlementContractTest extends LedgerScenario {
         String t = trade("M-once", "CEA-2024", "HB-U1", "HB-U2", 10, "80.00", "LISTED");
         ok(settle(Parties.EXCHANGE, t));
         JsonObject r = object(ok(settleMany(Parties.EXCHANGE, t, t)));
-        assertThat(r.getAsJsonArray("results").get(0).getAsJsonObject().get("replayed").getAsBoolean()).isTrue();
-        assertThat(r.getAsJsonArray("results").get(1).getAsJsonObject().get("replayed").getAsBoolean()).isTrue();
+        assertThat(r.getAsJsonArray("results")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("replayed")
+                        .getAsBoolean())
+                .isTrue();
+        assertThat(r.getAsJsonArray("results")
+                        .get(1)
+                        .getAsJsonObject()
+                        .get("replayed")
+                        .getAsBoolean())
+                .isTrue();
         assertThat(quantity("HB-U1", "CEA-2024")).isEqualTo(990);
     }
 

@@ -55,18 +55,32 @@ class SupplyContractTest extends LedgerScenario {
                 Map<String, String> before = ledger.snapshot();
                 Outcome o = switch (r.nextInt(7)) {
                     case 0 -> issue(r.nextBoolean() ? Parties.MEE : Parties.HB, "CEA-2024", q);
-                    case 1 -> distribute(Parties.MEE, "CEA-2024", "MEE", r.nextBoolean() ? "PROVINCE-HB" : "PROVINCE-GD", q);
-                    case 2 -> distribute(r.nextBoolean() ? Parties.HB : Parties.GD, "CEA-2024", r.nextBoolean() ? "PROVINCE-HB" : "PROVINCE-GD", a, q);
+                    case 1 ->
+                        distribute(Parties.MEE, "CEA-2024", "MEE", r.nextBoolean() ? "PROVINCE-HB" : "PROVINCE-GD", q);
+                    case 2 ->
+                        distribute(
+                                r.nextBoolean() ? Parties.HB : Parties.GD,
+                                "CEA-2024",
+                                r.nextBoolean() ? "PROVINCE-HB" : "PROVINCE-GD",
+                                a,
+                                q);
                     case 3 -> settle(r.nextInt(8) == 0 ? Parties.REGISTRY : Parties.EXCHANGE, a, b, q);
                     case 4 -> cancel(holders.get(r.nextInt(6) == 0 ? b : a), a, "CEA-2024", q);
-                    case 5 -> a.equals("INST-1") ? cancel(INST_1, a, "CEA-2024", q) : surrender(holders.get(a), a, 2024, "CEA-2024", q);
+                    case 5 ->
+                        a.equals("INST-1")
+                                ? cancel(INST_1, a, "CEA-2024", q)
+                                : surrender(holders.get(a), a, 2024, "CEA-2024", q);
                     default -> setStatus(Parties.REGISTRY, a, r.nextInt(3) == 0 ? "RESTRICTED" : "ACTIVE");
                 };
                 if (!o.ok()) {
-                    assertThat(ledger.snapshot()).as("step %d rejected with %s but wrote", i, o).isEqualTo(before);
+                    assertThat(ledger.snapshot())
+                            .as("step %d rejected with %s but wrote", i, o)
+                            .isEqualTo(before);
                 }
                 JsonObject audit = audit();
-                assertThat(audit.get("balanced").getAsBoolean()).as("step %d (%s): %s", i, o, audit).isTrue();
+                assertThat(audit.get("balanced").getAsBoolean())
+                        .as("step %d (%s): %s", i, o, audit)
+                        .isTrue();
                 for (JsonElement p : audit.getAsJsonArray("products")) {
                     assertThat(p.getAsJsonObject().get("held").getAsLong()).isNotNegative();
                 }

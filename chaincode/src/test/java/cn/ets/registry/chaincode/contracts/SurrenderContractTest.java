@@ -3,10 +3,10 @@ package cn.ets.registry.chaincode.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ets.registry.chaincode.testing.Parties;
+import cn.ets.registry.chaincode.testing.TestIdentity;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import cn.ets.registry.chaincode.testing.TestIdentity;
 
 class SurrenderContractTest extends LedgerScenario {
 
@@ -70,8 +70,8 @@ class SurrenderContractTest extends LedgerScenario {
 
     @Test
     void one_short_item_rejects_the_whole_surrender() {
-        assertRejectedWithoutWrites("INSUFFICIENT_HOLDINGS",
-                () -> surrender(HB_U1, "HB-U1", 2024, "CEA-2024", 500, "CEA-2023", 201));
+        assertRejectedWithoutWrites(
+                "INSUFFICIENT_HOLDINGS", () -> surrender(HB_U1, "HB-U1", 2024, "CEA-2024", 500, "CEA-2023", 201));
         assertThat(quantity("HB-U1", "CEA-2024")).isEqualTo(1_000);
     }
 

@@ -3,13 +3,13 @@ package cn.ets.registry.chaincode.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import cn.ets.registry.domain.compliance.UnitYear;
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
 import cn.ets.registry.domain.account.Account;
 import cn.ets.registry.domain.account.AccountStatus;
 import cn.ets.registry.domain.account.AccountType;
 import cn.ets.registry.domain.account.Holding;
+import cn.ets.registry.domain.compliance.UnitYear;
 import cn.ets.registry.domain.supply.SupplyCounters;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -47,7 +47,8 @@ class CanonicalJsonTest {
                 "alpha", map("y", 2, "b", map("d", 4, "c", 3)),
                 "list", List.of(map("z", 1, "a", 2), map("m", List.of(map("q", 1, "p", 2)))));
         assertThat(CanonicalJson.write((Object) value))
-                .isEqualTo("{\"alpha\":{\"b\":{\"c\":3,\"d\":4},\"y\":2},\"list\":[{\"a\":2,\"z\":1},{\"m\":[{\"p\":2,\"q\":1}]}],\"zeta\":1}");
+                .isEqualTo(
+                        "{\"alpha\":{\"b\":{\"c\":3,\"d\":4},\"y\":2},\"list\":[{\"a\":2,\"z\":1},{\"m\":[{\"p\":2,\"q\":1}]}],\"zeta\":1}");
     }
 
     @Test
@@ -57,7 +58,8 @@ class CanonicalJsonTest {
         b.put("c", List.of(3, 2, 1));
         b.put("a", map("x", "y", "y", "x"));
         b.put("b", 1);
-        assertThat(CanonicalJson.write((Object) a)).isEqualTo(CanonicalJson.write((Object) b))
+        assertThat(CanonicalJson.write((Object) a))
+                .isEqualTo(CanonicalJson.write((Object) b))
                 .isEqualTo("{\"a\":{\"x\":\"y\",\"y\":\"x\"},\"b\":1,\"c\":[3,2,1]}");
     }
 
@@ -75,8 +77,13 @@ class CanonicalJsonTest {
 
     @Test
     void decimals_are_strings_with_their_scale_never_floating_point() {
-        assertThat(CanonicalJson.write((Object) map("price", new BigDecimal("88.50"), "amount", new BigDecimal("1E+3"),
-                "tiny", new BigDecimal("0.0000001"))))
+        assertThat(CanonicalJson.write((Object) map(
+                        "price",
+                        new BigDecimal("88.50"),
+                        "amount",
+                        new BigDecimal("1E+3"),
+                        "tiny",
+                        new BigDecimal("0.0000001"))))
                 .isEqualTo("{\"amount\":\"1000\",\"price\":\"88.50\",\"tiny\":\"0.0000001\"}");
     }
 
@@ -89,8 +96,13 @@ class CanonicalJsonTest {
 
     @Test
     void java_time_values_are_iso_strings() {
-        assertThat(CanonicalJson.write((Object) map("day", LocalDate.of(2025, 12, 31), "month", YearMonth.of(2025, 1),
-                "at", Instant.parse("2025-12-15T02:30:00Z"))))
+        assertThat(CanonicalJson.write((Object) map(
+                        "day",
+                        LocalDate.of(2025, 12, 31),
+                        "month",
+                        YearMonth.of(2025, 1),
+                        "at",
+                        Instant.parse("2025-12-15T02:30:00Z"))))
                 .isEqualTo("{\"at\":\"2025-12-15T02:30:00Z\",\"day\":\"2025-12-31\",\"month\":\"2025-01\"}");
     }
 
@@ -105,30 +117,59 @@ class CanonicalJsonTest {
         assertThat(CanonicalJson.write(new Holding(100, 30))).isEqualTo("{\"locked\":30,\"quantity\":100}");
         assertThat(CanonicalJson.write(new SupplyCounters(10, 5, 1, 3, 1)))
                 .isEqualTo("{\"cancelled\":1,\"held\":5,\"issued\":10,\"locked\":1,\"surrendered\":3}");
-        assertThat(CanonicalJson.write(new Account("HB-U1", AccountType.UNIT, "Wuhan <Power> & Heat", "HB", "POWER", AccountStatus.ACTIVE, null)))
-                .isEqualTo("{\"id\":\"HB-U1\",\"name\":\"Wuhan <Power> & Heat\",\"province\":\"HB\",\"sector\":\"POWER\",\"status\":\"ACTIVE\",\"type\":\"UNIT\"}");
+        assertThat(CanonicalJson.write(new Account(
+                        "HB-U1", AccountType.UNIT, "Wuhan <Power> & Heat", "HB", "POWER", AccountStatus.ACTIVE, null)))
+                .isEqualTo(
+                        "{\"id\":\"HB-U1\",\"name\":\"Wuhan <Power> & Heat\",\"province\":\"HB\",\"sector\":\"POWER\",\"status\":\"ACTIVE\",\"type\":\"UNIT\"}");
         assertThat(CanonicalJson.write(UnitYear.open("HB-U1", "HB", 2024, 500)))
-                .isEqualTo("{\"closed\":false,\"deduction\":0,\"obligation\":500,\"offsetUsed\":0,\"province\":\"HB\",\"surrendered\":0,\"unitId\":\"HB-U1\",\"year\":2024}");
-        assertThat(CanonicalJson.write(new UnitYear("HB-U1", "HB", 2024, 500, 0, 0, true,
-                new BigDecimal("88.50"), new BigDecimal("4425.00"), new BigDecimal("8850.00"), 50, 10000L)))
-                .isEqualTo("{\"averagePrice\":\"88.50\",\"carryOverLimit\":10000,\"closed\":true,\"deduction\":50,\"obligation\":500,"
-                        + "\"offsetUsed\":0,\"penaltyMax\":\"8850.00\",\"penaltyMin\":\"4425.00\",\"province\":\"HB\",\"surrendered\":0,"
-                        + "\"unitId\":\"HB-U1\",\"year\":2024}");
+                .isEqualTo(
+                        "{\"closed\":false,\"deduction\":0,\"obligation\":500,\"offsetUsed\":0,\"province\":\"HB\",\"surrendered\":0,\"unitId\":\"HB-U1\",\"year\":2024}");
+        assertThat(CanonicalJson.write(new UnitYear(
+                        "HB-U1",
+                        "HB",
+                        2024,
+                        500,
+                        0,
+                        0,
+                        true,
+                        new BigDecimal("88.50"),
+                        new BigDecimal("4425.00"),
+                        new BigDecimal("8850.00"),
+                        50,
+                        10000L)))
+                .isEqualTo(
+                        "{\"averagePrice\":\"88.50\",\"carryOverLimit\":10000,\"closed\":true,\"deduction\":50,\"obligation\":500,"
+                                + "\"offsetUsed\":0,\"penaltyMax\":\"8850.00\",\"penaltyMin\":\"4425.00\",\"province\":\"HB\",\"surrendered\":0,"
+                                + "\"unitId\":\"HB-U1\",\"year\":2024}");
     }
 
     @Test
     void records_read_back_equal() {
-        UnitYear uy = new UnitYear("HB-U1", "HB", 2024, 500, 0, 0, true,
-                new BigDecimal("88.50"), new BigDecimal("4425.00"), new BigDecimal("8850.00"), 50, null);
+        UnitYear uy = new UnitYear(
+                "HB-U1",
+                "HB",
+                2024,
+                500,
+                0,
+                0,
+                true,
+                new BigDecimal("88.50"),
+                new BigDecimal("4425.00"),
+                new BigDecimal("8850.00"),
+                50,
+                null);
         assertThat(CanonicalJson.read(CanonicalJson.write(uy), UnitYear.class)).isEqualTo(uy);
-        Account a = new Account("I1", AccountType.INSTITUTION, "Fund", null, null, AccountStatus.SUSPENDED, "court order");
+        Account a =
+                new Account("I1", AccountType.INSTITUTION, "Fund", null, null, AccountStatus.SUSPENDED, "court order");
         assertThat(CanonicalJson.read(CanonicalJson.write(a), Account.class)).isEqualTo(a);
-        assertThat(CanonicalJson.read(CanonicalJson.write(new Holding(7, 2)), Holding.class)).isEqualTo(new Holding(7, 2));
+        assertThat(CanonicalJson.read(CanonicalJson.write(new Holding(7, 2)), Holding.class))
+                .isEqualTo(new Holding(7, 2));
     }
 
     @Test
     void a_json_tree_is_canonicalised_too() {
-        JsonObject o = JsonParser.parseString("{\"b\":{\"z\":null,\"y\":[{\"d\":1,\"c\":2}]},\"a\":\"<&>\"}").getAsJsonObject();
+        JsonObject o = JsonParser.parseString("{\"b\":{\"z\":null,\"y\":[{\"d\":1,\"c\":2}]},\"a\":\"<&>\"}")
+                .getAsJsonObject();
         assertThat(CanonicalJson.write(o)).isEqualTo("{\"a\":\"<&>\",\"b\":{\"y\":[{\"c\":2,\"d\":1}]}}");
         assertThat(CanonicalJson.tree(map("b", 1, "a", 2)).toString()).isEqualTo("{\"a\":2,\"b\":1}");
     }
@@ -160,7 +201,8 @@ class CanonicalJsonTest {
     @NullAndEmptySource
     @ValueSource(strings = {" ", "[]", "[1]", "1", "\"x\"", "null", "{", "{\"a\":}", "{\"a\":1", "{\"a\":1} {\"b\":2}"})
     void commands_that_are_not_one_json_object_are_bad_requests(String json) {
-        assertThatExceptionOfType(DomainException.class).isThrownBy(() -> CanonicalJson.parseObject(json))
+        assertThatExceptionOfType(DomainException.class)
+                .isThrownBy(() -> CanonicalJson.parseObject(json))
                 .satisfies(e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
     }
 }

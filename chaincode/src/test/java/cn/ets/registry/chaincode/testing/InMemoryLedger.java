@@ -71,7 +71,8 @@ public final class InMemoryLedger {
     private InProcessStub newStub(TestIdentity who, String function) {
         txCount++;
         clock = clock.plus(Duration.ofSeconds(1));
-        return new InProcessStub(state, String.format("tx%06d", txCount), clock, who.mspId(), who.certificatePem(), List.of(function));
+        return new InProcessStub(
+                state, String.format("tx%06d", txCount), clock, who.mspId(), who.certificatePem(), List.of(function));
     }
 
     private static Outcome run(InProcessStub stub, Function<Context, String> call) {

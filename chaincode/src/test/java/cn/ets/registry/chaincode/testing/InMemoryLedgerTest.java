@@ -37,7 +37,12 @@ class InMemoryLedgerTest {
 
     @Test
     void a_missing_key_reads_as_empty_bytes() {
-        assertThat(ledger.evaluate(Parties.MEE, "t", ctx -> String.valueOf(ctx.getStub().getState("none").length)).payload()).isEqualTo("0");
+        assertThat(ledger.evaluate(
+                                Parties.MEE,
+                                "t",
+                                ctx -> String.valueOf(ctx.getStub().getState("none").length))
+                        .payload())
+                .isEqualTo("0");
     }
 
     @Test
@@ -98,16 +103,19 @@ class InMemoryLedgerTest {
             return String.join("|", seen);
         });
         // UTF-8 byte order: A < a < a\u0001 < b < z < é < U+FFFD < U+1F600 (a plain String sort would put U+FFFD last)
-        assertThat(o.payload()).isEqualTo(String.join("|", "A", "a", "a\u0001", "b", "z", "é", "\uFFFD", "\uD83D\uDE00"));
+        assertThat(o.payload())
+                .isEqualTo(String.join("|", "A", "a", "a\u0001", "b", "z", "é", "\uFFFD", "\uD83D\uDE00"));
     }
 
     @Test
     void the_creator_is_a_serialized_identity_the_shim_reads_msp_and_attributes_from() throws Exception {
-        TestIdentity unit = TestCerts.identity("ProvinceHBMSP", "account-HB-U1", Map.of("role", "UNIT", "province", "HB", "account", "HB-U1"));
+        TestIdentity unit = TestCerts.identity(
+                "ProvinceHBMSP", "account-HB-U1", Map.of("role", "UNIT", "province", "HB", "account", "HB-U1"));
         Outcome o = ledger.evaluate(unit, "t", ctx -> {
             ClientIdentity id = ctx.getClientIdentity();
             return id.getMSPID() + " " + id.getAttributeValue("role") + " " + id.getAttributeValue("province") + " "
-                    + id.getAttributeValue("account") + " " + id.getX509Certificate().getSubjectX500Principal().getName();
+                    + id.getAttributeValue("account") + " "
+                    + id.getX509Certificate().getSubjectX500Principal().getName();
         });
         assertThat(o.payload()).startsWith("ProvinceHBMSP UNIT HB HB-U1 ").contains("CN=account-HB-U1", "OU=client");
     }

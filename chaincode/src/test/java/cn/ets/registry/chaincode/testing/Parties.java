@@ -5,17 +5,22 @@ import java.util.Map;
 /** The identities of the dev network, as certificates their organisations' CAs would issue. */
 public final class Parties {
     public static final TestIdentity MEE = TestCerts.identity("MEEMSP", "mee", Map.of("role", "MEE"));
-    public static final TestIdentity REGISTRY = TestCerts.identity("RegistryMSP", "registry", Map.of("role", "REGISTRY"));
-    public static final TestIdentity EXCHANGE = TestCerts.identity("ExchangeMSP", "exchange", Map.of("role", "EXCHANGE"));
-    public static final TestIdentity HB = TestCerts.identity("ProvinceHBMSP", "province-HB", Map.of("role", "PROVINCE", "province", "HB"));
-    public static final TestIdentity GD = TestCerts.identity("ProvinceGDMSP", "province-GD", Map.of("role", "PROVINCE", "province", "GD"));
+    public static final TestIdentity REGISTRY =
+            TestCerts.identity("RegistryMSP", "registry", Map.of("role", "REGISTRY"));
+    public static final TestIdentity EXCHANGE =
+            TestCerts.identity("ExchangeMSP", "exchange", Map.of("role", "EXCHANGE"));
+    public static final TestIdentity HB =
+            TestCerts.identity("ProvinceHBMSP", "province-HB", Map.of("role", "PROVINCE", "province", "HB"));
+    public static final TestIdentity GD =
+            TestCerts.identity("ProvinceGDMSP", "province-GD", Map.of("role", "PROVINCE", "province", "GD"));
     public static final TestIdentity AUDITOR = TestCerts.identity("RegistryMSP", "auditor", Map.of("role", "AUDITOR"));
 
-    private Parties() {
-    }
+    private Parties() {}
 
     public static TestIdentity unit(String province, String account) {
-        return TestCerts.identity("Province" + province + "MSP", "account-" + account,
+        return TestCerts.identity(
+                "Province" + province + "MSP",
+                "account-" + account,
                 Map.of("role", "UNIT", "province", province, "account", account));
     }
 

@@ -9,8 +9,7 @@ import java.util.function.LongConsumer;
  * that run.
  */
 public final class SeededRuns {
-    private SeededRuns() {
-    }
+    private SeededRuns() {}
 
     public static void run(String property, int runs, LongConsumer body) {
         String fixed = System.getProperty("prop.seed");
@@ -28,10 +27,13 @@ public final class SeededRuns {
             long t0 = System.nanoTime();
             try {
                 body.accept(seed);
-                System.out.printf("%s: seed %d passed in %d ms%n", property, seed, (System.nanoTime() - t0) / 1_000_000);
+                System.out.printf(
+                        "%s: seed %d passed in %d ms%n", property, seed, (System.nanoTime() - t0) / 1_000_000);
             } catch (Throwable t) {
-                throw new AssertionError(property + " failed for seed " + seed + " (replay with -Dprop.seed=" + seed + "): "
-                        + t.getMessage(), t);
+                throw new AssertionError(
+                        property + " failed for seed " + seed + " (replay with -Dprop.seed=" + seed + "): "
+                                + t.getMessage(),
+                        t);
             }
         }
     }

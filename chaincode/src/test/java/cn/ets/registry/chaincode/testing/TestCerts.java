@@ -34,11 +34,9 @@ public final class TestCerts {
     private static final Map<String, Ca> CAS = new ConcurrentHashMap<>();
     private static final AtomicLong SERIAL = new AtomicLong(1000);
 
-    private TestCerts() {
-    }
+    private TestCerts() {}
 
-    private record Ca(X500Name name, KeyPair keys) {
-    }
+    private record Ca(X500Name name, KeyPair keys) {}
 
     /** A client identity of {@code mspId} named {@code name}; {@code attrs} null means a certificate without the extension. */
     public static TestIdentity identity(String mspId, String name, Map<String, String> attrs) {
@@ -46,23 +44,38 @@ public final class TestCerts {
             Ca ca = CAS.computeIfAbsent(mspId, TestCerts::newCa);
             KeyPair kp = newKeyPair();
             Instant now = Instant.now();
-            X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "CN").addRDN(BCStyle.O, mspId)
-                    .addRDN(BCStyle.OU, "client").addRDN(BCStyle.CN, name).build();
-            var b = new JcaX509v3CertificateBuilder(ca.name(), BigInteger.valueOf(SERIAL.incrementAndGet()),
-                    Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(365))), subject, kp.getPublic());
+            X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
+                    .addRDN(BCStyle.C, "CN")
+                    .addRDN(BCStyle.O, mspId)
+                    .addRDN(BCStyle.OU, "client")
+                    .addRDN(BCStyle.CN, name)
+                    .build();
+            var b = new JcaX509v3CertificateBuilder(
+                    ca.name(),
+                    BigInteger.valueOf(SERIAL.incrementAndGet()),
+                    Date.from(now.minus(Duration.ofHours(1))),
+                    Date.from(now.plus(Duration.ofDays(365))),
+                    subject,
+                    kp.getPublic());
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             if (attrs != null) {
                 StringBuilder json = new StringBuilder("{\"attrs\":{");
                 boolean first = true;
                 for (var e : new TreeMap<>(attrs).entrySet()) {
-                    json.append(first ? "" : ",").append('"').append(e.getKey()).append("\":\"").append(e.getValue()).append('"');
+                    json.append(first ? "" : ",")
+                            .append('"')
+                            .append(e.getKey())
+                            .append("\":\"")
+                            .append(e.getValue())
+                            .append('"');
                     first = false;
                 }
                 json.append("}}");
                 b.addExtension(FABRIC_ATTRS, false, json.toString().getBytes(StandardCharsets.UTF_8));
             }
             X509Certificate cert = new JcaX509CertificateConverter()
-                    .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(ca.keys().getPrivate())));
+                    .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA")
+                            .build(ca.keys().getPrivate())));
             StringWriter pem = new StringWriter();
             try (JcaPEMWriter w = new JcaPEMWriter(pem)) {
                 w.writeObject(cert);
@@ -74,7 +87,10 @@ public final class TestCerts {
     }
 
     private static Ca newCa(String mspId) {
-        X500Name n = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, mspId).addRDN(BCStyle.CN, "ca." + mspId).build();
+        X500Name n = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.O, mspId)
+                .addRDN(BCStyle.CN, "ca." + mspId)
+                .build();
         return new Ca(n, newKeyPair());
     }
 

@@ -14,7 +14,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AccountStatusPolicyTest {
 
     private static Account unit(AccountStatus status) {
-        return new Account("U1", AccountType.UNIT, "Unit 1", "HB", "POWER", status, status == AccountStatus.ACTIVE ? null : "test");
+        return new Account(
+                "U1",
+                AccountType.UNIT,
+                "Unit 1",
+                "HB",
+                "POWER",
+                status,
+                status == AccountStatus.ACTIVE ? null : "test");
     }
 
     private static Consumer<Account> check(String what) {
@@ -29,22 +36,23 @@ class AccountStatusPolicyTest {
 
     @ParameterizedTest(name = "{0} account: {1} allowed = {2}")
     @CsvSource({
-            "ACTIVE,     send,      true",
-            "ACTIVE,     receive,   true",
-            "ACTIVE,     trade,     true",
-            "ACTIVE,     surrender, true",
-            "RESTRICTED, send,      false",
-            "RESTRICTED, receive,   true",
-            "RESTRICTED, trade,     false",
-            "RESTRICTED, surrender, true",
-            "SUSPENDED,  send,      false",
-            "SUSPENDED,  receive,   false",
-            "SUSPENDED,  trade,     false",
-            "SUSPENDED,  surrender, false",
-            "CLOSED,     send,      false",
-            "CLOSED,     receive,   false",
-            "CLOSED,     trade,     false",
-            "CLOSED,     surrender, false"})
+        "ACTIVE,     send,      true",
+        "ACTIVE,     receive,   true",
+        "ACTIVE,     trade,     true",
+        "ACTIVE,     surrender, true",
+        "RESTRICTED, send,      false",
+        "RESTRICTED, receive,   true",
+        "RESTRICTED, trade,     false",
+        "RESTRICTED, surrender, true",
+        "SUSPENDED,  send,      false",
+        "SUSPENDED,  receive,   false",
+        "SUSPENDED,  trade,     false",
+        "SUSPENDED,  surrender, false",
+        "CLOSED,     send,      false",
+        "CLOSED,     receive,   false",
+        "CLOSED,     trade,     false",
+        "CLOSED,     surrender, false"
+    })
     void each_status_permits_exactly_its_operations(AccountStatus status, String what, boolean allowed) {
         Account a = unit(status);
         if (allowed) {

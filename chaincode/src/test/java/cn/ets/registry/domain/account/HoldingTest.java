@@ -23,7 +23,9 @@ class HoldingTest {
     @ParameterizedTest(name = "quantity {0}, locked {1}")
     @CsvSource({"-1, 0", "0, -1", "5, 6"})
     void a_negative_or_over_locked_holding_cannot_exist(long quantity, long locked) {
-        assertThatIllegalStateException().isThrownBy(() -> new Holding(quantity, locked)).withMessageContaining("corrupt holding");
+        assertThatIllegalStateException()
+                .isThrownBy(() -> new Holding(quantity, locked))
+                .withMessageContaining("corrupt holding");
     }
 
     @Test
@@ -50,8 +52,18 @@ class HoldingTest {
                 .satisfies(e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.INSUFFICIENT_HOLDINGS);
                     assertThat(e.getMessage()).isEqualTo("U1 holds 6 t of CEA-2024 available, needs 11 t");
-                    assertThat(e.details()).isEqualTo(Map.of("account", "U1", "product", "CEA-2024",
-                            "available", 6L, "locked", 4L, "requested", 11L));
+                    assertThat(e.details())
+                            .isEqualTo(Map.of(
+                                    "account",
+                                    "U1",
+                                    "product",
+                                    "CEA-2024",
+                                    "available",
+                                    6L,
+                                    "locked",
+                                    4L,
+                                    "requested",
+                                    11L));
                 });
     }
 
@@ -102,6 +114,7 @@ class HoldingTest {
 
     @Test
     void the_largest_plausible_quantity_credits_without_overflow() {
-        assertThat(Holding.EMPTY.credit(Tonnes.MAX).credit(Tonnes.MAX).quantity()).isEqualTo(2 * Tonnes.MAX);
+        assertThat(Holding.EMPTY.credit(Tonnes.MAX).credit(Tonnes.MAX).quantity())
+                .isEqualTo(2 * Tonnes.MAX);
     }
 }

@@ -14,20 +14,22 @@ class TradingEligibilityTest {
 
     @ParameterizedTest(name = "{0} trading {1}: {2}")
     @CsvSource({
-            "UNIT,          CEA-2024, true",
-            "UNIT,          CCER-7,   true",
-            "INSTITUTION,   CEA-2024, true",
-            "INSTITUTION,   CCER-7,   true",
-            "INDIVIDUAL,    CEA-2024, true",
-            "INDIVIDUAL,    CCER-7,   true",
-            "PROJECT_OWNER, CEA-2024, false",
-            "PROJECT_OWNER, CCER-7,   true",
-            "MEE,           CEA-2024, false",
-            "MEE,           CCER-7,   false",
-            "PROVINCE,      CEA-2024, false",
-            "PROVINCE,      CCER-7,   false"})
+        "UNIT,          CEA-2024, true",
+        "UNIT,          CCER-7,   true",
+        "INSTITUTION,   CEA-2024, true",
+        "INSTITUTION,   CCER-7,   true",
+        "INDIVIDUAL,    CEA-2024, true",
+        "INDIVIDUAL,    CCER-7,   true",
+        "PROJECT_OWNER, CEA-2024, false",
+        "PROJECT_OWNER, CCER-7,   true",
+        "MEE,           CEA-2024, false",
+        "MEE,           CCER-7,   false",
+        "PROVINCE,      CEA-2024, false",
+        "PROVINCE,      CCER-7,   false"
+    })
     void only_holders_trade_and_project_owners_only_ccer(AccountType type, String product, boolean allowed) {
-        Account a = new Account("A1", type, "A", type == AccountType.PROVINCE ? "HB" : null, null, AccountStatus.ACTIVE, null);
+        Account a = new Account(
+                "A1", type, "A", type == AccountType.PROVINCE ? "HB" : null, null, AccountStatus.ACTIVE, null);
         Product p = Product.parse(product);
         if (allowed) {
             assertThatCode(() -> TradingEligibility.requireMayTrade(a, p)).doesNotThrowAnyException();
@@ -36,7 +38,9 @@ class TradingEligibilityTest {
                     .isThrownBy(() -> TradingEligibility.requireMayTrade(a, p))
                     .satisfies(e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.NOT_TRADABLE);
-                        assertThat(e.details()).containsEntry("account", "A1").containsEntry("type", type.name())
+                        assertThat(e.details())
+                                .containsEntry("account", "A1")
+                                .containsEntry("type", type.name())
                                 .containsEntry("product", product);
                     });
         }

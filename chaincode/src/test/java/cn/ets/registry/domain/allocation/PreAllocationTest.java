@@ -1,5 +1,8 @@
 package cn.ets.registry.domain.allocation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
 import cn.ets.registry.domain.policy.DefaultParameters;
@@ -7,9 +10,6 @@ import cn.ets.registry.domain.policy.PolicyParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class PreAllocationTest {
     private static final PolicyParameters P2024 = DefaultParameters.forVintage("2024");
@@ -22,7 +22,9 @@ class PreAllocationTest {
 
     @Test
     void negative_emissions_are_rejected() {
-        assertThatExceptionOfType(DomainException.class).isThrownBy(() -> PreAllocation.compute(-1, P2024))
-                .extracting(DomainException::code).isEqualTo(ErrorCode.INVALID_QUANTITY);
+        assertThatExceptionOfType(DomainException.class)
+                .isThrownBy(() -> PreAllocation.compute(-1, P2024))
+                .extracting(DomainException::code)
+                .isEqualTo(ErrorCode.INVALID_QUANTITY);
     }
 }

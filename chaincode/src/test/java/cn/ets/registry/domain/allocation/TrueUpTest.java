@@ -1,13 +1,13 @@
 package cn.ets.registry.domain.allocation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class TrueUpTest {
 
@@ -19,7 +19,9 @@ class TrueUpTest {
 
     @Test
     void negative_allocations_are_rejected() {
-        assertThatExceptionOfType(DomainException.class).isThrownBy(() -> new TrueUp(-1, 0))
-                .extracting(DomainException::code).isEqualTo(ErrorCode.INVALID_QUANTITY);
+        assertThatExceptionOfType(DomainException.class)
+                .isThrownBy(() -> new TrueUp(-1, 0))
+                .extracting(DomainException::code)
+                .isEqualTo(ErrorCode.INVALID_QUANTITY);
     }
 }

@@ -1,13 +1,13 @@
 package cn.ets.registry.domain.ccer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class SerialAllocatorTest {
 
@@ -19,9 +19,13 @@ class SerialAllocatorTest {
 
     @Test
     void zero_or_negative_quantities_are_rejected() {
-        assertThatExceptionOfType(DomainException.class).isThrownBy(() -> SerialAllocator.next(0, 0))
-                .extracting(DomainException::code).isEqualTo(ErrorCode.INVALID_QUANTITY);
-        assertThatExceptionOfType(DomainException.class).isThrownBy(() -> SerialAllocator.next(-1, 10))
-                .extracting(DomainException::code).isEqualTo(ErrorCode.BAD_REQUEST);
+        assertThatExceptionOfType(DomainException.class)
+                .isThrownBy(() -> SerialAllocator.next(0, 0))
+                .extracting(DomainException::code)
+                .isEqualTo(ErrorCode.INVALID_QUANTITY);
+        assertThatExceptionOfType(DomainException.class)
+                .isThrownBy(() -> SerialAllocator.next(-1, 10))
+                .extracting(DomainException::code)
+                .isEqualTo(ErrorCode.BAD_REQUEST);
     }
 }

@@ -1,16 +1,15 @@
 package cn.ets.registry.domain.ccer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import org.junit.jupiter.api.Test;
 
 class SerialRangeSetTest {
 
@@ -48,13 +47,16 @@ class SerialRangeSetTest {
 
     @Test
     void a_serial_already_held_cannot_be_added_again() {
-        assertThatExceptionOfType(DomainException.class).isThrownBy(() -> set(1, 100).plus(new SerialRange(100, 120)))
-                .extracting(DomainException::code).isEqualTo(ErrorCode.ALREADY_ISSUED);
+        assertThatExceptionOfType(DomainException.class)
+                .isThrownBy(() -> set(1, 100).plus(new SerialRange(100, 120)))
+                .extracting(DomainException::code)
+                .isEqualTo(ErrorCode.ALREADY_ISSUED);
     }
 
     @Test
     void taking_more_than_is_held_is_refused() {
-        assertThatExceptionOfType(DomainException.class).isThrownBy(() -> set(1, 100).take(101))
+        assertThatExceptionOfType(DomainException.class)
+                .isThrownBy(() -> set(1, 100).take(101))
                 .satisfies(e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.INSUFFICIENT_HOLDINGS);
                     assertThat(e.details()).containsEntry("held", 100L).containsEntry("requested", 101L);
@@ -82,7 +84,8 @@ class SerialRangeSetTest {
                     SerialRangeSet.Split split = accounts[from].take(quantity);
                     assertThat(split.taken().size()).as(where).isEqualTo(quantity);
                     if (!split.remaining().isEmpty()) {
-                        assertThat(last(split.taken()).end()).as(where + ": lowest serials first")
+                        assertThat(last(split.taken()).end())
+                                .as(where + ": lowest serials first")
                                 .isLessThan(split.remaining().ranges().get(0).start());
                     }
                     accounts[from] = split.remaining();
@@ -106,7 +109,8 @@ class SerialRangeSetTest {
         for (SerialRangeSet place : places) {
             List<SerialRange> ranges = place.ranges();
             for (int i = 1; i < ranges.size(); i++) {
-                assertThat(ranges.get(i - 1).end() + 1).as(where + ": sorted, apart " + place)
+                assertThat(ranges.get(i - 1).end() + 1)
+                        .as(where + ": sorted, apart " + place)
                         .isLessThan(ranges.get(i).start());
             }
             all.addAll(ranges);
@@ -114,11 +118,17 @@ class SerialRangeSetTest {
         all.sort(Comparator.naturalOrder());
         long expectedStart = 1;
         for (SerialRange range : all) {
-            assertThat(range.start()).as(where + ": no gap and no serial twice in " + all).isEqualTo(expectedStart);
+            assertThat(range.start())
+                    .as(where + ": no gap and no serial twice in " + all)
+                    .isEqualTo(expectedStart);
             expectedStart = range.end() + 1;
         }
-        assertThat(expectedStart - 1).as(where + ": every issued tonne accounted for").isEqualTo(lastEnd);
-        assertThat(places.stream().mapToLong(SerialRangeSet::size).sum()).as(where).isEqualTo(lastEnd);
+        assertThat(expectedStart - 1)
+                .as(where + ": every issued tonne accounted for")
+                .isEqualTo(lastEnd);
+        assertThat(places.stream().mapToLong(SerialRangeSet::size).sum())
+                .as(where)
+                .isEqualTo(lastEnd);
     }
 
     private static SerialRange last(SerialRangeSet set) {

@@ -1,17 +1,16 @@
 package cn.ets.registry.domain.compliance;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
 import cn.ets.registry.domain.policy.DefaultParameters;
 import cn.ets.registry.domain.policy.PolicyParameters;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class OffsetCapTest {
     private static final PolicyParameters P2024 = DefaultParameters.forVintage("2024");
@@ -25,7 +24,8 @@ class OffsetCapTest {
     @ParameterizedTest(name = "obligation {0}, used {1}, requested {2}")
     @CsvSource({"100000, 0, 5000", "100000, 3000, 2000", "100000, 5000, 0", "1999, 0, 99"})
     void offsets_up_to_exactly_5_percent_are_accepted(long obligation, long used, long requested) {
-        assertThatCode(() -> OffsetCap.check(obligation, used, requested, P2024)).doesNotThrowAnyException();
+        assertThatCode(() -> OffsetCap.check(obligation, used, requested, P2024))
+                .doesNotThrowAnyException();
     }
 
     @ParameterizedTest(name = "obligation {0}, used {1}, requested {2}")
@@ -35,8 +35,16 @@ class OffsetCapTest {
                 .isThrownBy(() -> OffsetCap.check(obligation, used, requested, P2024))
                 .satisfies(e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.OFFSET_LIMIT_EXCEEDED);
-                    assertThat(e.details()).isEqualTo(Map.of("obligation", obligation,
-                            "cap", OffsetCap.maxOffset(obligation, P2024), "alreadyUsed", used, "requested", requested));
+                    assertThat(e.details())
+                            .isEqualTo(Map.of(
+                                    "obligation",
+                                    obligation,
+                                    "cap",
+                                    OffsetCap.maxOffset(obligation, P2024),
+                                    "alreadyUsed",
+                                    used,
+                                    "requested",
+                                    requested));
                 });
     }
 }

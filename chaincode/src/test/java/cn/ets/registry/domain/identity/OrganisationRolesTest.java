@@ -23,7 +23,10 @@ class OrganisationRolesTest {
     /** Which organisation may vouch for which role: the whole table, every MSP against every role. */
     private static final List<Object[]> TABLE = List.of(
             new Object[] {"MEEMSP", EnumSet.of(Role.MEE, Role.AUDITOR)},
-            new Object[] {"RegistryMSP", EnumSet.of(Role.REGISTRY, Role.INSTITUTION, Role.INDIVIDUAL, Role.PROJECT_OWNER, Role.AUDITOR)},
+            new Object[] {
+                "RegistryMSP",
+                EnumSet.of(Role.REGISTRY, Role.INSTITUTION, Role.INDIVIDUAL, Role.PROJECT_OWNER, Role.AUDITOR)
+            },
             new Object[] {"ExchangeMSP", EnumSet.of(Role.EXCHANGE, Role.AUDITOR)},
             new Object[] {"ProvinceHBMSP", EnumSet.of(Role.PROVINCE, Role.UNIT, Role.AUDITOR)},
             new Object[] {"ProvinceGDMSP", EnumSet.of(Role.PROVINCE, Role.UNIT, Role.AUDITOR)},
@@ -107,8 +110,12 @@ class OrganisationRolesTest {
 
     @Test
     void an_account_attribute_on_a_non_holder_role_is_ignored() {
-        assertThat(OrganisationRoles.establish("MEEMSP", "mee", "MEE", null, "U1").account()).isNull();
-        assertThat(OrganisationRoles.establish("MEEMSP", "mee", "MEE", null, "U1").holds("U1")).isFalse();
+        assertThat(OrganisationRoles.establish("MEEMSP", "mee", "MEE", null, "U1")
+                        .account())
+                .isNull();
+        assertThat(OrganisationRoles.establish("MEEMSP", "mee", "MEE", null, "U1")
+                        .holds("U1"))
+                .isFalse();
     }
 
     @ParameterizedTest

@@ -43,106 +43,117 @@ class PermissionsTest {
         if (allowed) {
             assertThatCode(call).doesNotThrowAnyException();
         } else {
-            assertThatExceptionOfType(DomainException.class).isThrownBy(call)
+            assertThatExceptionOfType(DomainException.class)
+                    .isThrownBy(call)
                     .satisfies(e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
         }
     }
 
     @ParameterizedTest(name = "{0} opens {1} in {2}: {3}")
-    @CsvSource(nullValues = "-", value = {
-            "hb,       UNIT,          HB, true",
-            "hb,       UNIT,          GD, false",
-            "hb,       INSTITUTION,   -,  false",
-            "gd,       UNIT,          GD, true",
-            "registry, INSTITUTION,   -,  true",
-            "registry, INDIVIDUAL,    -,  true",
-            "registry, PROJECT_OWNER, -,  true",
-            "registry, UNIT,          HB, false",
-            "mee,      UNIT,          HB, false",
-            "mee,      INSTITUTION,   -,  false",
-            "exchange, INSTITUTION,   -,  false",
-            "auditor,  INDIVIDUAL,    -,  false",
-            "hb-u1,    UNIT,          HB, false",
-            "inst,     INSTITUTION,   -,  false"})
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                "hb,       UNIT,          HB, true",
+                "hb,       UNIT,          GD, false",
+                "hb,       INSTITUTION,   -,  false",
+                "gd,       UNIT,          GD, true",
+                "registry, INSTITUTION,   -,  true",
+                "registry, INDIVIDUAL,    -,  true",
+                "registry, PROJECT_OWNER, -,  true",
+                "registry, UNIT,          HB, false",
+                "mee,      UNIT,          HB, false",
+                "mee,      INSTITUTION,   -,  false",
+                "exchange, INSTITUTION,   -,  false",
+                "auditor,  INDIVIDUAL,    -,  false",
+                "hb-u1,    UNIT,          HB, false",
+                "inst,     INSTITUTION,   -,  false"
+            })
     void opening_accounts(String actor, AccountType type, String province, boolean allowed) {
         expect(allowed, () -> Permissions.requireCanOpen(ACTORS.get(actor), type, province));
     }
 
     @ParameterizedTest(name = "{0} reads {1}: {2}")
     @CsvSource({
-            "mee,      HB-U1,       true",
-            "mee,      INST-1,      true",
-            "registry, GD-U1,       true",
-            "registry, MEE,         true",
-            "hb,       HB-U1,       true",
-            "hb,       PROVINCE-HB, true",
-            "hb,       GD-U1,       false",
-            "hb,       PROVINCE-GD, false",
-            "hb,       MEE,         false",
-            "hb,       INST-1,      false",
-            "hb-u1,    HB-U1,       true",
-            "hb-u1,    HB-U2,       false",
-            "hb-u1,    PROVINCE-HB, false",
-            "inst,     INST-1,      true",
-            "inst,     HB-U1,       false",
-            "exchange, HB-U1,       false",
-            "auditor,  HB-U1,       false",
-            "auditor,  MEE,         false"})
+        "mee,      HB-U1,       true",
+        "mee,      INST-1,      true",
+        "registry, GD-U1,       true",
+        "registry, MEE,         true",
+        "hb,       HB-U1,       true",
+        "hb,       PROVINCE-HB, true",
+        "hb,       GD-U1,       false",
+        "hb,       PROVINCE-GD, false",
+        "hb,       MEE,         false",
+        "hb,       INST-1,      false",
+        "hb-u1,    HB-U1,       true",
+        "hb-u1,    HB-U2,       false",
+        "hb-u1,    PROVINCE-HB, false",
+        "inst,     INST-1,      true",
+        "inst,     HB-U1,       false",
+        "exchange, HB-U1,       false",
+        "auditor,  HB-U1,       false",
+        "auditor,  MEE,         false"
+    })
     void reading_accounts(String actor, String account, boolean allowed) {
         expect(allowed, () -> Permissions.requireCanRead(ACTORS.get(actor), ACCOUNTS.get(account)));
     }
 
     @ParameterizedTest(name = "{0} distributes {1} -> {2}: {3}")
     @CsvSource({
-            "mee,      MEE,         PROVINCE-HB, true",
-            "mee,      MEE,         PROVINCE-GD, true",
-            "mee,      MEE,         HB-U1,       false",
-            "mee,      PROVINCE-HB, HB-U1,       false",
-            "hb,       PROVINCE-HB, HB-U1,       true",
-            "hb,       PROVINCE-HB, GD-U1,       false",
-            "hb,       PROVINCE-GD, GD-U1,       false",
-            "hb,       PROVINCE-GD, HB-U1,       false",
-            "hb,       PROVINCE-HB, PROVINCE-GD, false",
-            "hb,       PROVINCE-HB, INST-1,      false",
-            "hb,       MEE,         PROVINCE-HB, false",
-            "hb,       HB-U1,       HB-U2,       false",
-            "gd,       PROVINCE-HB, HB-U1,       false",
-            "gd,       PROVINCE-GD, GD-U1,       true",
-            "registry, MEE,         PROVINCE-HB, false",
-            "exchange, HB-U1,       HB-U2,       false",
-            "hb-u1,    HB-U1,       HB-U2,       false"})
+        "mee,      MEE,         PROVINCE-HB, true",
+        "mee,      MEE,         PROVINCE-GD, true",
+        "mee,      MEE,         HB-U1,       false",
+        "mee,      PROVINCE-HB, HB-U1,       false",
+        "hb,       PROVINCE-HB, HB-U1,       true",
+        "hb,       PROVINCE-HB, GD-U1,       false",
+        "hb,       PROVINCE-GD, GD-U1,       false",
+        "hb,       PROVINCE-GD, HB-U1,       false",
+        "hb,       PROVINCE-HB, PROVINCE-GD, false",
+        "hb,       PROVINCE-HB, INST-1,      false",
+        "hb,       MEE,         PROVINCE-HB, false",
+        "hb,       HB-U1,       HB-U2,       false",
+        "gd,       PROVINCE-HB, HB-U1,       false",
+        "gd,       PROVINCE-GD, GD-U1,       true",
+        "registry, MEE,         PROVINCE-HB, false",
+        "exchange, HB-U1,       HB-U2,       false",
+        "hb-u1,    HB-U1,       HB-U2,       false"
+    })
     void distributing(String actor, String from, String to, boolean allowed) {
-        expect(allowed, () -> Permissions.requireCanDistribute(ACTORS.get(actor), ACCOUNTS.get(from), ACCOUNTS.get(to)));
+        expect(
+                allowed,
+                () -> Permissions.requireCanDistribute(ACTORS.get(actor), ACCOUNTS.get(from), ACCOUNTS.get(to)));
     }
 
     @ParameterizedTest(name = "{0} acts on {1} as its province: {2}")
     @CsvSource({
-            "hb,       HB-U1,       true",
-            "hb,       GD-U1,       false",
-            "hb,       PROVINCE-HB, false",
-            "gd,       GD-U1,       true",
-            "mee,      HB-U1,       false",
-            "registry, HB-U1,       false",
-            "hb-u1,    HB-U1,       false"})
+        "hb,       HB-U1,       true",
+        "hb,       GD-U1,       false",
+        "hb,       PROVINCE-HB, false",
+        "gd,       GD-U1,       true",
+        "mee,      HB-U1,       false",
+        "registry, HB-U1,       false",
+        "hb-u1,    HB-U1,       false"
+    })
     void acting_as_the_province_of_a_unit(String actor, String unit, boolean allowed) {
         expect(allowed, () -> Permissions.requireProvinceOf(ACTORS.get(actor), ACCOUNTS.get(unit), "record emissions"));
     }
 
     @ParameterizedTest(name = "{0} acts as holder of {1}: {2}")
     @CsvSource({
-            "hb-u1,    HB-U1,  true",
-            "hb-u1,    HB-U2,  false",
-            "inst,     INST-1, true",
-            "hb,       HB-U1,  false",
-            "registry, INST-1, false",
-            "mee,      MEE,    false"})
+        "hb-u1,    HB-U1,  true",
+        "hb-u1,    HB-U2,  false",
+        "inst,     INST-1, true",
+        "hb,       HB-U1,  false",
+        "registry, INST-1, false",
+        "mee,      MEE,    false"
+    })
     void acting_as_holder(String actor, String account, boolean allowed) {
         expect(allowed, () -> Permissions.requireHolder(ACTORS.get(actor), account, "cancel units"));
     }
 
     @Test
     void require_role_accepts_only_that_role_and_the_refusal_names_role_and_msp() {
-        assertThatCode(() -> Permissions.requireRole(ACTORS.get("mee"), Role.MEE, "issue")).doesNotThrowAnyException();
+        assertThatCode(() -> Permissions.requireRole(ACTORS.get("mee"), Role.MEE, "issue"))
+                .doesNotThrowAnyException();
         assertThatExceptionOfType(DomainException.class)
                 .isThrownBy(() -> Permissions.requireRole(ACTORS.get("hb"), Role.MEE, "issue allowances"))
                 .satisfies(e -> {

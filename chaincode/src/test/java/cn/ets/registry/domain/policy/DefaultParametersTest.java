@@ -1,35 +1,34 @@
 package cn.ets.registry.domain.policy;
 
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
-
-import static java.util.Map.entry;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-
 class DefaultParametersTest {
 
     @ParameterizedTest(name = "{0} {1}: {2} t/MWh, {3} t/GJ")
     @CsvSource({
-            "2023, COAL_ABOVE_300MW,     0.7950, 0.1038",
-            "2023, COAL_300MW_AND_BELOW, 0.8090, 0.1038",
-            "2023, COAL_UNCONVENTIONAL,  0.8285, 0.1038",
-            "2023, GAS,                  0.3305, 0.0536",
-            "2024, COAL_ABOVE_300MW,     0.7910, 0.1033",
-            "2024, COAL_300MW_AND_BELOW, 0.8049, 0.1033",
-            "2024, COAL_UNCONVENTIONAL,  0.8244, 0.1033",
-            "2024, GAS,                  0.3288, 0.0533",
+        "2023, COAL_ABOVE_300MW,     0.7950, 0.1038",
+        "2023, COAL_300MW_AND_BELOW, 0.8090, 0.1038",
+        "2023, COAL_UNCONVENTIONAL,  0.8285, 0.1038",
+        "2023, GAS,                  0.3305, 0.0536",
+        "2024, COAL_ABOVE_300MW,     0.7910, 0.1033",
+        "2024, COAL_300MW_AND_BELOW, 0.8049, 0.1033",
+        "2024, COAL_UNCONVENTIONAL,  0.8244, 0.1033",
+        "2024, GAS,                  0.3288, 0.0533",
     })
-    void benchmarks_are_the_table_2_values_of_the_vintage(String vintage, FacilityCategory category,
-                                                           BigDecimal electricity, BigDecimal heat) {
+    void benchmarks_are_the_table_2_values_of_the_vintage(
+            String vintage, FacilityCategory category, BigDecimal electricity, BigDecimal heat) {
         Benchmark benchmark = DefaultParameters.forVintage(vintage).benchmark(category);
 
         assertThat(benchmark.electricity()).isEqualByComparingTo(electricity);
@@ -38,14 +37,15 @@ class DefaultParametersTest {
 
     @ParameterizedTest(name = "{0}: {1} t/MWh, {2} t/GJ")
     @CsvSource({
-            "COAL_ABOVE_300MW,     0.7982, 0.1041",
-            "COAL_300MW_AND_BELOW, 0.8155, 0.1041",
-            "COAL_UNCONVENTIONAL,  0.8352, 0.1041",
-            "GAS,                  0.3239, 0.0525",
+        "COAL_ABOVE_300MW,     0.7982, 0.1041",
+        "COAL_300MW_AND_BELOW, 0.8155, 0.1041",
+        "COAL_UNCONVENTIONAL,  0.8352, 0.1041",
+        "GAS,                  0.3239, 0.0525",
     })
-    void balance_values_of_2023_are_kept_for_disclosure(FacilityCategory category, BigDecimal electricity,
-                                                         BigDecimal heat) {
-        Benchmark balance = DefaultParameters.forVintage("2023").balanceBenchmarks().get(category);
+    void balance_values_of_2023_are_kept_for_disclosure(
+            FacilityCategory category, BigDecimal electricity, BigDecimal heat) {
+        Benchmark balance =
+                DefaultParameters.forVintage("2023").balanceBenchmarks().get(category);
 
         assertThat(balance.electricity()).isEqualByComparingTo(electricity);
         assertThat(balance.heat()).isEqualByComparingTo(heat);
@@ -62,7 +62,8 @@ class DefaultParametersTest {
         PolicyParameters params = DefaultParameters.forVintage(vintage);
 
         assertThat(params.vintage()).isEqualTo(vintage);
-        assertThat(params.benchmarks()).isEqualTo(DefaultParameters.forVintage(source).benchmarks());
+        assertThat(params.benchmarks())
+                .isEqualTo(DefaultParameters.forVintage(source).benchmarks());
     }
 
     @Test
@@ -90,12 +91,12 @@ class DefaultParametersTest {
 
     @ParameterizedTest
     @CsvSource({
-            "2019-2020, 2021-06-30, 2021-12-31",
-            "2021,      2022-06-30, 2023-12-31",
-            "2022,      2023-06-30, 2023-12-31",
-            "2023,      2024-06-30, 2024-12-31",
-            "2024,      2025-08-31, 2025-12-31",
-            "2025,      2026-08-31, 2026-12-31",
+        "2019-2020, 2021-06-30, 2021-12-31",
+        "2021,      2022-06-30, 2023-12-31",
+        "2022,      2023-06-30, 2023-12-31",
+        "2023,      2024-06-30, 2024-12-31",
+        "2024,      2025-08-31, 2025-12-31",
+        "2025,      2026-08-31, 2026-12-31",
     })
     void deadlines_fall_in_the_year_after_the_vintage(String vintage, LocalDate emissions, LocalDate surrender) {
         PolicyParameters p = DefaultParameters.forVintage(vintage);
@@ -108,11 +109,12 @@ class DefaultParametersTest {
     void power_uses_benchmarks_and_the_new_sectors_their_emissions_from_2024() {
         assertThat(DefaultParameters.forVintage("2023").sectorMethods())
                 .containsExactly(entry(Sector.POWER, AllocationMethod.BENCHMARK));
-        assertThat(DefaultParameters.forVintage("2024").sectorMethods()).containsExactly(
-                entry(Sector.POWER, AllocationMethod.BENCHMARK),
-                entry(Sector.STEEL, AllocationMethod.VERIFIED_EMISSIONS),
-                entry(Sector.CEMENT, AllocationMethod.VERIFIED_EMISSIONS),
-                entry(Sector.ALUMINIUM, AllocationMethod.VERIFIED_EMISSIONS));
+        assertThat(DefaultParameters.forVintage("2024").sectorMethods())
+                .containsExactly(
+                        entry(Sector.POWER, AllocationMethod.BENCHMARK),
+                        entry(Sector.STEEL, AllocationMethod.VERIFIED_EMISSIONS),
+                        entry(Sector.CEMENT, AllocationMethod.VERIFIED_EMISSIONS),
+                        entry(Sector.ALUMINIUM, AllocationMethod.VERIFIED_EMISSIONS));
     }
 
     @ParameterizedTest
@@ -120,13 +122,16 @@ class DefaultParametersTest {
     void a_vintage_without_defaults_is_a_bad_request(String vintage) {
         assertThatExceptionOfType(DomainException.class)
                 .isThrownBy(() -> DefaultParameters.forVintage(vintage))
-                .extracting(DomainException::code).isEqualTo(ErrorCode.BAD_REQUEST);
+                .extracting(DomainException::code)
+                .isEqualTo(ErrorCode.BAD_REQUEST);
     }
 
     @Test
     void coal_categories_are_coal_and_gas_is_not() {
         assertThat(List.of(FacilityCategory.values()).stream().filter(FacilityCategory::isCoal))
-                .containsExactly(FacilityCategory.COAL_ABOVE_300MW, FacilityCategory.COAL_300MW_AND_BELOW,
+                .containsExactly(
+                        FacilityCategory.COAL_ABOVE_300MW,
+                        FacilityCategory.COAL_300MW_AND_BELOW,
                         FacilityCategory.COAL_UNCONVENTIONAL);
     }
 }

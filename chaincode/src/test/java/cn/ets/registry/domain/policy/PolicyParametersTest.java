@@ -1,11 +1,11 @@
 package cn.ets.registry.domain.policy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -13,10 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PolicyParametersTest {
     private static final PolicyParameters P2024 = DefaultParameters.forVintage("2024");
@@ -24,7 +23,8 @@ class PolicyParametersTest {
     private static void assertBadRequest(UnaryOperator<PolicyParameters.Builder> change) {
         assertThatExceptionOfType(DomainException.class)
                 .isThrownBy(() -> change.apply(P2024.toBuilder()).build())
-                .extracting(DomainException::code).isEqualTo(ErrorCode.BAD_REQUEST);
+                .extracting(DomainException::code)
+                .isEqualTo(ErrorCode.BAD_REQUEST);
     }
 
     @ParameterizedTest
@@ -91,7 +91,8 @@ class PolicyParametersTest {
 
     @Test
     void a_changed_copy_keeps_every_other_value() {
-        PolicyParameters v2 = P2024.toBuilder().version(2).borrowingEnabled(true).build();
+        PolicyParameters v2 =
+                P2024.toBuilder().version(2).borrowingEnabled(true).build();
 
         assertThat(v2.toBuilder().version(1).borrowingEnabled(false).build()).isEqualTo(P2024);
     }

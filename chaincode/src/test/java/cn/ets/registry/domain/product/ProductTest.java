@@ -15,18 +15,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ProductTest {
 
     @ParameterizedTest(name = "{0} -> {1}, vintage {2} ({3}-{4})")
-    @CsvSource(nullValues = "-", value = {
-            "CEA-2019-2020,     CEA,  2019-2020, 2019, 2020",
-            "CEA-2021,          CEA,  2021,      2021, 2021",
-            "CEA-2022,          CEA,  2022,      2022, 2022",
-            "CEA-2023,          CEA,  2023,      2023, 2023",
-            "CEA-2024,          CEA,  2024,      2024, 2024",
-            "CEA-2025,          CEA,  2025,      2025, 2025",
-            "CEA-2099,          CEA,  2099,      2099, 2099",
-            "CCER-1,            CCER, -,         -,    -",
-            "CCER-000000000001, CCER, -,         -,    -",
-            "CCER-999999999999, CCER, -,         -,    -"})
-    void known_formats_parse_with_their_kind_and_vintage(String id, Product.Kind kind, String vintage, Integer start, Integer end) {
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                "CEA-2019-2020,     CEA,  2019-2020, 2019, 2020",
+                "CEA-2021,          CEA,  2021,      2021, 2021",
+                "CEA-2022,          CEA,  2022,      2022, 2022",
+                "CEA-2023,          CEA,  2023,      2023, 2023",
+                "CEA-2024,          CEA,  2024,      2024, 2024",
+                "CEA-2025,          CEA,  2025,      2025, 2025",
+                "CEA-2099,          CEA,  2099,      2099, 2099",
+                "CCER-1,            CCER, -,         -,    -",
+                "CCER-000000000001, CCER, -,         -,    -",
+                "CCER-999999999999, CCER, -,         -,    -"
+            })
+    void known_formats_parse_with_their_kind_and_vintage(
+            String id, Product.Kind kind, String vintage, Integer start, Integer end) {
         Product p = Product.parse(id);
         assertThat(p.kind()).isEqualTo(kind);
         assertThat(p.code()).isEqualTo(id);
@@ -44,9 +48,31 @@ class ProductTest {
 
     @ParameterizedTest(name = "''{0}''")
     @NullAndEmptySource
-    @ValueSource(strings = {" ", "CEA", "CEA-", "CEA-2019", "CEA-2018", "CEA-1999", "CEA-2100", "CEA-20245", "cea-2024",
-            "CEA-2024 ", " CEA-2024", "CEA_2024", "CEA-2019-2021", "CEA-2020-2021", "CCER", "CCER-", "CCER-abc", "CCER--1",
-            "CCER-1234567890123", "ccer-1", "EUA-2024", "CEA-２０２４"})
+    @ValueSource(
+            strings = {
+                " ",
+                "CEA",
+                "CEA-",
+                "CEA-2019",
+                "CEA-2018",
+                "CEA-1999",
+                "CEA-2100",
+                "CEA-20245",
+                "cea-2024",
+                "CEA-2024 ",
+                " CEA-2024",
+                "CEA_2024",
+                "CEA-2019-2021",
+                "CEA-2020-2021",
+                "CCER",
+                "CCER-",
+                "CCER-abc",
+                "CCER--1",
+                "CCER-1234567890123",
+                "ccer-1",
+                "EUA-2024",
+                "CEA-２０２４"
+            })
     void anything_else_is_a_bad_request(String id) {
         assertThatExceptionOfType(DomainException.class)
                 .isThrownBy(() -> Product.parse(id))

@@ -15,14 +15,15 @@ class TradeModeTest {
 
     @ParameterizedTest(name = "{0} of {1} t: {2}")
     @CsvSource({
-            "LISTED,  1,      true",
-            "LISTED,  0,      false",
-            "BIDDING, 1,      true",
-            "BIDDING, 0,      false",
-            "BLOCK,   100000, true",
-            "BLOCK,   99999,  false",
-            "BLOCK,   1,      false",
-            "BLOCK,   5000000, true"})
+        "LISTED,  1,      true",
+        "LISTED,  0,      false",
+        "BIDDING, 1,      true",
+        "BIDDING, 0,      false",
+        "BLOCK,   100000, true",
+        "BLOCK,   99999,  false",
+        "BLOCK,   1,      false",
+        "BLOCK,   5000000, true"
+    })
     void only_block_trades_have_a_100000_t_minimum(TradeMode mode, long quantity, boolean ok) {
         if (ok) {
             assertThatCode(() -> mode.requireOrderSize(quantity)).doesNotThrowAnyException();
@@ -38,7 +39,8 @@ class TradeModeTest {
         assertThatExceptionOfType(DomainException.class)
                 .isThrownBy(() -> TradeMode.BLOCK.requireOrderSize(99_999))
                 .satisfies(e -> {
-                    assertThat(e.details()).isEqualTo(Map.of("mode", "BLOCK", "minimum", 100_000L, "quantity", 99_999L));
+                    assertThat(e.details())
+                            .isEqualTo(Map.of("mode", "BLOCK", "minimum", 100_000L, "quantity", 99_999L));
                     assertThat(e.getMessage()).isEqualTo("BLOCK trades are at least 100000 t, got 99999 t");
                 });
     }

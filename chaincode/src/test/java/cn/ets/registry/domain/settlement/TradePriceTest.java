@@ -14,14 +14,15 @@ class TradePriceTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "0.01,       0.01",
-            "88.5,       88.50",
-            "88.50,      88.50",
-            "88.500,     88.50",
-            "100,        100.00",
-            "1E+2,       100.00",
-            "1000000,    1000000.00",
-            "1000000.00, 1000000.00"})
+        "0.01,       0.01",
+        "88.5,       88.50",
+        "88.50,      88.50",
+        "88.500,     88.50",
+        "100,        100.00",
+        "1E+2,       100.00",
+        "1000000,    1000000.00",
+        "1000000.00, 1000000.00"
+    })
     void valid_prices_come_back_with_exactly_two_decimals(String in, String out) {
         BigDecimal p = TradePrice.require(new BigDecimal(in));
         assertThat(p.toPlainString()).isEqualTo(out);

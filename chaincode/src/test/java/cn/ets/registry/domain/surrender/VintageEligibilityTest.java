@@ -17,17 +17,19 @@ class VintageEligibilityTest {
 
     @ParameterizedTest(name = "{0} for {1}, borrowing {2}: {3}")
     @CsvSource({
-            "CEA-2019-2020, 2019, false, true",
-            "CEA-2019-2020, 2020, false, true",
-            "CEA-2019-2020, 2024, false, true",
-            "CEA-2021,      2021, false, true",
-            "CEA-2024,      2024, false, true",
-            "CEA-2021,      2025, false, true",
-            "CEA-2025,      2024, false, false",
-            "CEA-2021,      2020, false, false",
-            "CEA-2025,      2024, true,  true",
-            "CEA-2030,      2024, true,  true"})
-    void own_and_earlier_vintages_count_later_ones_only_with_borrowing(String product, int year, boolean borrowing, boolean ok) {
+        "CEA-2019-2020, 2019, false, true",
+        "CEA-2019-2020, 2020, false, true",
+        "CEA-2019-2020, 2024, false, true",
+        "CEA-2021,      2021, false, true",
+        "CEA-2024,      2024, false, true",
+        "CEA-2021,      2025, false, true",
+        "CEA-2025,      2024, false, false",
+        "CEA-2021,      2020, false, false",
+        "CEA-2025,      2024, true,  true",
+        "CEA-2030,      2024, true,  true"
+    })
+    void own_and_earlier_vintages_count_later_ones_only_with_borrowing(
+            String product, int year, boolean borrowing, boolean ok) {
         Product p = Product.parse(product);
         if (ok) {
             assertThatCode(() -> VintageEligibility.require(p, year, borrowing)).doesNotThrowAnyException();
@@ -43,6 +45,7 @@ class VintageEligibilityTest {
 
     @Test
     void a_ccer_is_not_a_vintage_question() {
-        assertThatIllegalArgumentException().isThrownBy(() -> VintageEligibility.require(Product.parse("CCER-3"), 2024, false));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> VintageEligibility.require(Product.parse("CCER-3"), 2024, false));
     }
 }

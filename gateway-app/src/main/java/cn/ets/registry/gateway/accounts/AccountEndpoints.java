@@ -25,22 +25,51 @@ public final class AccountEndpoints {
     }
 
     /** {@code province} for PROVINCE and UNIT identities, {@code account} for holders. */
-    public record WhoAmI(String name, String org, String role, @Omittable String province, @Omittable String account) {
-    }
+    public record WhoAmI(
+            String name,
+            String org,
+            String role,
+            @Omittable String province,
+            @Omittable String account) {}
 
     public List<Endpoint> endpoints() {
         return List.of(
                 CatalogueEndpoints.of(Catalogue.OPEN_ACCOUNT, ctx -> {
                     Caller caller = Http.caller(ctx);
-                    String result = Http.call(ledger, caller, Catalogue.OPEN_ACCOUNT, Http.body(ctx).toString());
+                    String result = Http.call(
+                            ledger,
+                            caller,
+                            Catalogue.OPEN_ACCOUNT,
+                            Http.body(ctx).toString());
                     AccountView account = CanonicalJson.read(result, AccountView.class);
                     Credential holder = enrolment.enrol(caller, account);
-                    AccountView withToken = new AccountView(account.id(), account.type(), account.name(), account.province(),
-                            account.sector(), account.status(), account.statusReason(), account.holdings(), holder.token());
+                    AccountView withToken = new AccountView(
+                            account.id(),
+                            account.type(),
+                            account.name(),
+                            account.province(),
+                            account.sector(),
+                            account.status(),
+                            account.statusReason(),
+                            account.holdings(),
+                            holder.token());
                     Http.json(ctx, 201, CanonicalJson.write(withToken));
                 }),
-                new Endpoint("GET", "/api/v1/whoami", 200, "any identity", "The identity behind the bearer token", "accounts",
-                        null, false, WhoAmI.class, "application/json", false, List.of(), false, ctx -> {
+                new Endpoint(
+                        "GET",
+                        "/api/v1/whoami",
+                        200,
+                        "any identity",
+                        "The identity behind the bearer token",
+                        "accounts",
+                        null,
+                        false,
+                        WhoAmI.class,
+                        "application/json",
+                        false,
+                        List.of(),
+                        false,
+                        ctx -> {
                             Credential c = Http.caller(ctx).credential();
                             ctx.json(new WhoAmI(c.name(), c.org(), c.role(), c.province(), c.account()));
                         }));

@@ -18,20 +18,31 @@ import java.util.Set;
 public final class EventEndpoint {
     private static final Set<String> ROLES = Set.of("EXCHANGE", "REGISTRY", "MEE", "AUDITOR");
 
-    private EventEndpoint() {
-    }
+    private EventEndpoint() {}
 
     public static Endpoint of(Ledger ledger) {
         SseHandler stream = new SseHandler(0, client -> stream(ledger, client));
-        return new Endpoint("GET", "/api/v1/events", 200, "EXCHANGE, REGISTRY, MEE, AUDITOR",
-                "Server-sent stream of committed chaincode events; id = block number", "events",
-                null, false, null, "text/event-stream", false,
-                List.of(new Endpoint.Param("fromBlock", "query", Long.class, false, "first block to replay (default: 0, everything)")),
-                false, ctx -> {
+        return new Endpoint(
+                "GET",
+                "/api/v1/events",
+                200,
+                "EXCHANGE, REGISTRY, MEE, AUDITOR",
+                "Server-sent stream of committed chaincode events; id = block number",
+                "events",
+                null,
+                false,
+                null,
+                "text/event-stream",
+                false,
+                List.of(new Endpoint.Param(
+                        "fromBlock", "query", Long.class, false, "first block to replay (default: 0, everything)")),
+                false,
+                ctx -> {
                     // Refusals must happen before the stream's 200 headers go out.
                     Caller caller = Http.caller(ctx);
                     if (!ROLES.contains(caller.credential().role())) {
-                        throw new ApiError("FORBIDDEN", caller.credential().name() + " may not follow the event stream");
+                        throw new ApiError(
+                                "FORBIDDEN", caller.credential().name() + " may not follow the event stream");
                     }
                     fromBlock(ctx.queryParam("fromBlock"), ctx.header("Last-Event-ID"));
                     stream.handle(ctx);
@@ -41,8 +52,12 @@ public final class EventEndpoint {
     private static void stream(Ledger ledger, SseClient client) {
         long from = fromBlock(client.ctx().queryParam("fromBlock"), client.ctx().header("Last-Event-ID"));
         client.keepAlive();
-        AutoCloseable subscription = ledger.events(from, e -> client.sendEvent(e.name(),
-                "{\"block\":" + e.block() + ",\"txId\":\"" + e.txId() + "\",\"payload\":" + e.payload() + "}", String.valueOf(e.block())));
+        AutoCloseable subscription = ledger.events(
+                from,
+                e -> client.sendEvent(
+                        e.name(),
+                        "{\"block\":" + e.block() + ",\"txId\":\"" + e.txId() + "\",\"payload\":" + e.payload() + "}",
+                        String.valueOf(e.block())));
         client.onClose(() -> {
             try {
                 subscription.close();

@@ -19,15 +19,17 @@ import java.util.List;
  * endpoint; commands whose route is custom get their handler from their feature.
  */
 public final class CatalogueEndpoints {
-    private CatalogueEndpoints() {
-    }
+    private CatalogueEndpoints() {}
 
     /** Every catalogue command with a plain route, served as it is. */
     public static List<Endpoint> all(Ledger ledger) {
         List<Endpoint> out = new ArrayList<>();
         for (Command<?, ?> c : Catalogue.ALL) {
             if (c.route() != null && !c.route().custom()) {
-                out.add(of(c, ctx -> Http.json(ctx, c.route().status(), Http.call(ledger, Http.caller(ctx), c, arguments(c, ctx)))));
+                out.add(of(
+                        c,
+                        ctx -> Http.json(
+                                ctx, c.route().status(), Http.call(ledger, Http.caller(ctx), c, arguments(c, ctx)))));
             }
         }
         return out;
@@ -46,9 +48,21 @@ public final class CatalogueEndpoints {
         }
         String tag = c.function().substring(0, c.function().indexOf(':'));
         Command.Route r = c.route();
-        return new Endpoint(r.method(), r.path(), r.status(), r.who(), r.summary(), tag,
-                shape.hasBody() ? c.request() : null, shape.hasBody() && !shape.bodyOptional(), c.result(), "application/json",
-                c.replay() != null, params, false, handler);
+        return new Endpoint(
+                r.method(),
+                r.path(),
+                r.status(),
+                r.who(),
+                r.summary(),
+                tag,
+                shape.hasBody() ? c.request() : null,
+                shape.hasBody() && !shape.bodyOptional(),
+                c.result(),
+                "application/json",
+                c.replay() != null,
+                params,
+                false,
+                handler);
     }
 
     /** The chaincode arguments of a request: path and query parameters in record order, then the body if the record has one. */

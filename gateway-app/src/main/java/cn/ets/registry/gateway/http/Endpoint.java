@@ -13,9 +13,21 @@ import java.util.Objects;
  * @param replayable whether the answer says {@code replayed} (a command with a client id)
  * @param anonymous whether the route answers without a bearer token
  */
-public record Endpoint(String method, String path, int status, String who, String summary, String tag,
-                       Class<?> request, boolean requestRequired, Class<?> result, String produces, boolean replayable,
-                       List<Param> params, boolean anonymous, Handler handler) {
+public record Endpoint(
+        String method,
+        String path,
+        int status,
+        String who,
+        String summary,
+        String tag,
+        Class<?> request,
+        boolean requestRequired,
+        Class<?> result,
+        String produces,
+        boolean replayable,
+        List<Param> params,
+        boolean anonymous,
+        Handler handler) {
 
     public Endpoint {
         Objects.requireNonNull(method, "method");

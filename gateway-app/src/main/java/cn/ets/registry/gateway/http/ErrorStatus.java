@@ -20,8 +20,7 @@ public final class ErrorStatus {
         STATUS.put(ErrorCode.LEDGER_UNAVAILABLE, 503);
     }
 
-    private ErrorStatus() {
-    }
+    private ErrorStatus() {}
 
     public static int of(String code) {
         try {

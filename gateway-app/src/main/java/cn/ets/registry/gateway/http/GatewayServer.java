@@ -25,7 +25,8 @@ public final class GatewayServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("http");
     private final Javalin app;
 
-    public GatewayServer(Ledger ledger, IdentityStore identities, BooleanSupplier credentialsWritten, List<Endpoint> endpoints) {
+    public GatewayServer(
+            Ledger ledger, IdentityStore identities, BooleanSupplier credentialsWritten, List<Endpoint> endpoints) {
         Objects.requireNonNull(ledger, "ledger");
         Objects.requireNonNull(identities, "identities");
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -36,7 +37,8 @@ public final class GatewayServer implements AutoCloseable {
             config.http.maxRequestSize = 4_000_000L;
             config.jsonMapper(new GsonMapper());
             config.registerPlugin(new MicrometerPlugin(m -> m.registry = metrics));
-            config.requestLogger.http((ctx, ms) -> LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+            config.requestLogger.http((ctx, ms) ->
+                    LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
             config.router.apiBuilder(() -> {
                 // Authentication first, so every route's handler already knows the caller.
                 ApiBuilder.before("/api/v1/*", ctx -> authenticate(ctx, identities));
@@ -45,7 +47,8 @@ public final class GatewayServer implements AutoCloseable {
                         case "GET" -> ApiBuilder.get(e.path(), e.handler());
                         case "POST" -> ApiBuilder.post(e.path(), e.handler());
                         case "PUT" -> ApiBuilder.put(e.path(), e.handler());
-                        default -> throw new IllegalArgumentException("unsupported method " + e.method() + " of " + e.path());
+                        default ->
+                            throw new IllegalArgumentException("unsupported method " + e.method() + " of " + e.path());
                     }
                 }
             });
@@ -66,14 +69,25 @@ public final class GatewayServer implements AutoCloseable {
         app.exception(ApiError.class, (e, ctx) -> Http.json(ctx, e.status(), e.body()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-            Http.json(ctx, 500, new ApiError("INTERNAL", "unexpected failure: " + e.getClass().getSimpleName()).body());
+            Http.json(
+                    ctx,
+                    500,
+                    new ApiError(
+                                    "INTERNAL",
+                                    "unexpected failure: " + e.getClass().getSimpleName())
+                            .body());
         });
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) {
-                Http.json(ctx, 404, new ApiError("NOT_FOUND", "no such endpoint: " + ctx.method() + " " + ctx.path()).body());
+                Http.json(
+                        ctx,
+                        404,
+                        new ApiError("NOT_FOUND", "no such endpoint: " + ctx.method() + " " + ctx.path()).body());
             }
         });
-        app.error(413, ctx -> Http.json(ctx, 413, new ApiError("PAYLOAD_TOO_LARGE", "request body larger than 4 MB").body()));
+        app.error(
+                413,
+                ctx -> Http.json(ctx, 413, new ApiError("PAYLOAD_TOO_LARGE", "request body larger than 4 MB").body()));
         app.error(405, ctx -> Http.json(ctx, 405, new ApiError("BAD_REQUEST", "method not allowed").body()));
     }
 
@@ -83,8 +97,8 @@ public final class GatewayServer implements AutoCloseable {
             throw new ApiError("UNAUTHENTICATED", "missing bearer token: send Authorization: Bearer <token>");
         }
         String token = header.substring("Bearer ".length()).trim();
-        var credential = identities.byToken(token)
-                .orElseThrow(() -> new ApiError("UNAUTHENTICATED", "unknown bearer token"));
+        var credential =
+                identities.byToken(token).orElseThrow(() -> new ApiError("UNAUTHENTICATED", "unknown bearer token"));
         ctx.attribute(Http.CALLER, new Caller(credential, identities.identity(credential.name())));
     }
 

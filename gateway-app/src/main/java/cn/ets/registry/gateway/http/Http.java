@@ -15,8 +15,7 @@ import java.io.IOException;
 public final class Http {
     public static final String CALLER = "caller";
 
-    private Http() {
-    }
+    private Http() {}
 
     public static Caller caller(Context ctx) {
         Caller c = ctx.attribute(CALLER);
@@ -39,7 +38,9 @@ public final class Http {
             }
             return e.getAsJsonObject();
         } catch (JsonParseException | IllegalStateException | IOException e) {
-            throw new ApiError("BAD_REQUEST", "malformed JSON: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+            throw new ApiError(
+                    "BAD_REQUEST",
+                    "malformed JSON: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
         }
     }
 

@@ -40,8 +40,7 @@ public final class OpenApiDocument {
 
     private final Map<String, JsonObject> schemas = new TreeMap<>();
 
-    private OpenApiDocument() {
-    }
+    private OpenApiDocument() {}
 
     public static String of(List<Endpoint> endpoints) {
         return new OpenApiDocument().build(endpoints);
@@ -59,8 +58,10 @@ public final class OpenApiDocument {
         JsonObject info = new JsonObject();
         info.addProperty("title", "National carbon market registry gateway");
         info.addProperty("version", "1");
-        info.addProperty("description", "REST contract v1 of ../shared/api.md. Every /api/v1 call carries Authorization: Bearer <token>,"
-                + " except reads the rules make public. Errors are {\"error\":{\"code\",\"message\",\"details\"}} and change nothing.");
+        info.addProperty(
+                "description",
+                "REST contract v1 of ../shared/api.md. Every /api/v1 call carries Authorization: Bearer <token>,"
+                        + " except reads the rules make public. Errors are {\"error\":{\"code\",\"message\",\"details\"}} and change nothing.");
         root.add("info", info);
         root.add("paths", paths);
         JsonObject components = new JsonObject();
@@ -116,8 +117,12 @@ public final class OpenApiDocument {
         JsonObject responses = new JsonObject();
         JsonObject ok = new JsonObject();
         ok.addProperty("description", "success");
-        ok.add("content", e.result() == null ? content(e.produces(), string())
-                : content("application/json", e.replayable() ? withReplayed(ref(e.result())) : ref(e.result())));
+        ok.add(
+                "content",
+                e.result() == null
+                        ? content(e.produces(), string())
+                        : content(
+                                "application/json", e.replayable() ? withReplayed(ref(e.result())) : ref(e.result())));
         responses.add(String.valueOf(e.status()), ok);
         for (int status : ERROR_STATUSES) {
             JsonObject err = new JsonObject();
@@ -150,8 +155,7 @@ public final class OpenApiDocument {
     }
 
     /** Documentation shape of every error answer. */
-    record ErrorBody(Refusal error) {
-    }
+    record ErrorBody(Refusal error) {}
 
     private static JsonObject content(String mediaType, JsonObject schema) {
         JsonObject media = new JsonObject();
@@ -163,10 +167,12 @@ public final class OpenApiDocument {
 
     /** A request body: the record's fields minus those that travel in the path or query. */
     private JsonObject requestSchema(Class<?> type) {
-        if (type.isRecord() && Arrays.stream(type.getRecordComponents()).anyMatch(c -> c.isAnnotationPresent(WholeBody.class))) {
+        if (type.isRecord()
+                && Arrays.stream(type.getRecordComponents()).anyMatch(c -> c.isAnnotationPresent(WholeBody.class))) {
             JsonObject free = new JsonObject();
             free.addProperty("type", "object");
-            free.addProperty("description", "the fields to change, named as in the answer of the matching GET, and a requestId");
+            free.addProperty(
+                    "description", "the fields to change, named as in the answer of the matching GET, and a requestId");
             JsonObject props = new JsonObject();
             props.add("requestId", string());
             free.add("properties", props);

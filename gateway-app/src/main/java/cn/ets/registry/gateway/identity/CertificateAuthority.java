@@ -64,11 +64,19 @@ public final class CertificateAuthority {
             KeyPair kp = newKeyPair();
             X500Name subject = name("ca." + organisation.toLowerCase(), organisation, null);
             Instant now = Instant.now();
-            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(subject, serial(), Date.from(now.minus(Duration.ofHours(1))),
-                    Date.from(now.plus(Duration.ofDays(3650))), subject, kp.getPublic());
+            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+                    subject,
+                    serial(),
+                    Date.from(now.minus(Duration.ofHours(1))),
+                    Date.from(now.plus(Duration.ofDays(3650))),
+                    subject,
+                    kp.getPublic());
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
+            b.addExtension(
+                    Extension.keyUsage,
+                    true,
+                    new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
             b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(kp.getPublic()));
             X509Certificate cert = sign(b, kp.getPrivate());
             return new CertificateAuthority(organisation, mspId, cert, kp.getPrivate());
@@ -83,10 +91,17 @@ public final class CertificateAuthority {
             KeyPair kp = newKeyPair();
             Instant now = Instant.now();
             // Fabric's MSP checks the chain at the certificate's own notBefore, so it may not predate the CA's.
-            Instant notBefore = latest(now.minus(Duration.ofHours(1)), certificate.getNotBefore().toInstant());
-            Instant notAfter = earliest(now.plus(Duration.ofDays(3650)), certificate.getNotAfter().toInstant());
-            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(certificate, serial(), Date.from(notBefore),
-                    Date.from(notAfter), name(name, organisation, "client"), kp.getPublic());
+            Instant notBefore = latest(
+                    now.minus(Duration.ofHours(1)), certificate.getNotBefore().toInstant());
+            Instant notAfter = earliest(
+                    now.plus(Duration.ofDays(3650)), certificate.getNotAfter().toInstant());
+            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+                    certificate,
+                    serial(),
+                    Date.from(notBefore),
+                    Date.from(notAfter),
+                    name(name, organisation, "client"),
+                    kp.getPublic());
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
@@ -118,7 +133,8 @@ public final class CertificateAuthority {
     }
 
     private static X500Name name(String cn, String org, String ou) {
-        X500NameBuilder n = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "CN").addRDN(BCStyle.O, org);
+        X500NameBuilder n =
+                new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "CN").addRDN(BCStyle.O, org);
         if (ou != null) {
             n.addRDN(BCStyle.OU, ou);
         }
@@ -144,7 +160,11 @@ public final class CertificateAuthority {
     }
 
     private static X509Certificate sign(X509v3CertificateBuilder b, PrivateKey signer) throws Exception {
-        var contentSigner = new JcaContentSignerBuilder("SHA256withECDSA").setProvider(BouncyCastleProvider.PROVIDER_NAME).build(signer);
-        return new JcaX509CertificateConverter().setProvider(BouncyCastleProvider.PROVIDER_NAME).getCertificate(b.build(contentSigner));
+        var contentSigner = new JcaContentSignerBuilder("SHA256withECDSA")
+                .setProvider(BouncyCastleProvider.PROVIDER_NAME)
+                .build(signer);
+        return new JcaX509CertificateConverter()
+                .setProvider(BouncyCastleProvider.PROVIDER_NAME)
+                .getCertificate(b.build(contentSigner));
     }
 }

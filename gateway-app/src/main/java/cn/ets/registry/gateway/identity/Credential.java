@@ -5,5 +5,5 @@ package cn.ets.registry.gateway.identity;
  * {@code org} is the organisation's short name ({@code Public} for the auditor, who signs as a
  * read-only member of the registry), {@code msp} its Fabric MSP id.
  */
-public record Credential(String name, String org, String msp, String role, String province, String account, String token) {
-}
+public record Credential(
+        String name, String org, String msp, String role, String province, String account, String token) {}

@@ -20,8 +20,7 @@ public final class DevOrganisations {
     /** The province codes of the roster (HB, GD). */
     public static final List<String> PROVINCES = ROSTER.provinceCodes();
 
-    private DevOrganisations() {
-    }
+    private DevOrganisations() {}
 
     /** Loads the organisations' CAs, creating them on first start. */
     public static Map<String, Organisation> loadOrCreate(Path dataDir) {
@@ -37,7 +36,10 @@ public final class DevOrganisations {
         try {
             CertificateAuthority ca;
             if (Files.isRegularFile(d.resolve("ca-key.pem"))) {
-                ca = new CertificateAuthority(name, msp, Pem.certificate(Files.readString(d.resolve("ca-cert.pem"))),
+                ca = new CertificateAuthority(
+                        name,
+                        msp,
+                        Pem.certificate(Files.readString(d.resolve("ca-cert.pem"))),
                         Pem.privateKey(Files.readString(d.resolve("ca-key.pem"))));
             } else {
                 ca = CertificateAuthority.create(name, msp);
@@ -58,8 +60,14 @@ public final class DevOrganisations {
         issue(store, orgs, ROSTER.withRole(Roster.REGISTRY).name(), "auditor", "Public", "AUDITOR", null);
     }
 
-    private static void issue(IdentityStore store, Map<String, Organisation> orgs, String orgName, String name,
-                              String label, String role, String province) {
+    private static void issue(
+            IdentityStore store,
+            Map<String, Organisation> orgs,
+            String orgName,
+            String name,
+            String label,
+            String role,
+            String province) {
         Organisation org = orgs.get(orgName);
         if (org == null || org.ca() == null || store.hasName(name)) {
             return;

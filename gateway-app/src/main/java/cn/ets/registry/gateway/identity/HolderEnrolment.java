@@ -1,7 +1,7 @@
 package cn.ets.registry.gateway.identity;
 
-import cn.ets.registry.gateway.ledger.LedgerIdentity;
 import cn.ets.registry.api.AccountsApi.AccountView;
+import cn.ets.registry.gateway.ledger.LedgerIdentity;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +28,8 @@ public final class HolderEnrolment {
         Organisation org = organisations.values().stream()
                 .filter(o -> o.mspId().equals(opener.identity().mspId()) && o.ca() != null)
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("this gateway holds no CA for " + opener.identity().mspId()));
+                .orElseThrow(() -> new IllegalStateException(
+                        "this gateway holds no CA for " + opener.identity().mspId()));
         Map<String, String> attrs = new LinkedHashMap<>();
         attrs.put("role", type);
         attrs.put("account", id);

@@ -26,7 +26,8 @@ import java.util.Optional;
  * and readable by the owner only; the private keys never leave this organisation's gateway.
  */
 public final class IdentityStore {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final Gson GSON =
+            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path dir;
@@ -133,6 +134,5 @@ public final class IdentityStore {
         }
     }
 
-    private record File(List<Credential> identities) {
-    }
+    private record File(List<Credential> identities) {}
 }

@@ -18,8 +18,7 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
 /** PEM in and out, through Bouncy Castle. Keys are written as PKCS#8, as Fabric tools expect. */
 public final class Pem {
-    private Pem() {
-    }
+    private Pem() {}
 
     public static String write(X509Certificate cert) {
         return writeObject(cert);

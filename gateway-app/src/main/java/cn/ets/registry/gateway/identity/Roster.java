@@ -18,7 +18,8 @@ import java.util.Set;
  * list of the network's organisations, read by the network scripts and, from the classpath (the
  * build copies it next to this class), by the gateway.
  */
-public record Roster(int schemaVersion, List<Org> organisations, OrdererOrg ordererOrganisation, List<Orderer> orderers) {
+public record Roster(
+        int schemaVersion, List<Org> organisations, OrdererOrg ordererOrganisation, List<Orderer> orderers) {
     /** Where the build puts the roster on the classpath, relative to this class. */
     static final String RESOURCE = "organisations.json";
 
@@ -28,24 +29,21 @@ public record Roster(int schemaVersion, List<Org> organisations, OrdererOrg orde
     public static final String PROVINCE = "PROVINCE";
 
     /** An organisation with one peer. {@code province} is set for (and only for) role PROVINCE. */
-    public record Org(String name, String mspId, String role, String province, String domain, CaSubject caSubject, Peer peer) {
+    public record Org(
+            String name, String mspId, String role, String province, String domain, CaSubject caSubject, Peer peer) {
         /** The name of this organisation's standard identity: mee, registry, exchange, province-&lt;code&gt;. */
         public String identityName() {
             return PROVINCE.equals(role) ? "province-" + province : role.toLowerCase(Locale.ROOT);
         }
     }
 
-    public record CaSubject(String country, String province, String locality) {
-    }
+    public record CaSubject(String country, String province, String locality) {}
 
-    public record Peer(int port, int chaincodePort, int operationsPort) {
-    }
+    public record Peer(int port, int chaincodePort, int operationsPort) {}
 
-    public record OrdererOrg(String name, String mspId, String domain, CaSubject caSubject) {
-    }
+    public record OrdererOrg(String name, String mspId, String domain, CaSubject caSubject) {}
 
-    public record Orderer(String name, int consenterId, int port, int adminPort, int operationsPort) {
-    }
+    public record Orderer(String name, int consenterId, int port, int adminPort, int operationsPort) {}
 
     public Roster {
         organisations = organisations == null ? List.of() : List.copyOf(organisations);
@@ -64,18 +62,21 @@ public record Roster(int schemaVersion, List<Org> organisations, OrdererOrg orde
                 throw new IllegalArgumentException("organisations.json: every organisation needs name, mspId and role");
             }
             if (!names.add(o.name()) || !msps.add(o.mspId())) {
-                throw new IllegalArgumentException("organisations.json: " + o.name() + " / " + o.mspId() + " listed twice");
+                throw new IllegalArgumentException(
+                        "organisations.json: " + o.name() + " / " + o.mspId() + " listed twice");
             }
             if (!List.of(MEE, REGISTRY, EXCHANGE, PROVINCE).contains(o.role())) {
                 throw new IllegalArgumentException("organisations.json: " + o.name() + ": unknown role " + o.role());
             }
             if (PROVINCE.equals(o.role()) != (o.province() != null)) {
-                throw new IllegalArgumentException("organisations.json: " + o.name() + ": a province code goes with role PROVINCE only");
+                throw new IllegalArgumentException(
+                        "organisations.json: " + o.name() + ": a province code goes with role PROVINCE only");
             }
         }
         for (String role : List.of(MEE, REGISTRY, EXCHANGE)) {
             if (organisations.stream().filter(o -> role.equals(o.role())).count() != 1) {
-                throw new IllegalArgumentException("organisations.json: exactly one organisation must have role " + role);
+                throw new IllegalArgumentException(
+                        "organisations.json: exactly one organisation must have role " + role);
             }
         }
         return this;
@@ -108,7 +109,9 @@ public record Roster(int schemaVersion, List<Org> organisations, OrdererOrg orde
 
     /** The one organisation with {@code role} (MEE, REGISTRY or EXCHANGE). */
     public Org withRole(String role) {
-        return organisations.stream().filter(o -> role.equals(o.role())).findFirst()
+        return organisations.stream()
+                .filter(o -> role.equals(o.role()))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no organisation with role " + role));
     }
 

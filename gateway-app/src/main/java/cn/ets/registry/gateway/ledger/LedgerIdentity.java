@@ -5,7 +5,8 @@ import java.security.cert.X509Certificate;
 import java.util.Objects;
 
 /** An X.509 identity of one organisation, with the private key that signs for it. */
-public record LedgerIdentity(String name, String mspId, X509Certificate certificate, String certificatePem, PrivateKey privateKey) {
+public record LedgerIdentity(
+        String name, String mspId, X509Certificate certificate, String certificatePem, PrivateKey privateKey) {
     public LedgerIdentity {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(mspId, "mspId");

@@ -1,9 +1,9 @@
 package cn.ets.registry.gateway.settlement;
 
+import cn.ets.registry.api.Catalogue;
 import cn.ets.registry.gateway.http.ApiError;
 import cn.ets.registry.gateway.http.Http;
 import cn.ets.registry.gateway.identity.Caller;
-import cn.ets.registry.api.Catalogue;
 import cn.ets.registry.gateway.ledger.Ledger;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -14,10 +14,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,13 +76,15 @@ public final class BatchSettlement implements AutoCloseable {
         JsonObject command = new JsonObject();
         command.add("trades", array);
         try {
-            String reply = ordering.inOrder(accounts, () -> Http.call(ledger, caller, Catalogue.SETTLE_MANY, command.toString()));
+            String reply = ordering.inOrder(
+                    accounts, () -> Http.call(ledger, caller, Catalogue.SETTLE_MANY, command.toString()));
             JsonArray answers = JsonParser.parseString(reply).getAsJsonObject().getAsJsonArray("results");
             for (int k = 0; k < chunk.size(); k++) {
                 results[chunk.get(k)] = answers.get(k).getAsJsonObject();
             }
         } catch (ApiError e) {
-            JsonObject error = JsonParser.parseString(e.body()).getAsJsonObject().getAsJsonObject("error");
+            JsonObject error =
+                    JsonParser.parseString(e.body()).getAsJsonObject().getAsJsonObject("error");
             for (int i : chunk) {
                 JsonObject r = new JsonObject();
                 JsonElement t = trades.get(i);

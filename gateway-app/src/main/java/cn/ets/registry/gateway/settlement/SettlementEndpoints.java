@@ -38,12 +38,28 @@ public final class SettlementEndpoints {
                 CatalogueEndpoints.of(Catalogue.SETTLE, ctx -> {
                     Caller caller = Http.caller(ctx);
                     JsonObject body = Http.body(ctx);
-                    Http.json(ctx, 201, ordering.inOrder(parties(body),
-                            () -> Http.call(ledger, caller, Catalogue.SETTLE, body.toString())));
+                    Http.json(
+                            ctx,
+                            201,
+                            ordering.inOrder(
+                                    parties(body), () -> Http.call(ledger, caller, Catalogue.SETTLE, body.toString())));
                 }),
-                new Endpoint("POST", "/api/v1/settlements/batch", 200, "EXCHANGE",
-                        "Settle up to " + MAX_BATCH + " trades, each on its own (a refused trade does not stop the others)", "settlement",
-                        Batch.class, true, BatchResults.class, "application/json", false, List.of(), false, ctx -> {
+                new Endpoint(
+                        "POST",
+                        "/api/v1/settlements/batch",
+                        200,
+                        "EXCHANGE",
+                        "Settle up to " + MAX_BATCH
+                                + " trades, each on its own (a refused trade does not stop the others)",
+                        "settlement",
+                        Batch.class,
+                        true,
+                        BatchResults.class,
+                        "application/json",
+                        false,
+                        List.of(),
+                        false,
+                        ctx -> {
                             Caller caller = Http.caller(ctx);
                             JsonElement trades = Http.body(ctx).get("trades");
                             if (trades == null || !trades.isJsonArray()) {

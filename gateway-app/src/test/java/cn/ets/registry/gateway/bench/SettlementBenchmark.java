@@ -11,19 +11,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import java.util.HashMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.IntFunction;
 
 /**
  * Settlement throughput through the REST gateway: disjoint accounts versus one hot seller, single
@@ -32,7 +32,9 @@ import java.util.function.IntFunction;
  */
 @Command(name = "settlement-benchmark", mixinStandardHelpOptions = true)
 public final class SettlementBenchmark implements Callable<Integer> {
-    @Option(names = "--network", description = "network.json of a running Fabric network; without it only the embedded ledger is measured")
+    @Option(
+            names = "--network",
+            description = "network.json of a running Fabric network; without it only the embedded ledger is measured")
     Path network;
 
     @Option(names = "--trades", defaultValue = "300", description = "trades per scenario (default ${DEFAULT-VALUE})")
@@ -43,7 +45,8 @@ public final class SettlementBenchmark implements Callable<Integer> {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    record Result(String label, int ok, int rejected, double seconds, double p50, double p95, long conflicts, long retries) {
+    record Result(
+            String label, int ok, int rejected, double seconds, double p50, double p95, long conflicts, long retries) {
         double tps() {
             return ok / seconds;
         }
@@ -64,9 +67,13 @@ public final class SettlementBenchmark implements Callable<Integer> {
             }
         }
         System.out.println();
-        System.out.printf("%-34s %7s %6s %8s %8s %8s %10s %8s%n", "scenario", "settled", "rej", "tx/s", "p50 ms", "p95 ms", "conflicts", "retries");
+        System.out.printf(
+                "%-34s %7s %6s %8s %8s %8s %10s %8s%n",
+                "scenario", "settled", "rej", "tx/s", "p50 ms", "p95 ms", "conflicts", "retries");
         for (Result r : results) {
-            System.out.printf("%-34s %7d %6d %8.1f %8.0f %8.0f %10d %8d%n", r.label, r.ok, r.rejected, r.tps(), r.p50, r.p95, r.conflicts, r.retries);
+            System.out.printf(
+                    "%-34s %7d %6d %8.1f %8.0f %8.0f %10d %8d%n",
+                    r.label, r.ok, r.rejected, r.tps(), r.p50, r.p95, r.conflicts, r.retries);
         }
         System.out.println();
         ratio(results, "embedded disjoint single", "embedded hot seller single");
@@ -91,23 +98,48 @@ public final class SettlementBenchmark implements Callable<Integer> {
         String run = Long.toString(System.nanoTime(), 36);
         int accounts = 2 * concurrency;
         System.out.printf("[bench] %s: setting up %d funded units%n", ledger, accounts);
-        post(url, tok.get("mee"), "/api/v1/issuances", "{\"requestId\":\"bi-" + run + "\",\"product\":\"CEA-2024\",\"quantity\":100000000}");
-        post(url, tok.get("mee"), "/api/v1/distributions", "{\"requestId\":\"bd-" + run + "\",\"product\":\"CEA-2024\",\"from\":\"MEE\",\"to\":\"PROVINCE-HB\",\"quantity\":100000000}");
+        post(
+                url,
+                tok.get("mee"),
+                "/api/v1/issuances",
+                "{\"requestId\":\"bi-" + run + "\",\"product\":\"CEA-2024\",\"quantity\":100000000}");
+        post(
+                url,
+                tok.get("mee"),
+                "/api/v1/distributions",
+                "{\"requestId\":\"bd-" + run
+                        + "\",\"product\":\"CEA-2024\",\"from\":\"MEE\",\"to\":\"PROVINCE-HB\",\"quantity\":100000000}");
         List<String> units = new ArrayList<>();
         for (int i = 0; i < accounts; i++) {
             String id = "B" + run + "-" + i;
-            post(url, tok.get("province-HB"), "/api/v1/accounts", "{\"id\":\"" + id + "\",\"type\":\"UNIT\",\"name\":\"bench\",\"province\":\"HB\",\"sector\":\"POWER\"}");
-            post(url, tok.get("province-HB"), "/api/v1/distributions", "{\"requestId\":\"bu-" + id + "\",\"product\":\"CEA-2024\",\"from\":\"PROVINCE-HB\",\"to\":\"" + id + "\",\"quantity\":1000000}");
+            post(
+                    url,
+                    tok.get("province-HB"),
+                    "/api/v1/accounts",
+                    "{\"id\":\"" + id
+                            + "\",\"type\":\"UNIT\",\"name\":\"bench\",\"province\":\"HB\",\"sector\":\"POWER\"}");
+            post(
+                    url,
+                    tok.get("province-HB"),
+                    "/api/v1/distributions",
+                    "{\"requestId\":\"bu-" + id + "\",\"product\":\"CEA-2024\",\"from\":\"PROVINCE-HB\",\"to\":\"" + id
+                            + "\",\"quantity\":1000000}");
             units.add(id);
         }
         List<Result> out = new ArrayList<>();
         AtomicInteger seq = new AtomicInteger();
         // Disjoint: trade i goes between a pair of accounts no other in-flight trade touches.
-        out.add(single(ledger + " disjoint single", url, tok.get("exchange"), w ->
-                trade(run + "-d-" + seq.incrementAndGet(), units.get(2 * w), units.get(2 * w + 1))));
+        out.add(single(
+                ledger + " disjoint single",
+                url,
+                tok.get("exchange"),
+                w -> trade(run + "-d-" + seq.incrementAndGet(), units.get(2 * w), units.get(2 * w + 1))));
         // Hot seller: every trade sells from the same account, posted one by one in parallel.
-        out.add(single(ledger + " hot seller single", url, tok.get("exchange"), w ->
-                trade(run + "-h-" + seq.incrementAndGet(), units.get(0), units.get(1 + w))));
+        out.add(single(
+                ledger + " hot seller single",
+                url,
+                tok.get("exchange"),
+                w -> trade(run + "-h-" + seq.incrementAndGet(), units.get(0), units.get(1 + w))));
         // Hot seller through the batch endpoint: the gateway orders the seller's trades itself.
         List<String> batch = new ArrayList<>();
         for (int i = 0; i < trades; i++) {
@@ -116,14 +148,19 @@ public final class SettlementBenchmark implements Callable<Integer> {
         long c0 = conflicts(url)[0];
         long r0 = conflicts(url)[1];
         long t0 = System.nanoTime();
-        JsonObject reply = post(url, tok.get("exchange"), "/api/v1/settlements/batch", "{\"trades\":[" + String.join(",", batch) + "]}");
+        JsonObject reply = post(
+                url,
+                tok.get("exchange"),
+                "/api/v1/settlements/batch",
+                "{\"trades\":[" + String.join(",", batch) + "]}");
         double secs = (System.nanoTime() - t0) / 1e9;
         int ok = 0;
         for (var r : reply.getAsJsonArray("results")) {
             ok += "SETTLED".equals(r.getAsJsonObject().get("status").getAsString()) ? 1 : 0;
         }
         long[] c1 = conflicts(url);
-        out.add(new Result(ledger + " hot seller batch", ok, trades - ok, secs, Double.NaN, Double.NaN, c1[0] - c0, c1[1] - r0));
+        out.add(new Result(
+                ledger + " hot seller batch", ok, trades - ok, secs, Double.NaN, Double.NaN, c1[0] - c0, c1[1] - r0));
         return out;
     }
 
@@ -150,7 +187,11 @@ public final class SettlementBenchmark implements Callable<Integer> {
                         ok.incrementAndGet();
                     } else {
                         rejected.incrementAndGet();
-                        String code = JsonParser.parseString(r.body()).getAsJsonObject().getAsJsonObject("error").get("code").getAsString();
+                        String code = JsonParser.parseString(r.body())
+                                .getAsJsonObject()
+                                .getAsJsonObject("error")
+                                .get("code")
+                                .getAsString();
                         refusals.merge(code, 1, Integer::sum);
                     }
                 }
@@ -168,8 +209,15 @@ public final class SettlementBenchmark implements Callable<Integer> {
         }
         List<Double> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        return new Result(label, ok.get(), rejected.get(), secs, sorted.get(sorted.size() / 2), sorted.get((int) (sorted.size() * 0.95)),
-                after[0] - before[0], after[1] - before[1]);
+        return new Result(
+                label,
+                ok.get(),
+                rejected.get(),
+                secs,
+                sorted.get(sorted.size() / 2),
+                sorted.get((int) (sorted.size() * 0.95)),
+                after[0] - before[0],
+                after[1] - before[1]);
     }
 
     private static String trade(String id, String seller, String buyer) {
@@ -178,9 +226,16 @@ public final class SettlementBenchmark implements Callable<Integer> {
     }
 
     private long[] conflicts(String url) throws Exception {
-        JsonObject h = JsonParser.parseString(http.send(HttpRequest.newBuilder(URI.create(url + "/health")).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).getAsJsonObject();
-        return new long[] {h.has("mvccConflicts") ? h.get("mvccConflicts").getAsLong() : 0, h.has("mvccRetries") ? h.get("mvccRetries").getAsLong() : 0};
+        JsonObject h = JsonParser.parseString(http.send(
+                                HttpRequest.newBuilder(URI.create(url + "/health"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .getAsJsonObject();
+        return new long[] {
+            h.has("mvccConflicts") ? h.get("mvccConflicts").getAsLong() : 0,
+            h.has("mvccRetries") ? h.get("mvccRetries").getAsLong() : 0
+        };
     }
 
     private JsonObject post(String url, String token, String path, String json) throws Exception {
@@ -192,8 +247,13 @@ public final class SettlementBenchmark implements Callable<Integer> {
     }
 
     private HttpResponse<String> send(String url, String token, String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url + path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     public static void main(String[] args) {

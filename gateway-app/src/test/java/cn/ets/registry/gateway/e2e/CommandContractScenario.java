@@ -30,30 +30,54 @@ public final class CommandContractScenario {
     }
 
     private void setUp() {
-        expect(api.post("mee", "/api/v1/issuances", "{\"requestId\":\"rpl-iss-" + run + "\",\"product\":\"CEA-2025\",\"quantity\":100000}"), 201);
-        expect(api.post("mee", "/api/v1/distributions", "{\"requestId\":\"rpl-dist-" + run
-                + "\",\"product\":\"CEA-2025\",\"from\":\"MEE\",\"to\":\"PROVINCE-HB\",\"quantity\":100000}"), 201);
+        expect(
+                api.post(
+                        "mee",
+                        "/api/v1/issuances",
+                        "{\"requestId\":\"rpl-iss-" + run + "\",\"product\":\"CEA-2025\",\"quantity\":100000}"),
+                201);
+        expect(
+                api.post(
+                        "mee",
+                        "/api/v1/distributions",
+                        "{\"requestId\":\"rpl-dist-" + run
+                                + "\",\"product\":\"CEA-2025\",\"from\":\"MEE\",\"to\":\"PROVINCE-HB\",\"quantity\":100000}"),
+                201);
         for (String id : new String[] {unit, buyer}) {
-            expect(api.post("province-HB", "/api/v1/accounts", "{\"id\":\"" + id + "\",\"type\":\"UNIT\",\"name\":\"Replay Power " + id
-                    + "\",\"province\":\"HB\",\"sector\":\"POWER\"}"), 201);
+            expect(
+                    api.post(
+                            "province-HB",
+                            "/api/v1/accounts",
+                            "{\"id\":\"" + id + "\",\"type\":\"UNIT\",\"name\":\"Replay Power " + id
+                                    + "\",\"province\":\"HB\",\"sector\":\"POWER\"}"),
+                    201);
         }
-        expect(api.post("province-HB", "/api/v1/emissions", "{\"unitId\":\"" + unit + "\",\"year\":2024,\"verifiedEmissions\":10000}"), 201);
+        expect(
+                api.post(
+                        "province-HB",
+                        "/api/v1/emissions",
+                        "{\"unitId\":\"" + unit + "\",\"year\":2024,\"verifiedEmissions\":10000}"),
+                201);
     }
 
     private void aReplayIsAnsweredOnlyToWhoMaySendTheCommand() {
         String pre = "{\"requestId\":\"rpl-pre-" + run + "\",\"unitId\":\"" + unit + "\",\"year\":2025}";
         Response first = expect(api.post("province-HB", "/api/v1/allocations/pre", pre), 201);
         assertThat(first.num("quantity")).isEqualTo(7_000);
-        JsonObject before = expect(api.get("registry", "/api/v1/accounts/" + unit), 200).json();
+        JsonObject before =
+                expect(api.get("registry", "/api/v1/accounts/" + unit), 200).json();
 
         // The same command, byte for byte, from identities that may not pre-allocate HB's units: refused, not replayed.
         for (String stranger : new String[] {"province-GD", "exchange", "mee", "registry"}) {
             Response r = api.post(stranger, "/api/v1/allocations/pre", pre);
-            assertThat(r.status()).as("%s replaying HB's pre-allocation: %s", stranger, r).isEqualTo(403);
+            assertThat(r.status())
+                    .as("%s replaying HB's pre-allocation: %s", stranger, r)
+                    .isEqualTo(403);
             assertThat(r.code()).isEqualTo("FORBIDDEN");
             assertThat(r.json().toString()).doesNotContain("\"replayed\"").doesNotContain(first.str("txId"));
         }
-        assertThat(expect(api.get("registry", "/api/v1/accounts/" + unit), 200).json()).isEqualTo(before);
+        assertThat(expect(api.get("registry", "/api/v1/accounts/" + unit), 200).json())
+                .isEqualTo(before);
 
         // The province that sent it gets its first result again.
         Response again = expect(api.post("province-HB", "/api/v1/allocations/pre", pre), 201);
@@ -61,16 +85,22 @@ public final class CommandContractScenario {
         assertThat(again.str("txId")).isEqualTo(first.str("txId"));
 
         // A settled trade replayed by anyone but the exchange is refused too.
-        String trade = "{\"tradeId\":\"rpl-T-" + run + "\",\"product\":\"CEA-2025\",\"seller\":\"" + unit + "\",\"buyer\":\"" + buyer
+        String trade = "{\"tradeId\":\"rpl-T-" + run + "\",\"product\":\"CEA-2025\",\"seller\":\"" + unit
+                + "\",\"buyer\":\"" + buyer
                 + "\",\"quantity\":100,\"price\":\"90.00\",\"mode\":\"LISTED\",\"tradedAt\":\"2025-11-03T10:00:00+08:00\"}";
         expect(api.post("exchange", "/api/v1/settlements", trade), 201);
         Response stranger = api.post("province-HB", "/api/v1/settlements", trade);
         assertThat(stranger.status()).as("%s", stranger).isEqualTo(403);
-        assertThat(expect(api.post("exchange", "/api/v1/settlements", trade), 201).json().get("replayed").getAsBoolean()).isTrue();
+        assertThat(expect(api.post("exchange", "/api/v1/settlements", trade), 201)
+                        .json()
+                        .get("replayed")
+                        .getAsBoolean())
+                .isTrue();
     }
 
     private void aRefusalKeepsItsDetails() {
-        String trade = "{\"tradeId\":\"rpl-T2-" + run + "\",\"product\":\"CEA-2025\",\"seller\":\"" + buyer + "\",\"buyer\":\"" + unit
+        String trade = "{\"tradeId\":\"rpl-T2-" + run + "\",\"product\":\"CEA-2025\",\"seller\":\"" + buyer
+                + "\",\"buyer\":\"" + unit
                 + "\",\"quantity\":5000,\"price\":\"90.00\",\"mode\":\"LISTED\",\"tradedAt\":\"2025-11-03T10:00:00+08:00\"}";
         Response r = api.post("exchange", "/api/v1/settlements", trade);
         assertThat(r.status()).as("%s", r).isEqualTo(409);
@@ -80,9 +110,13 @@ public final class CommandContractScenario {
         assertThat(details.get("product").getAsString()).isEqualTo("CEA-2025");
         assertThat(details.get("available").getAsLong()).isEqualTo(100);
         assertThat(details.get("requested").getAsLong()).isEqualTo(5000);
-        assertThat(r.json().getAsJsonObject("error").get("message").getAsString()).doesNotContain("details=");
+        assertThat(r.json().getAsJsonObject("error").get("message").getAsString())
+                .doesNotContain("details=");
 
-        Response forbidden = api.post("province-GD", "/api/v1/issuances", "{\"requestId\":\"rpl-x-" + run + "\",\"product\":\"CEA-2025\",\"quantity\":1}");
+        Response forbidden = api.post(
+                "province-GD",
+                "/api/v1/issuances",
+                "{\"requestId\":\"rpl-x-" + run + "\",\"product\":\"CEA-2025\",\"quantity\":1}");
         assertThat(forbidden.status()).isEqualTo(403);
         JsonObject fd = forbidden.json().getAsJsonObject("error").getAsJsonObject("details");
         assertThat(fd.get("role").getAsString()).isEqualTo("PROVINCE");

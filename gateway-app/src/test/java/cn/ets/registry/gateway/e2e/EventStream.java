@@ -16,16 +16,18 @@ import java.util.stream.Stream;
 
 /** Reads the first {@code count} server-sent events of GET /api/v1/events. */
 public final class EventStream {
-    public record Event(long id, String name, JsonObject data) {
-    }
+    public record Event(long id, String name, JsonObject data) {}
 
-    private EventStream() {
-    }
+    private EventStream() {}
 
     public static List<Event> read(String baseUrl, String token, long fromBlock, int count) throws Exception {
         HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/events?fromBlock=" + fromBlock))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build();
-        HttpResponse<Stream<String>> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream")
+                .build();
+        HttpResponse<Stream<String>> r = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .build()
                 .send(req, HttpResponse.BodyHandlers.ofLines());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("events answered " + r.statusCode());
@@ -43,7 +45,10 @@ public final class EventStream {
                     name = line.substring(7).trim();
                 } else if (line.startsWith("data: ")) {
                     synchronized (events) {
-                        events.add(new Event(id, name, JsonParser.parseString(line.substring(6)).getAsJsonObject()));
+                        events.add(new Event(
+                                id,
+                                name,
+                                JsonParser.parseString(line.substring(6)).getAsJsonObject()));
                     }
                 }
             }

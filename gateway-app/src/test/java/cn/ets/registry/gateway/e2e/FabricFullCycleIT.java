@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.ets.registry.gateway.Registry;
 import cn.ets.registry.gateway.ledger.LedgerIdentity;
 import cn.ets.registry.gateway.ledger.fabric.NetworkConfig;
+import cn.ets.registry.gateway.testing.LifecycleScenario;
+import cn.ets.registry.gateway.testing.RegistryClient;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
@@ -19,8 +21,6 @@ import org.hyperledger.fabric.client.Hash;
 import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
-import cn.ets.registry.gateway.testing.LifecycleScenario;
-import cn.ets.registry.gateway.testing.RegistryClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -43,9 +43,13 @@ class FabricFullCycleIT {
     @BeforeAll
     static void start_one_gateway_per_organisation() throws Exception {
         String file = System.getProperty("fabric.network");
-        assertThat(file).as("-Dfabric.network=<runtime>/network.json (scripts/test.sh sets it)").isNotBlank();
+        assertThat(file)
+                .as("-Dfabric.network=<runtime>/network.json (scripts/test.sh sets it)")
+                .isNotBlank();
         network = Path.of(file);
-        assertThat(network).as("network.json of a running network: scripts/network.sh up").exists();
+        assertThat(network)
+                .as("network.json of a running network: scripts/network.sh up")
+                .exists();
         Path data = Files.createTempDirectory("fabric-gateways");
         for (String org : ORGS) {
             long t0 = System.nanoTime();
@@ -53,7 +57,9 @@ class FabricFullCycleIT {
             r.start("127.0.0.1", 0);
             gateways.add(r);
             api.addGateway(r);
-            System.out.printf("[e2e] gateway of %s up on port %d in %d ms%n", org, r.port(), (System.nanoTime() - t0) / 1_000_000);
+            System.out.printf(
+                    "[e2e] gateway of %s up on port %d in %d ms%n",
+                    org, r.port(), (System.nanoTime() - t0) / 1_000_000);
         }
     }
 
@@ -102,7 +108,8 @@ class FabricFullCycleIT {
         EventStream.Event last = first.get(4);
         List<EventStream.Event> resumed = EventStream.read(exchange.baseUrl(), exchange.token(), last.id(), 1);
         assertThat(resumed.get(0).id()).isEqualTo(last.id());
-        assertThat(resumed.get(0).data().get("txId").getAsString()).isEqualTo(last.data().get("txId").getAsString());
+        assertThat(resumed.get(0).data().get("txId").getAsString())
+                .isEqualTo(last.data().get("txId").getAsString());
     }
 
     @Test
@@ -112,16 +119,29 @@ class FabricFullCycleIT {
         LedgerIdentity id = mee.identities().identity("mee");
         NetworkConfig cfg = NetworkConfig.read(network);
         NetworkConfig.Org org = cfg.org("MEE");
-        ManagedChannel channel = Grpc.newChannelBuilder(org.peer().endpoint(),
-                TlsChannelCredentials.newBuilder().trustManager(new File(org.peer().tlsRootCert())).build())
-                .overrideAuthority(org.peer().hostnameOverride()).build();
-        try (Gateway gw = Gateway.newInstance().identity(new X509Identity(id.mspId(), id.certificate()))
-                .signer(Signers.newPrivateKeySigner(id.privateKey())).hash(Hash.SHA256).connection(channel).connect()) {
-            var contract = gw.getNetwork(cfg.channel()).getContract(cfg.chaincode().name());
-            // A valid command for the chaincode (MEE may issue), endorsed by MEE alone: the chaincode says yes, Fabric says no.
+        ManagedChannel channel = Grpc.newChannelBuilder(
+                        org.peer().endpoint(),
+                        TlsChannelCredentials.newBuilder()
+                                .trustManager(new File(org.peer().tlsRootCert()))
+                                .build())
+                .overrideAuthority(org.peer().hostnameOverride())
+                .build();
+        try (Gateway gw = Gateway.newInstance()
+                .identity(new X509Identity(id.mspId(), id.certificate()))
+                .signer(Signers.newPrivateKeySigner(id.privateKey()))
+                .hash(Hash.SHA256)
+                .connection(channel)
+                .connect()) {
+            var contract =
+                    gw.getNetwork(cfg.channel()).getContract(cfg.chaincode().name());
+            // A valid command for the chaincode (MEE may issue), endorsed by MEE alone: the chaincode says yes, Fabric
+            // says no.
             var tx = contract.newProposal("issuance:issue")
-                    .addArguments("{\"requestId\":\"unendorsed-" + System.nanoTime() + "\",\"product\":\"CEA-2024\",\"quantity\":1}")
-                    .setEndorsingOrganizations("MEEMSP").build().endorse();
+                    .addArguments("{\"requestId\":\"unendorsed-" + System.nanoTime()
+                            + "\",\"product\":\"CEA-2024\",\"quantity\":1}")
+                    .setEndorsingOrganizations("MEEMSP")
+                    .build()
+                    .endorse();
             var status = tx.submitAsync().getStatus();
             assertThat(status.isSuccessful()).isFalse();
             assertThat(status.getCode()).isEqualTo(TxValidationCode.ENDORSEMENT_POLICY_FAILURE);

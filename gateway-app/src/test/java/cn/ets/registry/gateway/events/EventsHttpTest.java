@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.ets.registry.gateway.e2e.EventStream;
 import cn.ets.registry.gateway.testing.EmbeddedGateway;
 import cn.ets.registry.gateway.testing.RegistryClient;
-import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EventsHttpTest {
 
@@ -23,21 +23,47 @@ class EventsHttpTest {
         try (EmbeddedGateway g = EmbeddedGateway.start(dir, false)) {
             RegistryClient api = g.client();
             String url = api.baseUrl();
-            assertThat(api.post("mee", "/api/v1/issuances", "{\"requestId\":\"e1\",\"product\":\"CEA-2024\",\"quantity\":10}").status()).isEqualTo(201);
-            assertThat(api.post("mee", "/api/v1/issuances", "{\"requestId\":\"e2\",\"product\":\"CEA-2024\",\"quantity\":20}").status()).isEqualTo(201);
-            assertThat(api.post("mee", "/api/v1/issuances", "{\"requestId\":\"e2\",\"product\":\"CEA-2024\",\"quantity\":20}").status())
-                    .as("a replay commits no new event").isEqualTo(201);
+            assertThat(api.post(
+                                    "mee",
+                                    "/api/v1/issuances",
+                                    "{\"requestId\":\"e1\",\"product\":\"CEA-2024\",\"quantity\":10}")
+                            .status())
+                    .isEqualTo(201);
+            assertThat(api.post(
+                                    "mee",
+                                    "/api/v1/issuances",
+                                    "{\"requestId\":\"e2\",\"product\":\"CEA-2024\",\"quantity\":20}")
+                            .status())
+                    .isEqualTo(201);
+            assertThat(api.post(
+                                    "mee",
+                                    "/api/v1/issuances",
+                                    "{\"requestId\":\"e2\",\"product\":\"CEA-2024\",\"quantity\":20}")
+                            .status())
+                    .as("a replay commits no new event")
+                    .isEqualTo(201);
 
-            List<EventStream.Event> all = EventStream.read(url, api.endpoint("auditor").token(), 0, 3);
-            assertThat(all).extracting(EventStream.Event::name).containsExactly("RegistryBootstrapped", "AllowancesIssued", "AllowancesIssued");
+            List<EventStream.Event> all =
+                    EventStream.read(url, api.endpoint("auditor").token(), 0, 3);
+            assertThat(all)
+                    .extracting(EventStream.Event::name)
+                    .containsExactly("RegistryBootstrapped", "AllowancesIssued", "AllowancesIssued");
             assertThat(all).extracting(EventStream.Event::id).isSorted();
             EventStream.Event second = all.get(2);
-            assertThat(second.data().getAsJsonObject("payload").getAsJsonObject("data").get("quantity").getAsLong()).isEqualTo(20);
-            assertThat(second.data().getAsJsonObject("payload").get("actor").getAsString()).isEqualTo("mee");
+            assertThat(second.data()
+                            .getAsJsonObject("payload")
+                            .getAsJsonObject("data")
+                            .get("quantity")
+                            .getAsLong())
+                    .isEqualTo(20);
+            assertThat(second.data().getAsJsonObject("payload").get("actor").getAsString())
+                    .isEqualTo("mee");
 
-            List<EventStream.Event> resumed = EventStream.read(url, api.endpoint("exchange").token(), second.id(), 1);
+            List<EventStream.Event> resumed =
+                    EventStream.read(url, api.endpoint("exchange").token(), second.id(), 1);
             assertThat(resumed.get(0).id()).isEqualTo(second.id());
-            assertThat(resumed.get(0).data().get("txId").getAsString()).isEqualTo(second.data().get("txId").getAsString());
+            assertThat(resumed.get(0).data().get("txId").getAsString())
+                    .isEqualTo(second.data().get("txId").getAsString());
 
             // a new commit reaches a listener that is already connected
             var live = CompletableFuture.supplyAsync(() -> {
@@ -48,7 +74,12 @@ class EventsHttpTest {
                 }
             });
             Thread.sleep(500);
-            assertThat(api.post("mee", "/api/v1/issuances", "{\"requestId\":\"e3\",\"product\":\"CEA-2024\",\"quantity\":30}").status()).isEqualTo(201);
+            assertThat(api.post(
+                                    "mee",
+                                    "/api/v1/issuances",
+                                    "{\"requestId\":\"e3\",\"product\":\"CEA-2024\",\"quantity\":30}")
+                            .status())
+                    .isEqualTo(201);
             assertThat(live.get(30, TimeUnit.SECONDS).get(0).name()).isEqualTo("AllowancesIssued");
         }
     }
@@ -58,9 +89,13 @@ class EventsHttpTest {
         try (EmbeddedGateway g = EmbeddedGateway.start(dir, false)) {
             String url = g.client().baseUrl();
             String province = g.client().token("province-HB");
-            var r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/api/v1/events"))
-                    .header("Authorization", "Bearer " + province).header("Accept", "text/event-stream").build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url + "/api/v1/events"))
+                                    .header("Authorization", "Bearer " + province)
+                                    .header("Accept", "text/event-stream")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(403);
             assertThat(r.body()).contains("FORBIDDEN");
         }

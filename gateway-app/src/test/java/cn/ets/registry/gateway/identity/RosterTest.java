@@ -27,7 +27,8 @@ class RosterTest {
     void organisations_msp_ids_roles_and_provinces() {
         assertThat(roster.schemaVersion()).isEqualTo(1);
         assertThat(roster.organisations())
-                .extracting(Roster.Org::name, Roster.Org::mspId, Roster.Org::role, Roster.Org::province, Roster.Org::domain)
+                .extracting(
+                        Roster.Org::name, Roster.Org::mspId, Roster.Org::role, Roster.Org::province, Roster.Org::domain)
                 .containsExactly(
                         tuple("MEE", "MEEMSP", "MEE", null, "mee.carbon.local"),
                         tuple("Registry", "RegistryMSP", "REGISTRY", null, "registry.carbon.local"),
@@ -36,12 +37,20 @@ class RosterTest {
                         tuple("ProvinceGD", "ProvinceGDMSP", "PROVINCE", "GD", "provincegd.carbon.local"));
         assertThat(roster.provinceCodes()).containsExactly("HB", "GD");
         assertThat(DevOrganisations.PROVINCES).containsExactly("HB", "GD");
-        assertThat(roster.organisations()).extracting(Roster.Org::identityName)
+        assertThat(roster.organisations())
+                .extracting(Roster.Org::identityName)
                 .containsExactly("mee", "registry", "exchange", "province-HB", "province-GD");
-        assertThat(roster.organisations()).extracting(o -> o.peer().port()).containsExactly(7051, 8051, 9051, 10051, 11051);
+        assertThat(roster.organisations())
+                .extracting(o -> o.peer().port())
+                .containsExactly(7051, 8051, 9051, 10051, 11051);
         assertThat(roster.ordererOrganisation().mspId()).isEqualTo("OrdererMSP");
-        assertThat(roster.orderers()).extracting(Roster.Orderer::name, Roster.Orderer::port)
-                .containsExactly(tuple("orderer0", 7050), tuple("orderer1", 8050), tuple("orderer2", 9050), tuple("orderer3", 10050));
+        assertThat(roster.orderers())
+                .extracting(Roster.Orderer::name, Roster.Orderer::port)
+                .containsExactly(
+                        tuple("orderer0", 7050),
+                        tuple("orderer1", 8050),
+                        tuple("orderer2", 9050),
+                        tuple("orderer3", 10050));
     }
 
     @Test
@@ -63,9 +72,14 @@ class RosterTest {
     @Test
     void standard_identities_of_credentials_json(@TempDir Path dir) {
         Map<String, Organisation> orgs = DevOrganisations.loadOrCreate(dir);
-        assertThat(orgs.values()).extracting(Organisation::name, Organisation::mspId).containsExactly(
-                tuple("MEE", "MEEMSP"), tuple("Registry", "RegistryMSP"), tuple("Exchange", "ExchangeMSP"),
-                tuple("ProvinceHB", "ProvinceHBMSP"), tuple("ProvinceGD", "ProvinceGDMSP"));
+        assertThat(orgs.values())
+                .extracting(Organisation::name, Organisation::mspId)
+                .containsExactly(
+                        tuple("MEE", "MEEMSP"),
+                        tuple("Registry", "RegistryMSP"),
+                        tuple("Exchange", "ExchangeMSP"),
+                        tuple("ProvinceHB", "ProvinceHBMSP"),
+                        tuple("ProvinceGD", "ProvinceGDMSP"));
         IdentityStore store = IdentityStore.empty(dir);
         DevOrganisations.issueStandardIdentities(store, orgs);
         store.save();
@@ -93,19 +107,27 @@ class RosterTest {
         String registry = "{\"name\":\"Registry\",\"mspId\":\"RegistryMSP\",\"role\":\"REGISTRY\"}";
         String mee = "{\"name\":\"MEE\",\"mspId\":\"MEEMSP\",\"role\":\"MEE\"}";
         String exchange = "{\"name\":\"Exchange\",\"mspId\":\"ExchangeMSP\",\"role\":\"EXCHANGE\"}";
-        assertThatIllegalArgumentException().isThrownBy(() -> parse(2, mee + "," + registry + "," + exchange))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> parse(2, mee + "," + registry + "," + exchange))
                 .withMessageContaining("schemaVersion");
-        assertThatIllegalArgumentException().isThrownBy(() -> parse(1, mee + "," + exchange))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> parse(1, mee + "," + exchange))
                 .withMessageContaining("role REGISTRY");
-        assertThatIllegalArgumentException().isThrownBy(() -> parse(1, mee + "," + registry + "," + exchange
-                        + ",{\"name\":\"ProvinceXX\",\"mspId\":\"ProvinceXXMSP\",\"role\":\"PROVINCE\"}"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> parse(
+                        1,
+                        mee + "," + registry + "," + exchange
+                                + ",{\"name\":\"ProvinceXX\",\"mspId\":\"ProvinceXXMSP\",\"role\":\"PROVINCE\"}"))
                 .withMessageContaining("province code");
-        assertThatIllegalArgumentException().isThrownBy(() -> parse(1, mee + "," + registry + "," + exchange + "," + mee))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> parse(1, mee + "," + registry + "," + exchange + "," + mee))
                 .withMessageContaining("twice");
-        assertThat(parse(1, mee + "," + registry + "," + exchange).provinceCodes()).isEmpty();
+        assertThat(parse(1, mee + "," + registry + "," + exchange).provinceCodes())
+                .isEmpty();
     }
 
     private static Roster parse(int schemaVersion, String organisations) {
-        return Roster.parse(new StringReader("{\"schemaVersion\":" + schemaVersion + ",\"organisations\":[" + organisations + "]}"));
+        return Roster.parse(new StringReader(
+                "{\"schemaVersion\":" + schemaVersion + ",\"organisations\":[" + organisations + "]}"));
     }
 }

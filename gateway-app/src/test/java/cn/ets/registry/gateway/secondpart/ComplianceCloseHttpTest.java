@@ -65,7 +65,8 @@ class ComplianceCloseHttpTest extends HttpScenario {
     @Test
     @Order(2)
     void mee_closes_the_year_with_the_december_volume_weighted_average() {
-        JsonObject r = ok(c.send("POST", "/api/v1/compliance/2025/close", bearer("mee"), "")).json();
+        JsonObject r = ok(c.send("POST", "/api/v1/compliance/2025/close", bearer("mee"), ""))
+                .json();
         assertThat(r.get("year").getAsInt()).isEqualTo(2025);
         assertThat(r.get("closed").getAsBoolean()).isTrue();
         assertThat(r.get("penaltyMonth").getAsString()).isEqualTo("2026-12");
@@ -78,13 +79,16 @@ class ComplianceCloseHttpTest extends HttpScenario {
         assertThat(s.get("penaltyMin").getAsBigDecimal()).isEqualByComparingTo("237500.00");
         assertThat(s.get("penaltyMax").getAsBigDecimal()).isEqualByComparingTo("475000.00");
         assertThat(s.get("deduction").getAsLong()).isEqualTo(500);
-        assertThat(s.get("carryOverLimit").getAsLong()).as("10,000 + 1.5 × 1,000 t of CEA-2024 sold").isEqualTo(11_500);
+        assertThat(s.get("carryOverLimit").getAsLong())
+                .as("10,000 + 1.5 × 1,000 t of CEA-2024 sold")
+                .isEqualTo(11_500);
         JsonObject g = compliance(2025, u2);
         assertThat(g.get("status").getAsString()).isEqualTo("COMPLIANT");
         assertThat(g.get("deduction").getAsLong()).isZero();
 
         Map<String, JsonObject> units = new HashMap<>();
-        for (JsonElement e : ok(c.get("auditor", "/api/v1/compliance/2025")).json().getAsJsonArray("units")) {
+        for (JsonElement e :
+                ok(c.get("auditor", "/api/v1/compliance/2025")).json().getAsJsonArray("units")) {
             units.put(e.getAsJsonObject().get("unitId").getAsString(), e.getAsJsonObject());
         }
         assertThat(units.get(u1).get("status").getAsString()).isEqualTo("SHORTFALL");
@@ -100,11 +104,31 @@ class ComplianceCloseHttpTest extends HttpScenario {
     void closing_again_is_deadline_passed_and_so_are_the_years_emissions_and_allocations() {
         rejected(409, "DEADLINE_PASSED", () -> c.post("mee", "/api/v1/compliance/2025/close", Json.obj()));
         rejected(409, "DEADLINE_PASSED", () -> emissions(u1, 2025, 1_000));
-        rejected(409, "DEADLINE_PASSED", () -> c.post("province-HB", "/api/v1/allocations/pre",
-                Json.obj("requestId", id("pre"), "unitId", u1, "year", 2025)));
-        rejected(409, "DEADLINE_PASSED", () -> c.post("province-HB", "/api/v1/allocations/final", Json.obj("requestId", id("fin"),
-                "unitId", u1, "year", 2025, "sector", "POWER", "facilities",
-                List.of(Map.of("category", "GAS", "electricityMWh", 1_000, "heatGJ", 0, "loadFactor", 0.9)))));
+        rejected(
+                409,
+                "DEADLINE_PASSED",
+                () -> c.post(
+                        "province-HB",
+                        "/api/v1/allocations/pre",
+                        Json.obj("requestId", id("pre"), "unitId", u1, "year", 2025)));
+        rejected(
+                409,
+                "DEADLINE_PASSED",
+                () -> c.post(
+                        "province-HB",
+                        "/api/v1/allocations/final",
+                        Json.obj(
+                                "requestId",
+                                id("fin"),
+                                "unitId",
+                                u1,
+                                "year",
+                                2025,
+                                "sector",
+                                "POWER",
+                                "facilities",
+                                List.of(Map.of(
+                                        "category", "GAS", "electricityMWh", 1_000, "heatGJ", 0, "loadFactor", 0.9)))));
     }
 
     @Test

@@ -35,7 +35,10 @@ class DepositsHttpTest extends HttpScenario {
     }
 
     Response deposit(String who, String unit, YearMonth month, String sha, String sm3) {
-        return c.post(who, "/api/v1/deposits", Json.obj("unitId", unit, "month", month.toString(), "sha256", sha, "sm3", sm3));
+        return c.post(
+                who,
+                "/api/v1/deposits",
+                Json.obj("unitId", unit, "month", month.toString(), "sha256", sha, "sm3", sm3));
     }
 
     @Test
@@ -48,16 +51,23 @@ class DepositsHttpTest extends HttpScenario {
         JsonObject read = ok(c.get("auditor", path)).json();
         assertThat(read.get("sha256").getAsString()).isEqualTo(SHA);
         assertThat(read.get("sm3").getAsString()).isEqualTo(SM3);
-        assertThat(read.get("recordedAt").getAsString()).isEqualTo(r.get("recordedAt").getAsString());
+        assertThat(read.get("recordedAt").getAsString())
+                .isEqualTo(r.get("recordedAt").getAsString());
         assertThat(read.has("matches")).isFalse();
-        assertThat(ok(c.get(u2, path + "?sha256=" + SHA)).json().get("matches").getAsBoolean()).isTrue();
-        assertThat(ok(c.get("exchange", path + "?sha256=" + OTHER)).json().get("matches").getAsBoolean()).isFalse();
+        assertThat(ok(c.get(u2, path + "?sha256=" + SHA)).json().get("matches").getAsBoolean())
+                .isTrue();
+        assertThat(ok(c.get("exchange", path + "?sha256=" + OTHER))
+                        .json()
+                        .get("matches")
+                        .getAsBoolean())
+                .isFalse();
         assertThat(c.get("auditor", path + "?sha256=xyz").status()).isEqualTo(400);
     }
 
     @Test
     void a_deposit_after_the_40_day_window_is_flagged_late() {
-        JsonObject r = created(deposit(u1, u1, THIS_MONTH.minusMonths(3), SHA, SM3)).json();
+        JsonObject r =
+                created(deposit(u1, u1, THIS_MONTH.minusMonths(3), SHA, SM3)).json();
         assertThat(r.get("late").getAsBoolean()).isTrue();
     }
 
@@ -67,9 +77,14 @@ class DepositsHttpTest extends HttpScenario {
         JsonObject first = created(deposit(u2, u2, month, SHA, SM3)).json();
         Response again = created(deposit(u2, u2, month, SHA, SM3));
         assertThat(again.replayed()).isTrue();
-        assertThat(again.json().get("recordedAt").getAsString()).isEqualTo(first.get("recordedAt").getAsString());
+        assertThat(again.json().get("recordedAt").getAsString())
+                .isEqualTo(first.get("recordedAt").getAsString());
         rejected(409, "ALREADY_EXISTS", () -> deposit(u2, u2, month, OTHER, SM3));
-        assertThat(ok(c.get("auditor", "/api/v1/deposits/" + u2 + "/" + month)).json().get("sha256").getAsString()).isEqualTo(SHA);
+        assertThat(ok(c.get("auditor", "/api/v1/deposits/" + u2 + "/" + month))
+                        .json()
+                        .get("sha256")
+                        .getAsString())
+                .isEqualTo(SHA);
     }
 
     @Test
@@ -82,7 +97,10 @@ class DepositsHttpTest extends HttpScenario {
         for (String field : new String[] {"unitId", "month", "sha256", "sm3"}) {
             rejected(400, "BAD_REQUEST", () -> c.post(u1, "/api/v1/deposits", Json.without(valid, field)));
         }
-        rejected(400, "BAD_REQUEST", () -> c.post(u1, "/api/v1/deposits", Json.with(valid, "sha256", SHA.toUpperCase())));
+        rejected(
+                400,
+                "BAD_REQUEST",
+                () -> c.post(u1, "/api/v1/deposits", Json.with(valid, "sha256", SHA.toUpperCase())));
         rejected(400, "BAD_REQUEST", () -> c.post(u1, "/api/v1/deposits", Json.with(valid, "sm3", "abc")));
         rejected(400, "BAD_REQUEST", () -> c.post(u1, "/api/v1/deposits", Json.with(valid, "month", "2025-13")));
         rejected(400, "BAD_REQUEST", () -> deposit(u1, u1, THIS_MONTH, SHA, SM3));
@@ -90,7 +108,9 @@ class DepositsHttpTest extends HttpScenario {
             rejected(403, "FORBIDDEN", () -> c.post(who, "/api/v1/deposits", valid));
         }
         rejected(401, "UNAUTHENTICATED", () -> c.send("POST", "/api/v1/deposits", "Bearer x", Json.write(valid)));
-        assertThat(c.get("auditor", "/api/v1/deposits/" + u1 + "/" + month).status()).isEqualTo(404);
-        assertThat(c.get("auditor", "/api/v1/deposits/" + u1 + "/2025-4").status()).isEqualTo(400);
+        assertThat(c.get("auditor", "/api/v1/deposits/" + u1 + "/" + month).status())
+                .isEqualTo(404);
+        assertThat(c.get("auditor", "/api/v1/deposits/" + u1 + "/2025-4").status())
+                .isEqualTo(400);
     }
 }

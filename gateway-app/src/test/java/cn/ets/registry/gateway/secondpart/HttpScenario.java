@@ -46,8 +46,7 @@ abstract class HttpScenario {
     }
 
     /** The class's accounts and holdings, once, on the shared gateway. */
-    void setUp() {
-    }
+    void setUp() {}
 
     String id(String what) {
         return prefix() + "-" + what + "-" + ids.incrementAndGet();
@@ -55,7 +54,8 @@ abstract class HttpScenario {
 
     /** Opens a holder account, keeps its token under its id, and watches it in every refusal check. */
     String open(String who, String type, String id, String province) {
-        JsonObject body = province == null ? Json.obj("id", id, "type", type, "name", "Account " + id)
+        JsonObject body = province == null
+                ? Json.obj("id", id, "type", type, "name", "Account " + id)
                 : Json.obj("id", id, "type", type, "name", "Account " + id, "province", province, "sector", "POWER");
         Response r = created(c.post(who, "/api/v1/accounts", body));
         c.addIdentity(id, r.json().get("token").getAsString());
@@ -70,22 +70,67 @@ abstract class HttpScenario {
     /** Issues {@code q} of a CEA product and hands it MEE → province → unit. */
     void give(String product, String unit, long q) {
         String province = unit.startsWith("PROVINCE-") ? unit.substring("PROVINCE-".length()) : unit.substring(0, 2);
-        created(c.post("mee", "/api/v1/issuances", Json.obj("requestId", id("iss"), "product", product, "quantity", q)));
-        created(c.post("mee", "/api/v1/distributions", Json.obj("requestId", id("d"), "product", product, "from", "MEE",
-                "to", "PROVINCE-" + province, "quantity", q)));
+        created(c.post(
+                "mee", "/api/v1/issuances", Json.obj("requestId", id("iss"), "product", product, "quantity", q)));
+        created(c.post(
+                "mee",
+                "/api/v1/distributions",
+                Json.obj(
+                        "requestId",
+                        id("d"),
+                        "product",
+                        product,
+                        "from",
+                        "MEE",
+                        "to",
+                        "PROVINCE-" + province,
+                        "quantity",
+                        q)));
         if (!unit.startsWith("PROVINCE-")) {
-            created(c.post("province-" + province, "/api/v1/distributions", Json.obj("requestId", id("d"), "product", product,
-                    "from", "PROVINCE-" + province, "to", unit, "quantity", q)));
+            created(c.post(
+                    "province-" + province,
+                    "/api/v1/distributions",
+                    Json.obj(
+                            "requestId",
+                            id("d"),
+                            "product",
+                            product,
+                            "from",
+                            "PROVINCE-" + province,
+                            "to",
+                            unit,
+                            "quantity",
+                            q)));
         }
     }
 
     Response settle(String product, String seller, String buyer, long q, String price, String tradedAt) {
-        return c.post("exchange", "/api/v1/settlements", Json.obj("tradeId", id("T"), "product", product, "seller", seller,
-                "buyer", buyer, "quantity", q, "price", price, "mode", "LISTED", "tradedAt", tradedAt));
+        return c.post(
+                "exchange",
+                "/api/v1/settlements",
+                Json.obj(
+                        "tradeId",
+                        id("T"),
+                        "product",
+                        product,
+                        "seller",
+                        seller,
+                        "buyer",
+                        buyer,
+                        "quantity",
+                        q,
+                        "price",
+                        price,
+                        "mode",
+                        "LISTED",
+                        "tradedAt",
+                        tradedAt));
     }
 
     Response emissions(String unit, int year, long q) {
-        return c.post("province-" + unit.substring(0, 2), "/api/v1/emissions",
+        return c.post(
+                "province-" + unit.substring(0, 2),
+                "/api/v1/emissions",
                 Json.obj("unitId", unit, "year", year, "verifiedEmissions", q));
     }
 
@@ -95,7 +140,10 @@ abstract class HttpScenario {
         for (int i = 0; i < productQuantity.length; i += 2) {
             items.add(Map.of("product", productQuantity[i], "quantity", productQuantity[i + 1]));
         }
-        return c.post(unit, "/api/v1/surrenders", Json.obj("requestId", id("sur"), "unitId", unit, "year", year, "items", items));
+        return c.post(
+                unit,
+                "/api/v1/surrenders",
+                Json.obj("requestId", id("sur"), "unitId", unit, "year", year, "items", items));
     }
 
     JsonObject compliance(int year, String unit) {

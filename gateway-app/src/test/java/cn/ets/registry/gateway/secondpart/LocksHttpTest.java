@@ -34,13 +34,43 @@ class LocksHttpTest extends HttpScenario {
     }
 
     Response pledge(String holder, long q, String pledgee) {
-        return c.post(holder, "/api/v1/locks", Json.obj("requestId", id("lock"), "account", holder, "product", CEA, "quantity", q,
-                "kind", "PLEDGE", "pledgee", pledgee, "reason", "carbon-backed loan"));
+        return c.post(
+                holder,
+                "/api/v1/locks",
+                Json.obj(
+                        "requestId",
+                        id("lock"),
+                        "account",
+                        holder,
+                        "product",
+                        CEA,
+                        "quantity",
+                        q,
+                        "kind",
+                        "PLEDGE",
+                        "pledgee",
+                        pledgee,
+                        "reason",
+                        "carbon-backed loan"));
     }
 
     Response freeze(String who, String account, long q) {
-        return c.post(who, "/api/v1/locks", Json.obj("requestId", id("lock"), "account", account, "product", CEA, "quantity", q,
-                "kind", "FREEZE", "reason", "court order"));
+        return c.post(
+                who,
+                "/api/v1/locks",
+                Json.obj(
+                        "requestId",
+                        id("lock"),
+                        "account",
+                        account,
+                        "product",
+                        CEA,
+                        "quantity",
+                        q,
+                        "kind",
+                        "FREEZE",
+                        "reason",
+                        "court order"));
     }
 
     @Test
@@ -57,12 +87,28 @@ class LocksHttpTest extends HttpScenario {
 
         rejected(409, "UNITS_LOCKED", () -> settle(CEA, u1, u2, 1, "90.00", "2025-10-12T10:00:00+08:00"));
         rejected(409, "UNITS_LOCKED", () -> surrender(u1, 2024, CEA, 1));
-        rejected(409, "UNITS_LOCKED", () -> c.post(u1, "/api/v1/cancellations", Json.obj("requestId", id("can"), "account", u1,
-                "product", CEA, "quantity", 1, "purpose", "green event")));
+        rejected(
+                409,
+                "UNITS_LOCKED",
+                () -> c.post(
+                        u1,
+                        "/api/v1/cancellations",
+                        Json.obj(
+                                "requestId",
+                                id("can"),
+                                "account",
+                                u1,
+                                "product",
+                                CEA,
+                                "quantity",
+                                1,
+                                "purpose",
+                                "green event")));
         rejected(403, "FORBIDDEN", () -> c.post(fund, "/api/v1/locks/" + lockId + "/release", Json.obj()));
         rejected(403, "FORBIDDEN", () -> c.post(u1, "/api/v1/locks/" + lockId + "/release", Json.obj()));
 
-        JsonObject released = ok(c.post(bank, "/api/v1/locks/" + lockId + "/release", Json.obj())).json();
+        JsonObject released = ok(c.post(bank, "/api/v1/locks/" + lockId + "/release", Json.obj()))
+                .json();
         assertThat(released.get("status").getAsString()).isEqualTo("RELEASED");
         assertThat(c.locked(u1, CEA)).isZero();
         rejected(409, "CONFLICT", () -> c.post(bank, "/api/v1/locks/" + lockId + "/release", Json.obj()));
@@ -77,7 +123,8 @@ class LocksHttpTest extends HttpScenario {
         String lockId = created(pledge(u2, 1_000, bank)).json().get("lockId").getAsString();
         rejected(403, "FORBIDDEN", () -> c.post("registry", "/api/v1/locks/" + lockId + "/enforce", Json.obj()));
         rejected(403, "FORBIDDEN", () -> c.post(fund, "/api/v1/locks/" + lockId + "/enforce", Json.obj()));
-        JsonObject r = ok(c.post(bank, "/api/v1/locks/" + lockId + "/enforce", "")).json();
+        JsonObject r =
+                ok(c.post(bank, "/api/v1/locks/" + lockId + "/enforce", "")).json();
         assertThat(r.get("status").getAsString()).isEqualTo("ENFORCED");
         assertThat(c.holding(bank, CEA)).isEqualTo(bankBefore + 1_000);
         assertThat(c.holding(u2, CEA)).isEqualTo(u2Before - 1_000);
@@ -88,7 +135,8 @@ class LocksHttpTest extends HttpScenario {
 
     @Test
     void the_registry_freezes_and_lifts_a_freeze() {
-        String lockId = created(freeze("registry", u2, 500)).json().get("lockId").getAsString();
+        String lockId =
+                created(freeze("registry", u2, 500)).json().get("lockId").getAsString();
         assertThat(c.locked(u2, CEA)).isEqualTo(500);
         rejected(403, "FORBIDDEN", () -> c.post(bank, "/api/v1/locks/" + lockId + "/enforce", Json.obj()));
         rejected(403, "FORBIDDEN", () -> c.post(u2, "/api/v1/locks/" + lockId + "/release", Json.obj()));
@@ -103,15 +151,31 @@ class LocksHttpTest extends HttpScenario {
             rejected(400, "BAD_REQUEST", () -> c.send("POST", "/api/v1/locks", bearer(u2), body));
         }
         rejected(400, "BAD_REQUEST", () -> c.send("POST", "/api/v1/locks/LOCK-x/release", bearer("registry"), "{oops"));
-        JsonObject valid = Json.obj("requestId", id("lock"), "account", u2, "product", CEA, "quantity", 10, "kind", "PLEDGE",
-                "pledgee", bank, "reason", "loan");
+        JsonObject valid = Json.obj(
+                "requestId",
+                id("lock"),
+                "account",
+                u2,
+                "product",
+                CEA,
+                "quantity",
+                10,
+                "kind",
+                "PLEDGE",
+                "pledgee",
+                bank,
+                "reason",
+                "loan");
         for (String field : new String[] {"requestId", "account", "product", "quantity", "kind", "pledgee", "reason"}) {
             rejected(400, "BAD_REQUEST", () -> c.post(u2, "/api/v1/locks", Json.without(valid, field)));
         }
         rejected(400, "BAD_REQUEST", () -> c.post(u2, "/api/v1/locks", Json.with(valid, "kind", "MORTGAGE")));
         rejected(400, "BAD_REQUEST", () -> c.post(u2, "/api/v1/locks", Json.with(valid, "pledgee", u1)));
         rejected(400, "INVALID_QUANTITY", () -> c.post(u2, "/api/v1/locks", Json.with(valid, "quantity", 0)));
-        rejected(409, "INSUFFICIENT_HOLDINGS", () -> c.post(u2, "/api/v1/locks", Json.with(valid, "quantity", 1_000_000)));
+        rejected(
+                409,
+                "INSUFFICIENT_HOLDINGS",
+                () -> c.post(u2, "/api/v1/locks", Json.with(valid, "quantity", 1_000_000)));
         rejected(404, "NOT_FOUND", () -> c.post(u2, "/api/v1/locks", Json.with(valid, "pledgee", "LK-NOBODY")));
         rejected(403, "FORBIDDEN", () -> c.post(u1, "/api/v1/locks", valid));
         rejected(403, "FORBIDDEN", () -> c.post("registry", "/api/v1/locks", valid));

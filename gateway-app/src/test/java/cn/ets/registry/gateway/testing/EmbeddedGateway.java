@@ -13,7 +13,8 @@ public final class EmbeddedGateway implements AutoCloseable {
     private EmbeddedGateway(Path dataDir, Registry registry) {
         this.dataDir = dataDir;
         this.registry = registry;
-        this.client = new RegistryClient("http://127.0.0.1:" + registry.port(),
+        this.client = new RegistryClient(
+                "http://127.0.0.1:" + registry.port(),
                 RegistryClient.readCredentials(IdentityStore.credentialsFile(dataDir)));
     }
 
@@ -42,7 +43,8 @@ public final class EmbeddedGateway implements AutoCloseable {
 
     /** A client of its own (holder tokens added to it stay with it), with the standard identities. */
     public RegistryClient newClient() {
-        return new RegistryClient(client.baseUrl(), RegistryClient.readCredentials(IdentityStore.credentialsFile(dataDir)));
+        return new RegistryClient(
+                client.baseUrl(), RegistryClient.readCredentials(IdentityStore.credentialsFile(dataDir)));
     }
 
     public Registry registry() {

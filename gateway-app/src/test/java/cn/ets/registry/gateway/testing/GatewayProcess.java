@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The gateway as a child process ({@code cn.ets.registry.gateway.GatewayMain} on this JVM's classpath,
@@ -28,11 +28,24 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     public static GatewayProcess start(Path dataDir, Path log) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m",
-                "-cp", runtimeClasspath(), "cn.ets.registry.gateway.GatewayMain",
-                "--port", "0", "--host", "127.0.0.1", "--data-dir", dataDir.toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xmx384m",
+                "-cp",
+                runtimeClasspath(),
+                "cn.ets.registry.gateway.GatewayMain",
+                "--port",
+                "0",
+                "--host",
+                "127.0.0.1",
+                "--data-dir",
+                dataDir.toString()));
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (Instant.now().isBefore(deadline)) {
             if (!p.isAlive()) {
@@ -44,7 +57,10 @@ public final class GatewayProcess implements AutoCloseable {
                 url = m.group(1); // the last start's line
             }
             if (url != null && countStarts(log) > 0) {
-                GatewayProcess g = new GatewayProcess(p, new RegistryClient(url, RegistryClient.readCredentials(IdentityStore.credentialsFile(dataDir))));
+                GatewayProcess g = new GatewayProcess(
+                        p,
+                        new RegistryClient(
+                                url, RegistryClient.readCredentials(IdentityStore.credentialsFile(dataDir))));
                 if (g.healthy()) {
                     return g;
                 }
@@ -77,8 +93,14 @@ public final class GatewayProcess implements AutoCloseable {
         List<String> keep = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             String e = entry.replace('\\', '/');
-            boolean testOnly = e.endsWith("/test-classes") || e.endsWith("/test-classes/") || e.contains("/junit/") || e.contains("/opentest4j/")
-                    || e.contains("/apiguardian/") || e.contains("/assertj/") || e.contains("/archunit") || e.contains("surefire")
+            boolean testOnly = e.endsWith("/test-classes")
+                    || e.endsWith("/test-classes/")
+                    || e.contains("/junit/")
+                    || e.contains("/opentest4j/")
+                    || e.contains("/apiguardian/")
+                    || e.contains("/assertj/")
+                    || e.contains("/archunit")
+                    || e.contains("surefire")
                     || e.contains("/net/bytebuddy/");
             if (!testOnly) {
                 keep.add(entry);

@@ -10,8 +10,7 @@ import java.util.function.Supplier;
 
 /** The checks the HTTP tests repeat, each failing with the answer in its message. */
 public final class HttpAssertions {
-    private HttpAssertions() {
-    }
+    private HttpAssertions() {}
 
     public static Response expect(Response r, int status) {
         assertThat(r.status()).as("%s", r).isEqualTo(status);
@@ -36,8 +35,8 @@ public final class HttpAssertions {
      * Runs a command that must be refused with {@code status} and {@code code} (a message and details
      * included), and checks that supply, the accounts and the ledger log are exactly as before.
      */
-    public static Response assertRejectedUnchanged(RegistryClient c, List<String> accounts, int status, String code,
-                                                   Supplier<Response> command) {
+    public static Response assertRejectedUnchanged(
+            RegistryClient c, List<String> accounts, int status, String code, Supplier<Response> command) {
         RegistryState before = RegistryState.of(c, accounts);
         Response r = command.get();
         assertThat(r.status()).as("status of %s", r).isEqualTo(status);
@@ -55,8 +54,12 @@ public final class HttpAssertions {
         for (JsonElement e : c.supply().getAsJsonArray("products")) {
             JsonObject p = e.getAsJsonObject();
             assertThat(p.get("balanced").getAsBoolean()).as("%s", p).isTrue();
-            assertThat(p.get("held").getAsLong() + p.get("locked").getAsLong() + p.get("surrendered").getAsLong()
-                    + p.get("cancelled").getAsLong()).as("%s", p).isEqualTo(p.get("issued").getAsLong());
+            assertThat(p.get("held").getAsLong()
+                            + p.get("locked").getAsLong()
+                            + p.get("surrendered").getAsLong()
+                            + p.get("cancelled").getAsLong())
+                    .as("%s", p)
+                    .isEqualTo(p.get("issued").getAsLong());
         }
         JsonObject audit = c.audit();
         assertThat(audit.get("balanced").getAsBoolean()).as("audit %s", audit).isTrue();

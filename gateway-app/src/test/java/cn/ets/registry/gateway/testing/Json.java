@@ -12,8 +12,7 @@ import java.util.Map;
 public final class Json {
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** An object of key/value pairs in the given order; values are strings, numbers, booleans, lists, maps or JsonElements. */
     public static JsonObject obj(Object... kv) {

@@ -32,16 +32,16 @@ import java.util.stream.Collectors;
 public final class RegistryClient {
     private final Map<String, Endpoint> identities = new ConcurrentHashMap<>();
     // HTTP/1.1: no h2c upgrade attempt; 120 s: a first transaction on Fabric may wait for the chaincode to start
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     /** Where an identity's requests go and what it sends as its bearer token. */
-    public record Endpoint(String baseUrl, String token) {
-    }
+    public record Endpoint(String baseUrl, String token) {}
 
     /** A client with no identity yet: add gateways ({@link #addGateway}) or identities ({@link #add}). */
-    public RegistryClient() {
-    }
+    public RegistryClient() {}
 
     /** One gateway for every identity: name → token. */
     public RegistryClient(String baseUrl, Map<String, String> tokens) {
@@ -63,10 +63,13 @@ public final class RegistryClient {
     /** name → token from a gateway's credentials.json. */
     public static Map<String, String> readCredentials(Path credentialsJson) {
         try {
-            JsonObject f = JsonParser.parseString(Files.readString(credentialsJson)).getAsJsonObject();
+            JsonObject f =
+                    JsonParser.parseString(Files.readString(credentialsJson)).getAsJsonObject();
             Map<String, String> out = new LinkedHashMap<>();
             for (JsonElement e : f.getAsJsonArray("identities")) {
-                out.put(e.getAsJsonObject().get("name").getAsString(), e.getAsJsonObject().get("token").getAsString());
+                out.put(
+                        e.getAsJsonObject().get("name").getAsString(),
+                        e.getAsJsonObject().get("token").getAsString());
             }
             return out;
         } catch (IOException e) {
@@ -114,7 +117,9 @@ public final class RegistryClient {
     public record Response(int status, String body) {
         public JsonObject json() {
             try {
-                return body.isBlank() ? new JsonObject() : JsonParser.parseString(body).getAsJsonObject();
+                return body.isBlank()
+                        ? new JsonObject()
+                        : JsonParser.parseString(body).getAsJsonObject();
             } catch (RuntimeException e) {
                 throw new AssertionError("not a JSON object (status " + status + "): " + body, e);
             }
@@ -173,9 +178,12 @@ public final class RegistryClient {
     }
 
     private Response send(String base, String method, String path, String authorization, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(120))
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
@@ -204,7 +212,21 @@ public final class RegistryClient {
                 return e.getAsJsonObject();
             }
         }
-        return Json.obj("product", product, "issued", 0, "held", 0, "locked", 0, "surrendered", 0, "cancelled", 0, "balanced", true);
+        return Json.obj(
+                "product",
+                product,
+                "issued",
+                0,
+                "held",
+                0,
+                "locked",
+                0,
+                "surrendered",
+                0,
+                "cancelled",
+                0,
+                "balanced",
+                true);
     }
 
     public JsonObject audit() {

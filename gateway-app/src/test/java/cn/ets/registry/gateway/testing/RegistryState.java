@@ -17,7 +17,10 @@ public record RegistryState(String supply, Map<String, String> accounts, long lo
             views.put(id, c.account(id).toString());
         }
         var v = c.verify();
-        return new RegistryState(c.supply().toString(), views,
-                v.map(o -> o.get("entries").getAsLong()).orElse(-1L), v.map(o -> o.get("stateKeys").getAsLong()).orElse(-1L));
+        return new RegistryState(
+                c.supply().toString(),
+                views,
+                v.map(o -> o.get("entries").getAsLong()).orElse(-1L),
+                v.map(o -> o.get("stateKeys").getAsLong()).orElse(-1L));
     }
 }

@@ -35,7 +35,8 @@ public class SharedGateway implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext e) {
-        Holder h = e.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        Holder h = e.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(getClass().getName(), k -> new Holder(prefix, fsync), Holder.class);
         return h.gateway.newClient();
     }

@@ -9,13 +9,22 @@ import java.util.Map;
 
 /** An account as the REST contract shows it: its fields and its holdings in product order. */
 final class AccountViews {
-    private AccountViews() {
-    }
+    private AccountViews() {}
 
     static AccountView of(Account a, Map<String, Holding> holdings) {
         List<HoldingView> hs = holdings.entrySet().stream()
-                .map(e -> new HoldingView(e.getKey(), e.getValue().quantity(), e.getValue().locked())).toList();
-        return new AccountView(a.id(), a.type().name(), a.name(), a.province(), a.sector(), a.status().name(), a.statusReason(),
-                hs, null);
+                .map(e -> new HoldingView(
+                        e.getKey(), e.getValue().quantity(), e.getValue().locked()))
+                .toList();
+        return new AccountView(
+                a.id(),
+                a.type().name(),
+                a.name(),
+                a.province(),
+                a.sector(),
+                a.status().name(),
+                a.statusReason(),
+                hs,
+                null);
     }
 }

@@ -31,11 +31,16 @@ public final class ChangeAccountStatus implements UseCase<SetStatus, AccountView
         Books books = new Books(tx.state());
         Account a = books.account(c.id());
         if (a.status() == AccountStatus.CLOSED) {
-            throw new DomainException(ErrorCode.ACCOUNT_NOT_ACTIVE, "account " + c.id() + " is CLOSED for good", Map.of("account", c.id()));
+            throw new DomainException(
+                    ErrorCode.ACCOUNT_NOT_ACTIVE,
+                    "account " + c.id() + " is CLOSED for good",
+                    Map.of("account", c.id()));
         }
         Account changed = a.withStatus(c.status(), c.reason());
         books.saveAccount(changed);
-        tx.emit("AccountStatusChanged", new StatusChanged(c.id(), a.status().name(), c.status().name(), c.reason()));
+        tx.emit(
+                "AccountStatusChanged",
+                new StatusChanged(c.id(), a.status().name(), c.status().name(), c.reason()));
         return AccountViews.of(changed, books.holdings(c.id()));
     }
 }

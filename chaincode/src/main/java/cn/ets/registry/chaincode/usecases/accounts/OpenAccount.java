@@ -24,10 +24,15 @@ public final class OpenAccount implements UseCase<Open, AccountView> {
     public AccountView execute(Tx tx, Open c) {
         Books books = new Books(tx.state());
         if (books.findAccount(c.id()).isPresent()) {
-            throw new DomainException(ErrorCode.ALREADY_EXISTS, "account '" + c.id() + "' already exists", Map.of("account", c.id()));
+            throw new DomainException(
+                    ErrorCode.ALREADY_EXISTS, "account '" + c.id() + "' already exists", Map.of("account", c.id()));
         }
-        if (c.province() != null && books.findAccount(Account.provinceAccountId(c.province())).isEmpty()) {
-            throw new DomainException(ErrorCode.NOT_FOUND, "no province " + c.province() + " in the registry", Map.of("province", c.province()));
+        if (c.province() != null
+                && books.findAccount(Account.provinceAccountId(c.province())).isEmpty()) {
+            throw new DomainException(
+                    ErrorCode.NOT_FOUND,
+                    "no province " + c.province() + " in the registry",
+                    Map.of("province", c.province()));
         }
         Account a = new Account(c.id(), c.type(), c.name(), c.province(), c.sector(), AccountStatus.ACTIVE, null);
         books.saveAccount(a);

@@ -32,16 +32,28 @@ public final class BootstrapRegistry implements UseCase<Bootstrap, Bootstrapped>
         Books books = new Books(tx.state());
         List<String> created = new ArrayList<>();
         if (books.findAccount("MEE").isEmpty()) {
-            books.saveAccount(new Account("MEE", AccountType.MEE, "Ministry of Ecology and Environment 生态环境部", null, null,
-                    AccountStatus.ACTIVE, null));
+            books.saveAccount(new Account(
+                    "MEE",
+                    AccountType.MEE,
+                    "Ministry of Ecology and Environment 生态环境部",
+                    null,
+                    null,
+                    AccountStatus.ACTIVE,
+                    null));
             created.add("MEE");
         }
         for (String province : c.provinces()) {
             String code = Account.requireValidProvince(province);
             String id = Account.provinceAccountId(code);
             if (books.findAccount(id).isEmpty()) {
-                books.saveAccount(new Account(id, AccountType.PROVINCE, "Province " + code + " ecology department 省级生态环境主管部门",
-                        code, null, AccountStatus.ACTIVE, null));
+                books.saveAccount(new Account(
+                        id,
+                        AccountType.PROVINCE,
+                        "Province " + code + " ecology department 省级生态环境主管部门",
+                        code,
+                        null,
+                        AccountStatus.ACTIVE,
+                        null));
                 created.add(id);
             }
         }

@@ -24,10 +24,18 @@ public final class AdjustAllocation implements UseCase<Adjust, Adjusted> {
         Account unit = new Books(tx.state()).account(c.unitId());
         new UnitYears(tx.state()).requireOpen(c.year(), c.unitId(), "its allocation can no longer change");
         Allocations allocations = new Allocations(tx.state());
-        AllocationRecord rec = allocations.get(c.year(), unit.requireUnit()).plus(new AllocationRecord.Adjustment(
-                c.requestId(), c.quantity(), c.reason().name(), c.note(), tx.txId(), tx.time().toString()));
+        AllocationRecord rec = allocations
+                .get(c.year(), unit.requireUnit())
+                .plus(new AllocationRecord.Adjustment(
+                        c.requestId(),
+                        c.quantity(),
+                        c.reason().name(),
+                        c.note(),
+                        tx.txId(),
+                        tx.time().toString()));
         rec = AllocationMoves.move(tx, unit, rec, c.quantity());
         allocations.save(rec);
-        return new Adjusted(c.requestId(), AllocationView.of(rec), c.quantity(), c.reason().name(), tx.attribution());
+        return new Adjusted(
+                c.requestId(), AllocationView.of(rec), c.quantity(), c.reason().name(), tx.attribution());
     }
 }

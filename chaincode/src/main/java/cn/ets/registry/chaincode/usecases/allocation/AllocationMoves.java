@@ -14,8 +14,7 @@ import cn.ets.registry.domain.product.Product;
 final class AllocationMoves {
     static final String DEBT_REASON = "ALLOCATION_DEBT";
 
-    private AllocationMoves() {
-    }
+    private AllocationMoves() {}
 
     /** The unit, which must be one of the calling province's. */
     static Account unitOfCaller(Tx tx, String unitId, String action) {
@@ -37,7 +36,8 @@ final class AllocationMoves {
             return rec;
         }
         if (quantity < 0) {
-            ClawBack plan = ClawBack.plan(-quantity, books.holding(unit.id(), product).available());
+            ClawBack plan =
+                    ClawBack.plan(-quantity, books.holding(unit.id(), product).available());
             if (plan.takenNow() > 0) {
                 books.transfer(unit.id(), province, product, plan.takenNow());
             }

@@ -33,7 +33,9 @@ public final class CollectDebt implements UseCase<AllocationApi.CollectDebt, Deb
         }
         rec = rec.withClawBack(take, -take);
         long owedInAllYears = allocations.addDebt(c.unitId(), -take);
-        if (owedInAllYears == 0 && unit.status() == AccountStatus.RESTRICTED && AllocationMoves.DEBT_REASON.equals(unit.statusReason())) {
+        if (owedInAllYears == 0
+                && unit.status() == AccountStatus.RESTRICTED
+                && AllocationMoves.DEBT_REASON.equals(unit.statusReason())) {
             books.saveAccount(unit.withStatus(AccountStatus.ACTIVE, "allocation debt repaid"));
         }
         allocations.save(rec);

@@ -36,20 +36,26 @@ public final class FinaliseAllocation implements UseCase<Finalise, Finalised> {
     public Finalised execute(Tx tx, Finalise c) {
         Account unit = new Books(tx.state()).account(c.unitId());
         if (!c.sector().name().equals(unit.sector())) {
-            throw DomainException.badRequest(c.unitId() + " is registered in sector " + unit.sector() + ", not " + c.sector());
+            throw DomainException.badRequest(
+                    c.unitId() + " is registered in sector " + unit.sector() + ", not " + c.sector());
         }
         UnitYears years = new UnitYears(tx.state());
         years.requireOpen(c.year(), c.unitId(), "its allocation can no longer change");
         Allocations allocations = new Allocations(tx.state());
         AllocationRecord rec = allocations.get(c.year(), unit.requireUnit());
         if (rec.finalAllocation() != null) {
-            throw new DomainException(ErrorCode.ALREADY_EXISTS, c.unitId() + " already has its final " + c.year() + " allocation",
+            throw new DomainException(
+                    ErrorCode.ALREADY_EXISTS,
+                    c.unitId() + " already has its final " + c.year() + " allocation",
                     Map.of("unitId", c.unitId(), "year", c.year()));
         }
         UnitYear uy = years.require(c.year(), c.unitId());
-        AllocationResult result = AllocationFormula.compute(c.sector(), uy.obligation(), c.facilityList(),
-                new ParameterBook(tx.state()).forYear(c.year()));
-        long deduction = years.find(c.year() - 1, c.unitId()).filter(UnitYear::closed).map(UnitYear::deduction).orElse(0L);
+        AllocationResult result = AllocationFormula.compute(
+                c.sector(), uy.obligation(), c.facilityList(), new ParameterBook(tx.state()).forYear(c.year()));
+        long deduction = years.find(c.year() - 1, c.unitId())
+                .filter(UnitYear::closed)
+                .map(UnitYear::deduction)
+                .orElse(0L);
         long deducted = Deduction.applied(deduction, result.finalAllocation());
         long finalQuantity = result.finalAllocation() - deducted;
         long trueUp = new TrueUp(finalQuantity, rec.preAllocated()).trueUp();

@@ -34,12 +34,16 @@ public final class PreAllocate implements UseCase<AllocationApi.PreAllocate, Pre
         Allocations allocations = new Allocations(tx.state());
         AllocationRecord rec = allocations.get(c.year(), unit);
         if (rec.preAllocated() > 0 || rec.finalAllocation() != null) {
-            throw new DomainException(ErrorCode.ALREADY_EXISTS, c.unitId() + " already has its " + c.year() + " pre-allocation",
+            throw new DomainException(
+                    ErrorCode.ALREADY_EXISTS,
+                    c.unitId() + " already has its " + c.year() + " pre-allocation",
                     Map.of("unitId", c.unitId(), "year", c.year()));
         }
-        UnitYear previous = years.find(c.year() - 1, c.unitId()).orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND,
-                "pre-allocation needs the verified emissions of " + (c.year() - 1) + " for " + c.unitId(),
-                Map.of("unitId", c.unitId(), "year", c.year() - 1)));
+        UnitYear previous = years.find(c.year() - 1, c.unitId())
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.NOT_FOUND,
+                        "pre-allocation needs the verified emissions of " + (c.year() - 1) + " for " + c.unitId(),
+                        Map.of("unitId", c.unitId(), "year", c.year() - 1)));
         PolicyParameters params = new ParameterBook(tx.state()).forYear(c.year());
         long quantity = PreAllocation.compute(previous.obligation(), params);
         Product product = Product.ceaOfYear(c.year());
@@ -47,7 +51,14 @@ public final class PreAllocate implements UseCase<AllocationApi.PreAllocate, Pre
             new Books(tx.state()).transfer(Account.provinceAccountId(unit.province()), c.unitId(), product, quantity);
         }
         allocations.save(rec.withPre(quantity));
-        return new PreAllocated(c.requestId(), c.unitId(), c.year(), product.code(), quantity, previous.obligation(),
-                params.preAllocationRate(), tx.attribution());
+        return new PreAllocated(
+                c.requestId(),
+                c.unitId(),
+                c.year(),
+                product.code(),
+                quantity,
+                previous.obligation(),
+                params.preAllocationRate(),
+                tx.attribution());
     }
 }

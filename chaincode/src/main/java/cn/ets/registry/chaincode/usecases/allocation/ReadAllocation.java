@@ -12,6 +12,7 @@ public final class ReadAllocation implements UseCase.Public<Get, AllocationView>
 
     @Override
     public AllocationView execute(Tx tx, Get c) {
-        return AllocationView.of(new Allocations(tx.state()).get(c.year(), new Books(tx.state()).account(c.unitId()).requireUnit()));
+        return AllocationView.of(new Allocations(tx.state())
+                .get(c.year(), new Books(tx.state()).account(c.unitId()).requireUnit()));
     }
 }

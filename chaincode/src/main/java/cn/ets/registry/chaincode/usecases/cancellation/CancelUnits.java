@@ -32,12 +32,22 @@ public final class CancelUnits implements UseCase<Cancel, Cancelled> {
         List<Serials> serials = null;
         if (!c.product().isCea()) {
             CcerRegistry ccer = new CcerRegistry(tx.state());
-            CcerBatch.Retired retired = ccer.batch(c.product()).retire(c.quantity(), "CANCELLATION", c.account(), tx.txId());
+            CcerBatch.Retired retired =
+                    ccer.batch(c.product()).retire(c.quantity(), "CANCELLATION", c.account(), tx.txId());
             ccer.save(retired.batch());
-            serials = retired.serials().stream().map(r -> new Serials(r.start(), r.end())).toList();
+            serials = retired.serials().stream()
+                    .map(r -> new Serials(r.start(), r.end()))
+                    .toList();
         }
-        Cancelled done = new Cancelled(c.requestId(), c.account(), c.product().code(), c.quantity(), c.purpose(), c.beneficiary(),
-                serials, tx.attribution());
+        Cancelled done = new Cancelled(
+                c.requestId(),
+                c.account(),
+                c.product().code(),
+                c.quantity(),
+                c.purpose(),
+                c.beneficiary(),
+                serials,
+                tx.attribution());
         new CancellationRecords(tx.state()).save(done);
         return done;
     }

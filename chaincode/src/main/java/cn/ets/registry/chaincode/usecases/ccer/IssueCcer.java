@@ -34,10 +34,21 @@ public final class IssueCcer implements UseCase<CcerApi.Issue, Issued> {
         AccountStatusPolicy.requireCanReceive(owner);
         CcerRegistry.NextBatch next = registry.next(c.quantity());
         registry.save(project);
-        registry.save(CcerBatch.issue(next.product().code(), project.id(), c.period(), c.vintage(), c.legacy(), next.serials(), owner.id()));
+        registry.save(CcerBatch.issue(
+                next.product().code(), project.id(), c.period(), c.vintage(), c.legacy(), next.serials(), owner.id()));
         books.credit(owner.id(), next.product(), c.quantity());
         books.changeSupply(next.product(), owner.id(), SupplyCounters.issuance(c.quantity()));
-        return new Issued(c.requestId(), next.product().code(), project.id(), c.quantity(), next.serials().start(), next.serials().end(),
-                owner.id(), c.periodStart(), c.periodEnd(), c.legacy(), tx.attribution());
+        return new Issued(
+                c.requestId(),
+                next.product().code(),
+                project.id(),
+                c.quantity(),
+                next.serials().start(),
+                next.serials().end(),
+                owner.id(),
+                c.periodStart(),
+                c.periodEnd(),
+                c.legacy(),
+                tx.attribution());
     }
 }

@@ -30,9 +30,13 @@ public final class RegisterProject implements UseCase<CcerApi.RegisterProject, C
         }
         CcerRegistry registry = new CcerRegistry(tx.state());
         if (registry.findProject(c.id()).isPresent()) {
-            throw new DomainException(ErrorCode.ALREADY_EXISTS, "CCER project '" + c.id() + "' already exists", Map.of("projectId", c.id()));
+            throw new DomainException(
+                    ErrorCode.ALREADY_EXISTS,
+                    "CCER project '" + c.id() + "' already exists",
+                    Map.of("projectId", c.id()));
         }
-        CcerProject p = CcerProject.register(c.id(), c.name(), c.methodology(), c.owner(), c.province(), c.insideEtsBoundary());
+        CcerProject p =
+                CcerProject.register(c.id(), c.name(), c.methodology(), c.owner(), c.province(), c.insideEtsBoundary());
         registry.save(p);
         return p;
     }

@@ -41,7 +41,10 @@ public final class CloseYear implements UseCase<ComplianceApi.CloseYear, Closed>
     public Closed execute(Tx tx, ComplianceApi.CloseYear c) {
         UnitYears years = new UnitYears(tx.state());
         if (years.yearClosed(c.year())) {
-            throw new DomainException(ErrorCode.DEADLINE_PASSED, "compliance year " + c.year() + " is already closed", Map.of("year", c.year()));
+            throw new DomainException(
+                    ErrorCode.DEADLINE_PASSED,
+                    "compliance year " + c.year() + " is already closed",
+                    Map.of("year", c.year()));
         }
         PolicyParameters params = new ParameterBook(tx.state()).forYear(c.year());
         PenaltyMonth month = PenaltyMonth.forDeadline(params.surrenderDeadline());

@@ -11,7 +11,12 @@ public final class DiscloseYear implements UseCase.Public<ListYear, YearDisclosu
 
     @Override
     public YearDisclosure execute(Tx tx, ListYear c) {
-        return new YearDisclosure(c.year(), new UnitYears(tx.state()).all(c.year()).stream()
-                .map(ComplianceViews::of).map(ComplianceViews::withoutYear).toList());
+        return new YearDisclosure(
+                c.year(),
+                new UnitYears(tx.state())
+                        .all(c.year()).stream()
+                                .map(ComplianceViews::of)
+                                .map(ComplianceViews::withoutYear)
+                                .toList());
     }
 }

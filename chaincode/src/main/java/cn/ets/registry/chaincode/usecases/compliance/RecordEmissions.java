@@ -20,16 +20,20 @@ public final class RecordEmissions implements UseCase<ComplianceApi.RecordEmissi
 
     @Override
     public void authorise(Tx tx, ComplianceApi.RecordEmissions c) {
-        Permissions.requireProvinceOf(tx.actor(), new Books(tx.state()).account(c.unitId()), "record verified emissions");
+        Permissions.requireProvinceOf(
+                tx.actor(), new Books(tx.state()).account(c.unitId()), "record verified emissions");
     }
 
     @Override
     public ComplianceView execute(Tx tx, ComplianceApi.RecordEmissions c) {
         Account unit = new Books(tx.state()).account(c.unitId());
         UnitYears years = new UnitYears(tx.state());
-        UnitYear uy = years.find(c.year(), c.unitId()).orElse(UnitYear.open(c.unitId(), unit.province(), c.year(), c.verifiedEmissions()));
+        UnitYear uy = years.find(c.year(), c.unitId())
+                .orElse(UnitYear.open(c.unitId(), unit.province(), c.year(), c.verifiedEmissions()));
         if (uy.closed() || years.yearClosed(c.year())) {
-            throw new DomainException(ErrorCode.DEADLINE_PASSED, "compliance year " + c.year() + " is closed; emissions can no longer change",
+            throw new DomainException(
+                    ErrorCode.DEADLINE_PASSED,
+                    "compliance year " + c.year() + " is closed; emissions can no longer change",
                     Map.of("year", c.year(), "unitId", c.unitId()));
         }
         long cap = OffsetCap.maxOffset(c.verifiedEmissions(), new ParameterBook(tx.state()).forYear(c.year()));

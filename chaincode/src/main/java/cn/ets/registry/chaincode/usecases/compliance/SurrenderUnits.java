@@ -69,8 +69,11 @@ public final class SurrenderUnits implements UseCase<Surrender, Surrendered> {
             for (Item i : c.items()) {
                 if (!i.product().isCea()) {
                     CcerBatch batch = ccer.batch(i.product());
-                    OffsetEligibility.check(ccer.project(batch.projectId()).insideEtsBoundary(), batch.legacy(),
-                            tx.time().atZone(MARKET_ZONE).toLocalDate(), params);
+                    OffsetEligibility.check(
+                            ccer.project(batch.projectId()).insideEtsBoundary(),
+                            batch.legacy(),
+                            tx.time().atZone(MARKET_ZONE).toLocalDate(),
+                            params);
                 }
             }
             OffsetCap.check(uy.obligation(), uy.offsetUsed(), offset, params);
@@ -84,16 +87,25 @@ public final class SurrenderUnits implements UseCase<Surrender, Surrendered> {
             books.changeSupply(i.product(), c.unitId(), SupplyCounters.surrender(i.quantity()));
             List<Serials> serials = null;
             if (!i.product().isCea()) {
-                CcerBatch.Retired retired = ccer.batch(i.product()).retire(i.quantity(), "SURRENDER", c.unitId(), tx.txId());
+                CcerBatch.Retired retired =
+                        ccer.batch(i.product()).retire(i.quantity(), "SURRENDER", c.unitId(), tx.txId());
                 ccer.save(retired.batch());
-                serials = retired.serials().stream().map(r -> new Serials(r.start(), r.end())).toList();
+                serials = retired.serials().stream()
+                        .map(r -> new Serials(r.start(), r.end()))
+                        .toList();
             }
             moved.add(new SurrenderedItem(i.product().code(), i.quantity(), serials));
         }
         UnitYear saved = uy.with(after);
         years.save(saved);
-        return new Surrendered(c.requestId(), c.unitId(), c.year(), moved,
-                List.of(c.unitId(), Account.provinceAccountId(unit.province()), "MEE"), ComplianceViews.of(saved), uy.closed(),
+        return new Surrendered(
+                c.requestId(),
+                c.unitId(),
+                c.year(),
+                moved,
+                List.of(c.unitId(), Account.provinceAccountId(unit.province()), "MEE"),
+                ComplianceViews.of(saved),
+                uy.closed(),
                 tx.attribution());
     }
 }

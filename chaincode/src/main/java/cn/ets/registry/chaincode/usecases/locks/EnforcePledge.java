@@ -33,7 +33,8 @@ public final class EnforcePledge implements UseCase<Enforce, LockClosed> {
         Product product = Product.parse(done.product());
         Account pledgee = books.account(done.pledgee());
         AccountStatusPolicy.requireCanReceive(pledgee);
-        books.saveHolding(done.account(), product, books.holding(done.account(), product).takeLocked(done.quantity()));
+        books.saveHolding(
+                done.account(), product, books.holding(done.account(), product).takeLocked(done.quantity()));
         books.changeSupply(product, done.account(), SupplyCounters.unlock(done.quantity()));
         books.credit(pledgee.id(), product, done.quantity());
         locks.save(done);

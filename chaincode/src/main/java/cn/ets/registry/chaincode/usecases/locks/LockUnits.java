@@ -39,10 +39,21 @@ public final class LockUnits implements UseCase<Lock, Locked> {
                 throw DomainException.badRequest("the pledgee must be another INSTITUTION account");
             }
         }
-        books.saveHolding(c.account(), c.product(), books.holding(c.account(), c.product()).lock(c.quantity(), c.account(), c.product().code()));
+        books.saveHolding(
+                c.account(),
+                c.product(),
+                books.holding(c.account(), c.product())
+                        .lock(c.quantity(), c.account(), c.product().code()));
         books.changeSupply(c.product(), c.account(), SupplyCounters.lock(c.quantity()));
-        LockRecord rec = LockRecord.open(Locks.idFor(tx.txId()), c.kind(), c.account(), c.product().code(), c.quantity(), c.pledgee(),
-                c.reason(), tx.txId());
+        LockRecord rec = LockRecord.open(
+                Locks.idFor(tx.txId()),
+                c.kind(),
+                c.account(),
+                c.product().code(),
+                c.quantity(),
+                c.pledgee(),
+                c.reason(),
+                tx.txId());
         new Locks(tx.state()).save(rec);
         Locked locked = new Locked(c.requestId(), LockView.of(rec), tx.attribution());
         tx.emit(c.kind() == LockRecord.Kind.PLEDGE ? "UnitsPledged" : "UnitsFrozen", locked);

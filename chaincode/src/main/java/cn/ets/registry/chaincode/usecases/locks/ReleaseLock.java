@@ -33,7 +33,8 @@ public final class ReleaseLock implements UseCase<Release, LockClosed> {
         LockRecord done = locks.require(c.lockId()).released(tx.txId());
         Books books = new Books(tx.state());
         Product product = Product.parse(done.product());
-        books.saveHolding(done.account(), product, books.holding(done.account(), product).unlock(done.quantity()));
+        books.saveHolding(
+                done.account(), product, books.holding(done.account(), product).unlock(done.quantity()));
         books.changeSupply(product, done.account(), SupplyCounters.unlock(done.quantity()));
         locks.save(done);
         return new LockClosed(LockView.of(done), tx.attribution());

@@ -71,7 +71,9 @@ public final class ChangeParameters implements UseCase<Set, Changed> {
         } else if (current.getAsJsonPrimitive().isNumber()) {
             ok = given.isJsonPrimitive() && given.getAsJsonPrimitive().isNumber();
         } else {
-            ok = given.isJsonPrimitive() && (given.getAsJsonPrimitive().isString() || given.getAsJsonPrimitive().isNumber());
+            ok = given.isJsonPrimitive()
+                    && (given.getAsJsonPrimitive().isString()
+                            || given.getAsJsonPrimitive().isNumber());
         }
         if (!ok) {
             throw DomainException.badRequest("parameter '" + name + "' has the wrong type: " + given);

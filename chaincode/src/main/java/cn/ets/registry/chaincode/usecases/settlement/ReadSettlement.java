@@ -33,8 +33,10 @@ public final class ReadSettlement implements UseCase<Get, Settled> {
     }
 
     private static Settled find(Tx tx, String tradeId) {
-        return new Replays(tx.state()).result(Keys.TRADE, tradeId)
+        return new Replays(tx.state())
+                .result(Keys.TRADE, tradeId)
                 .map(json -> CanonicalJson.read(CanonicalJson.write(json), Settled.class))
-                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "no settled trade '" + tradeId + "'", Map.of("tradeId", tradeId)));
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.NOT_FOUND, "no settled trade '" + tradeId + "'", Map.of("tradeId", tradeId)));
     }
 }

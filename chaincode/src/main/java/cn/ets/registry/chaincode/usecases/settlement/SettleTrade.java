@@ -45,8 +45,18 @@ public final class SettleTrade implements UseCase<Settle, Settled> {
         YearMonth month = YearMonth.from(c.tradedAtTime().atZoneSameInstant(MARKET_ZONE));
         new TradeIndex(tx.state()).record(c.product(), month, c.tradeId(), c.quantity(), c.price());
         new CarryOverBook(tx.state()).recordTrade(c.tradeId(), c.seller(), c.buyer(), c.product(), c.quantity());
-        return new Settled(c.tradeId(), "SETTLED", c.product().code(), c.seller(), c.buyer(), c.quantity(), c.price(),
-                c.price().multiply(BigDecimal.valueOf(c.quantity())), c.mode().name(), c.tradedAt(), tx.time().toString(),
+        return new Settled(
+                c.tradeId(),
+                "SETTLED",
+                c.product().code(),
+                c.seller(),
+                c.buyer(),
+                c.quantity(),
+                c.price(),
+                c.price().multiply(BigDecimal.valueOf(c.quantity())),
+                c.mode().name(),
+                c.tradedAt(),
+                tx.time().toString(),
                 tx.attribution());
     }
 }

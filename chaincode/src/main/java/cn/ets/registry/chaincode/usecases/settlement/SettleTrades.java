@@ -53,11 +53,16 @@ public final class SettleTrades implements UseCase<SettleMany, BatchResults> {
                 }
                 JsonObject trade = element.getAsJsonObject();
                 Settle settle = CommandDecoder.decode(Settle.class, Fields.of(trade, ""));
-                ran[0] = Pipeline.handle(tx, Catalogue.SETTLE, single, settle, Pipeline.fingerprint(Catalogue.SETTLE, trade));
+                ran[0] = Pipeline.handle(
+                        tx, Catalogue.SETTLE, single, settle, Pipeline.fingerprint(Catalogue.SETTLE, trade));
             });
             if (refusal.isPresent()) {
                 DomainException e = refusal.get();
-                results.add(new BatchResult(tradeIdOf(element), "REJECTED", null, null,
+                results.add(new BatchResult(
+                        tradeIdOf(element),
+                        "REJECTED",
+                        null,
+                        null,
                         new Refusal(e.code().name(), e.getMessage(), e.details())));
             } else {
                 Settled s = CanonicalJson.read(CanonicalJson.write(ran[0].result()), Settled.class);
@@ -74,13 +79,14 @@ public final class SettleTrades implements UseCase<SettleMany, BatchResults> {
     }
 
     private static String tradeIdOf(JsonElement e) {
-        if (e.isJsonObject() && e.getAsJsonObject().has("tradeId") && e.getAsJsonObject().get("tradeId").isJsonPrimitive()) {
+        if (e.isJsonObject()
+                && e.getAsJsonObject().has("tradeId")
+                && e.getAsJsonObject().get("tradeId").isJsonPrimitive()) {
             return e.getAsJsonObject().get("tradeId").getAsString();
         }
         return null;
     }
 
     /** The event of a batch: the trades it settled (replays excluded). */
-    record TradesSettled(List<Settled> trades) {
-    }
+    record TradesSettled(List<Settled> trades) {}
 }

@@ -34,7 +34,9 @@ public final class AuditSupply implements UseCase.Public<Audit, SupplyAudit> {
         List<ProductSupply> rows = new ArrayList<>();
         boolean allBalanced = true;
         for (String product : products) {
-            ProductSupply row = SupplyRows.of(product, counters.getOrDefault(product, SupplyCounters.ZERO),
+            ProductSupply row = SupplyRows.of(
+                    product,
+                    counters.getOrDefault(product, SupplyCounters.ZERO),
                     scanned.getOrDefault(product, new long[2]));
             allBalanced &= row.matchesHoldings();
             rows.add(row);

@@ -11,7 +11,9 @@ public final class ReadSupply implements UseCase.Public<Get, Supply> {
 
     @Override
     public Supply execute(Tx tx, Get c) {
-        return new Supply(new Books(tx.state()).supply().entrySet().stream()
-                .map(e -> SupplyRows.of(e.getKey(), e.getValue(), null)).toList());
+        return new Supply(new Books(tx.state())
+                .supply().entrySet().stream()
+                        .map(e -> SupplyRows.of(e.getKey(), e.getValue(), null))
+                        .toList());
     }
 }

@@ -58,8 +58,7 @@ public final class EmbeddedLedger implements Ledger {
         }
     }
 
-    private record Head(long seq, String hash) {
-    }
+    private record Head(long seq, String hash) {}
 
     private static ContractRouter newRouter() {
         try {
@@ -97,20 +96,32 @@ public final class EmbeddedLedger implements Ledger {
             }
             ChaincodeEvent event = stub.lastEvent();
             List<LogEntry.Write> writes = new ArrayList<>();
-            new TreeMap<>(stub.writeSet()).forEach((k, v) -> writes.add(
-                    new LogEntry.Write(k, v == null ? null : new String(v, StandardCharsets.UTF_8))));
+            new TreeMap<>(stub.writeSet())
+                    .forEach((k, v) -> writes.add(
+                            new LogEntry.Write(k, v == null ? null : new String(v, StandardCharsets.UTF_8))));
             long next = seq + 1;
-            LogEntry entry = new LogEntry(next, txId, now.toString(), who.mspId(), who.name(),
-                    LogEntry.sha256(who.certificatePem()), function,
-                    LogEntry.sha256(CanonicalJson.write(Arrays.asList(args))), writes,
-                    event == null ? null : event.getEventName(),
-                    event == null ? null : event.getPayload().toStringUtf8(), headHash, null).sealed();
+            LogEntry entry = new LogEntry(
+                            next,
+                            txId,
+                            now.toString(),
+                            who.mspId(),
+                            who.name(),
+                            LogEntry.sha256(who.certificatePem()),
+                            function,
+                            LogEntry.sha256(CanonicalJson.write(Arrays.asList(args))),
+                            writes,
+                            event == null ? null : event.getEventName(),
+                            event == null ? null : event.getPayload().toStringUtf8(),
+                            headHash,
+                            null)
+                    .sealed();
             String head = CanonicalJson.write(new Head(next, entry.hash()));
             store.commit(stub.writeSet(), next, entry.bytes(), head.getBytes(StandardCharsets.UTF_8));
             seq = next;
             headHash = entry.hash();
             if (event != null) {
-                LedgerEvent e = new LedgerEvent(next, txId, event.getEventName(), event.getPayload().toStringUtf8());
+                LedgerEvent e = new LedgerEvent(
+                        next, txId, event.getEventName(), event.getPayload().toStringUtf8());
                 listeners.forEach(l -> l.accept(e));
             }
             return payload;
@@ -120,7 +131,8 @@ public final class EmbeddedLedger implements Ledger {
     @Override
     public String evaluate(LedgerIdentity who, String function, String... args) {
         try (RocksStore.SnapshotReader reader = store.reader()) {
-            InProcessStub stub = new InProcessStub(reader, newTxId(), Instant.now(), who.mspId(), who.certificatePem(), argList(function, args));
+            InProcessStub stub = new InProcessStub(
+                    reader, newTxId(), Instant.now(), who.mspId(), who.certificatePem(), argList(function, args));
             Chaincode.Response response = router.invoke(stub);
             String payload = payloadOf(response);
             if (response.getStatus() != Chaincode.Response.Status.SUCCESS) {
@@ -196,9 +208,15 @@ public final class EmbeddedLedger implements Ledger {
                 }
             }
             TreeMap<String, String> onDisk = new TreeMap<>();
-            store.forEachState((k, v) -> onDisk.put(new String(k, StandardCharsets.UTF_8), new String(v, StandardCharsets.UTF_8)));
-            return Optional.of(new LedgerVerification(expected - 1, prev, problem == null,
-                    problem == null && rebuilt.equals(onDisk), onDisk.size(), problem));
+            store.forEachState(
+                    (k, v) -> onDisk.put(new String(k, StandardCharsets.UTF_8), new String(v, StandardCharsets.UTF_8)));
+            return Optional.of(new LedgerVerification(
+                    expected - 1,
+                    prev,
+                    problem == null,
+                    problem == null && rebuilt.equals(onDisk),
+                    onDisk.size(),
+                    problem));
         }
     }
 

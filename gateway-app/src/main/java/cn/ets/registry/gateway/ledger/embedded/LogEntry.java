@@ -11,20 +11,54 @@ import java.util.List;
  * One committed transaction in the embedded ledger's append-only log. {@code hash} covers every
  * other field including {@code prevHash}, so rewriting any past entry breaks the chain from there on.
  */
-record LogEntry(long seq, String txId, String time, String msp, String creator, String creatorCertSha256,
-                String function, String argsSha256, List<Write> writes, String eventName, String eventPayload,
-                String prevHash, String hash) {
+record LogEntry(
+        long seq,
+        String txId,
+        String time,
+        String msp,
+        String creator,
+        String creatorCertSha256,
+        String function,
+        String argsSha256,
+        List<Write> writes,
+        String eventName,
+        String eventPayload,
+        String prevHash,
+        String hash) {
 
-    record Write(String key, String value) {
-    }
+    record Write(String key, String value) {}
 
     static final String GENESIS = "0".repeat(64);
 
     LogEntry sealed() {
-        LogEntry unsealed = new LogEntry(seq, txId, time, msp, creator, creatorCertSha256, function, argsSha256,
-                writes, eventName, eventPayload, prevHash, null);
-        return new LogEntry(seq, txId, time, msp, creator, creatorCertSha256, function, argsSha256,
-                writes, eventName, eventPayload, prevHash, sha256(CanonicalJson.write(unsealed)));
+        LogEntry unsealed = new LogEntry(
+                seq,
+                txId,
+                time,
+                msp,
+                creator,
+                creatorCertSha256,
+                function,
+                argsSha256,
+                writes,
+                eventName,
+                eventPayload,
+                prevHash,
+                null);
+        return new LogEntry(
+                seq,
+                txId,
+                time,
+                msp,
+                creator,
+                creatorCertSha256,
+                function,
+                argsSha256,
+                writes,
+                eventName,
+                eventPayload,
+                prevHash,
+                sha256(CanonicalJson.write(unsealed)));
     }
 
     boolean sealIntact() {

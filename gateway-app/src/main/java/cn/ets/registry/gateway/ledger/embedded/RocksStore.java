@@ -84,13 +84,15 @@ final class RocksStore implements AutoCloseable {
         public List<Map.Entry<String, byte[]>> range(String startInclusive, String endExclusive) {
             List<Map.Entry<String, byte[]>> out = new ArrayList<>();
             try (ReadOptions ro = new ReadOptions().setSnapshot(snapshot);
-                 Slice upper = endExclusive.isEmpty() ? null : new Slice(endExclusive.getBytes(StandardCharsets.UTF_8))) {
+                    Slice upper =
+                            endExclusive.isEmpty() ? null : new Slice(endExclusive.getBytes(StandardCharsets.UTF_8))) {
                 if (upper != null) {
                     ro.setIterateUpperBound(upper);
                 }
                 try (RocksIterator it = db.newIterator(state, ro)) {
                     for (it.seek(startInclusive.getBytes(StandardCharsets.UTF_8)); it.isValid(); it.next()) {
-                        out.add(new AbstractMap.SimpleImmutableEntry<>(new String(it.key(), StandardCharsets.UTF_8), it.value()));
+                        out.add(new AbstractMap.SimpleImmutableEntry<>(
+                                new String(it.key(), StandardCharsets.UTF_8), it.value()));
                     }
                 }
             }

@@ -25,7 +25,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.hyperledger.fabric.client.ChaincodeEvent;
 import org.hyperledger.fabric.client.CloseableIterator;
-import org.hyperledger.fabric.client.CommitException;
 import org.hyperledger.fabric.client.CommitStatusException;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.EndorseException;
@@ -91,8 +90,10 @@ public final class FabricLedger implements Ledger {
         Contract contract = contract(who);
         for (int attempt = 1; ; attempt++) {
             try {
-                var proposal = contract.newProposal(function).addArguments(args)
-                        .setEndorsingOrganizations(endorsers(who.mspId())).build();
+                var proposal = contract.newProposal(function)
+                        .addArguments(args)
+                        .setEndorsingOrganizations(endorsers(who.mspId()))
+                        .build();
                 var transaction = proposal.endorse();
                 byte[] result = transaction.getResult();
                 SubmittedTransaction submitted = transaction.submitAsync();
@@ -109,10 +110,17 @@ public final class FabricLedger implements Ledger {
                         backoff(attempt);
                         continue;
                     }
-                    throw new LedgerException("CONFLICT", "transaction " + status.getTransactionId() + " lost " + attempt
-                            + " times to concurrent changes of the same accounts (" + code + "); nothing was written, retry it", (String) null);
+                    throw new LedgerException(
+                            "CONFLICT",
+                            "transaction " + status.getTransactionId() + " lost " + attempt
+                                    + " times to concurrent changes of the same accounts (" + code
+                                    + "); nothing was written, retry it",
+                            (String) null);
                 }
-                throw new LedgerException("INTERNAL", "transaction " + status.getTransactionId() + " was invalidated by Fabric: " + code, (String) null);
+                throw new LedgerException(
+                        "INTERNAL",
+                        "transaction " + status.getTransactionId() + " was invalidated by Fabric: " + code,
+                        (String) null);
             } catch (EndorseException | SubmitException | CommitStatusException e) {
                 throw translate(e);
             } catch (GatewayRuntimeException e) {
@@ -146,8 +154,11 @@ public final class FabricLedger implements Ledger {
             }
             while (true) {
                 try {
-                    byte[] info = qscc.newProposal("GetChainInfo").addArguments(network.channel())
-                            .setEndorsingOrganizations(peerOrg.mspId()).build().evaluate();
+                    byte[] info = qscc.newProposal("GetChainInfo")
+                            .addArguments(network.channel())
+                            .setEndorsingOrganizations(peerOrg.mspId())
+                            .build()
+                            .evaluate();
                     if (BlockchainInfo.parseFrom(info).getHeight() > block) {
                         break;
                     }
@@ -180,20 +191,27 @@ public final class FabricLedger implements Ledger {
     public AutoCloseable events(long fromBlock, Consumer<LedgerEvent> sink) {
         LedgerIdentity id = Objects.requireNonNull(listener, "no identity to listen with");
         Gateway gateway = gateway(id);
-        var request = gateway.getNetwork(network.channel()).newChaincodeEventsRequest(network.chaincode().name())
-                .startBlock(Math.max(0, fromBlock)).build();
+        var request = gateway.getNetwork(network.channel())
+                .newChaincodeEventsRequest(network.chaincode().name())
+                .startBlock(Math.max(0, fromBlock))
+                .build();
         CloseableIterator<ChaincodeEvent> it = request.getEvents();
-        Thread t = new Thread(() -> {
-            try {
-                while (it.hasNext()) {
-                    ChaincodeEvent e = it.next();
-                    sink.accept(new LedgerEvent(e.getBlockNumber(), e.getTransactionId(), e.getEventName(),
-                            new String(e.getPayload(), StandardCharsets.UTF_8)));
-                }
-            } catch (RuntimeException e) {
-                LOG.debug("event stream ended: {}", e.getMessage());
-            }
-        }, "fabric-events");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        while (it.hasNext()) {
+                            ChaincodeEvent e = it.next();
+                            sink.accept(new LedgerEvent(
+                                    e.getBlockNumber(),
+                                    e.getTransactionId(),
+                                    e.getEventName(),
+                                    new String(e.getPayload(), StandardCharsets.UTF_8)));
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.debug("event stream ended: {}", e.getMessage());
+                    }
+                },
+                "fabric-events");
         t.setDaemon(true);
         t.start();
         return it::close;
@@ -204,29 +222,37 @@ public final class FabricLedger implements Ledger {
     }
 
     private Contract contract(LedgerIdentity who) {
-        return gateway(who).getNetwork(network.channel()).getContract(network.chaincode().name());
+        return gateway(who)
+                .getNetwork(network.channel())
+                .getContract(network.chaincode().name());
     }
 
     private Gateway gateway(LedgerIdentity who) {
-        return gateways.computeIfAbsent(who.name() + "@" + who.mspId(), k -> Gateway.newInstance()
-                .identity(new X509Identity(who.mspId(), who.certificate()))
-                .signer(Signers.newPrivateKeySigner(who.privateKey()))
-                .hash(Hash.SHA256)
-                .connection(channel(who.mspId()))
-                .evaluateOptions(o -> o.withDeadlineAfter(30, TimeUnit.SECONDS))
-                .endorseOptions(o -> o.withDeadlineAfter(45, TimeUnit.SECONDS))
-                .submitOptions(o -> o.withDeadlineAfter(15, TimeUnit.SECONDS))
-                .commitStatusOptions(o -> o.withDeadlineAfter(60, TimeUnit.SECONDS))
-                .connect());
+        return gateways.computeIfAbsent(
+                who.name() + "@" + who.mspId(),
+                k -> Gateway.newInstance()
+                        .identity(new X509Identity(who.mspId(), who.certificate()))
+                        .signer(Signers.newPrivateKeySigner(who.privateKey()))
+                        .hash(Hash.SHA256)
+                        .connection(channel(who.mspId()))
+                        .evaluateOptions(o -> o.withDeadlineAfter(30, TimeUnit.SECONDS))
+                        .endorseOptions(o -> o.withDeadlineAfter(45, TimeUnit.SECONDS))
+                        .submitOptions(o -> o.withDeadlineAfter(15, TimeUnit.SECONDS))
+                        .commitStatusOptions(o -> o.withDeadlineAfter(60, TimeUnit.SECONDS))
+                        .connect());
     }
 
     /** One connection per organisation: each identity talks to its own organisation's peer. */
     private ManagedChannel channel(String mspId) {
         return channels.computeIfAbsent(mspId, msp -> {
-            NetworkConfig.Org org = network.organizations().stream().filter(o -> o.mspId().equals(msp)).findFirst()
+            NetworkConfig.Org org = network.organizations().stream()
+                    .filter(o -> o.mspId().equals(msp))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no peer for " + msp + " in network.json"));
             try {
-                var credentials = TlsChannelCredentials.newBuilder().trustManager(new File(org.peer().tlsRootCert())).build();
+                var credentials = TlsChannelCredentials.newBuilder()
+                        .trustManager(new File(org.peer().tlsRootCert()))
+                        .build();
                 var builder = Grpc.newChannelBuilder(org.peer().endpoint(), credentials);
                 if (org.peer().hostnameOverride() != null) {
                     builder.overrideAuthority(org.peer().hostnameOverride());
@@ -257,12 +283,14 @@ public final class FabricLedger implements Ledger {
         for (ErrorDetail d : e.getDetails()) {
             Optional<ChaincodeError> coded = ChaincodeError.parse(d.getMessage());
             if (coded.isPresent()) {
-                return new LedgerException(coded.get().code(), coded.get().message(), coded.get().detailsJson());
+                return new LedgerException(
+                        coded.get().code(), coded.get().message(), coded.get().detailsJson());
             }
         }
         Optional<ChaincodeError> coded = ChaincodeError.parse(e.getMessage());
         if (coded.isPresent()) {
-            return new LedgerException(coded.get().code(), coded.get().message(), coded.get().detailsJson());
+            return new LedgerException(
+                    coded.get().code(), coded.get().message(), coded.get().detailsJson());
         }
         Code grpc = e.getStatus().getCode();
         if (grpc == Code.UNAVAILABLE || grpc == Code.DEADLINE_EXCEEDED) {

@@ -19,30 +19,33 @@ import java.util.Map;
  * the private keys stay in this gateway's data directory.
  */
 public final class FabricSetup {
-    private FabricSetup() {
-    }
+    private FabricSetup() {}
 
     /** What a Fabric gateway is made of: the ledger adapter, its identities and its organisations' CAs. */
-    public record Opened(FabricLedger ledger, IdentityStore identities, Map<String, Organisation> organisations) {
-    }
+    public record Opened(FabricLedger ledger, IdentityStore identities, Map<String, Organisation> organisations) {}
 
     public static Opened open(Path dataDir, Path networkJson, List<String> orgNames) throws IOException {
         NetworkConfig network = NetworkConfig.read(networkJson);
         List<String> names = orgNames == null || orgNames.isEmpty()
-                ? network.organizations().stream().map(NetworkConfig.Org::name).toList() : orgNames;
+                ? network.organizations().stream().map(NetworkConfig.Org::name).toList()
+                : orgNames;
         Map<String, Organisation> orgs = new LinkedHashMap<>();
         for (String name : names) {
             NetworkConfig.Org o = network.org(name);
             try {
-                CertificateAuthority ca = new CertificateAuthority(o.name(), o.mspId(),
-                        Pem.certificate(Files.readString(Path.of(o.ca().cert()))), Pem.privateKey(Files.readString(Path.of(o.ca().key()))));
+                CertificateAuthority ca = new CertificateAuthority(
+                        o.name(),
+                        o.mspId(),
+                        Pem.certificate(Files.readString(Path.of(o.ca().cert()))),
+                        Pem.privateKey(Files.readString(Path.of(o.ca().key()))));
                 orgs.put(o.name(), new Organisation(o.name(), o.mspId(), ca));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the CA of " + name, e);
             }
         }
         Files.createDirectories(dataDir);
-        IdentityStore store = IdentityStore.exists(dataDir) ? IdentityStore.load(dataDir) : IdentityStore.empty(dataDir);
+        IdentityStore store =
+                IdentityStore.exists(dataDir) ? IdentityStore.load(dataDir) : IdentityStore.empty(dataDir);
         DevOrganisations.issueStandardIdentities(store, orgs);
         FabricLedger ledger = new FabricLedger(network);
         ledger.listenAs(store.identity(store.all().get(0).name()));

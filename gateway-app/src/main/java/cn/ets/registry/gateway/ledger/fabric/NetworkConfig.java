@@ -10,17 +10,13 @@ import java.util.List;
 /** {@code network.json} as written by {@code scripts/network.sh up} (schema in network/README.md). */
 public record NetworkConfig(int schemaVersion, String channel, Chaincode chaincode, List<Org> organizations) {
 
-    public record Chaincode(String name, String version, long sequence, String endorsementPolicy) {
-    }
+    public record Chaincode(String name, String version, long sequence, String endorsementPolicy) {}
 
-    public record Org(String name, String mspId, Peer peer, Pair ca) {
-    }
+    public record Org(String name, String mspId, Peer peer, Pair ca) {}
 
-    public record Peer(String endpoint, String hostnameOverride, String tlsRootCert) {
-    }
+    public record Peer(String endpoint, String hostnameOverride, String tlsRootCert) {}
 
-    public record Pair(String cert, String key) {
-    }
+    public record Pair(String cert, String key) {}
 
     public static NetworkConfig read(Path file) {
         try {
@@ -31,7 +27,9 @@ public record NetworkConfig(int schemaVersion, String channel, Chaincode chainco
     }
 
     public Org org(String name) {
-        return organizations.stream().filter(o -> o.name().equals(name)).findFirst()
+        return organizations.stream()
+                .filter(o -> o.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no organisation " + name + " in network.json"));
     }
 }
