@@ -5,6 +5,7 @@ import cn.ets.registry.gateway.identity.Pem;
 import cn.ets.registry.gateway.ledger.LedgerIdentity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.Security;
 import java.security.Signature;
 import java.util.HexFormat;
 import java.util.Map;
@@ -39,8 +40,7 @@ public final class ShadedJarCryptoCheck {
         // The provider's constructor loads its algorithm classes, PQC key factories included.
         CertificateAuthority ca = CertificateAuthority.create("Registry", "RegistryMSP");
         System.out.println("BouncyCastleProvider "
-                + java.security.Security.getProvider(BouncyCastleProvider.PROVIDER_NAME)
-                        .getVersionStr() + " registered; CA "
+                + Security.getProvider(BouncyCastleProvider.PROVIDER_NAME).getVersionStr() + " registered; CA "
                 + ca.certificate().getSubjectX500Principal().getName());
 
         LedgerIdentity id = ca.issue("probe", Map.of("role", "MEE"));

@@ -12,6 +12,7 @@ import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -144,7 +145,7 @@ class ShadedJarStartsIT {
                             .isEqualTo("UP");
                     return h;
                 }
-            } catch (ConnectException | java.net.http.HttpConnectTimeoutException notYet) {
+            } catch (ConnectException | HttpConnectTimeoutException notYet) {
                 last = "not listening yet";
             }
             Thread.sleep(200);
