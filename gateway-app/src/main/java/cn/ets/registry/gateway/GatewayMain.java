@@ -1,5 +1,6 @@
 package cn.ets.registry.gateway;
 
+import cn.ets.registry.gateway.audit.AuditCommand;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code java -jar gateway-app.jar [--port N] [--data-dir DIR] [--network FILE --orgs MEE,Registry]}. */
 @Command(
         name = "gateway-app",
+        subcommands = {AuditCommand.class},
         mixinStandardHelpOptions = true,
         description = "The carbon registry gateway: REST over the embedded ledger (default) or a Fabric network.")
 public final class GatewayMain implements Callable<Integer> {

@@ -59,7 +59,8 @@ public final class Registry implements AutoCloseable {
     public static Registry embedded(Path dataDir, boolean fsync) throws Exception {
         Files.createDirectories(dataDir);
         Map<String, Organisation> orgs = DevOrganisations.loadOrCreate(dataDir);
-        EmbeddedLedger ledger = new EmbeddedLedger(dataDir.resolve("ledger"), fsync);
+        EmbeddedLedger ledger =
+                new EmbeddedLedger(dataDir.resolve("ledger"), fsync, DevOrganisations.ledgerEndorser(dataDir, orgs));
         IdentityStore store;
         if (IdentityStore.exists(dataDir)) {
             store = IdentityStore.load(dataDir);

@@ -87,6 +87,15 @@ public final class CertificateAuthority {
 
     /** Issues a client identity named {@code name} with the given Fabric attributes. */
     public LedgerIdentity issue(String name, Map<String, String> attributes) {
+        return issue(name, "client", attributes);
+    }
+
+    /** A node identity ({@code OU=peer}), without attributes: the embedded ledger's endorser, as a Fabric peer's. */
+    public LedgerIdentity issuePeer(String name) {
+        return issue(name, "peer", Map.of());
+    }
+
+    private LedgerIdentity issue(String name, String ou, Map<String, String> attributes) {
         try {
             KeyPair kp = newKeyPair();
             Instant now = Instant.now();
@@ -100,15 +109,17 @@ public final class CertificateAuthority {
                     serial(),
                     Date.from(notBefore),
                     Date.from(notAfter),
-                    name(name, organisation, "client"),
+                    name(name, organisation, ou),
                     kp.getPublic());
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
             b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(kp.getPublic()));
             b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate));
-            String attrs = CanonicalJson.writeMap(Map.of("attrs", new TreeMap<>(attributes)));
-            b.addExtension(FABRIC_ATTRS, false, attrs.getBytes(StandardCharsets.UTF_8));
+            if (!attributes.isEmpty()) {
+                String attrs = CanonicalJson.writeMap(Map.of("attrs", new TreeMap<>(attributes)));
+                b.addExtension(FABRIC_ATTRS, false, attrs.getBytes(StandardCharsets.UTF_8));
+            }
             X509Certificate cert = sign(b, key);
             return new LedgerIdentity(name, mspId, cert, Pem.write(cert), kp.getPrivate());
         } catch (Exception e) {

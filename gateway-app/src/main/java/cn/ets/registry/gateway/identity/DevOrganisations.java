@@ -52,6 +52,32 @@ public final class DevOrganisations {
         }
     }
 
+    /**
+     * The embedded ledger's endorser: a peer identity of the Registry, created on first start under
+     * {@code <data-dir>/orgs/Registry/endorser/}, whose key signs the log's checkpoints.
+     */
+    public static LedgerIdentity ledgerEndorser(Path dataDir, Map<String, Organisation> orgs) {
+        Organisation registry = orgs.get(ROSTER.withRole(Roster.REGISTRY).name());
+        Path d = dataDir.resolve("orgs").resolve(registry.name()).resolve("endorser");
+        try {
+            if (Files.isRegularFile(d.resolve("key.pem"))) {
+                String cert = Files.readString(d.resolve("cert.pem"));
+                return new LedgerIdentity(
+                        "ledger-endorser",
+                        registry.mspId(),
+                        Pem.certificate(cert),
+                        cert,
+                        Pem.privateKey(Files.readString(d.resolve("key.pem"))));
+            }
+            LedgerIdentity id = registry.ca().issuePeer("ledger-endorser");
+            IdentityStore.writeAtomically(d.resolve("cert.pem"), id.certificatePem());
+            IdentityStore.writeAtomically(d.resolve("key.pem"), Pem.write(id.privateKey()));
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Issues the standard identities of the organisations this gateway serves into {@code store}. */
     public static void issueStandardIdentities(IdentityStore store, Map<String, Organisation> orgs) {
         for (Roster.Org o : ROSTER.organisations()) {

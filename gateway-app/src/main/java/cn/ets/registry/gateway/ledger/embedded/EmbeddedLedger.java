@@ -7,6 +7,7 @@ import cn.ets.registry.gateway.ledger.LedgerEvent;
 import cn.ets.registry.gateway.ledger.LedgerException;
 import cn.ets.registry.gateway.ledger.LedgerIdentity;
 import cn.ets.registry.gateway.ledger.LedgerVerification;
+import cn.ets.registry.gateway.ledger.Signatures;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,13 +15,19 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,16 +43,35 @@ import org.hyperledger.fabric.shim.Chaincode;
  * concurrently.
  */
 public final class EmbeddedLedger implements Ledger {
+    /** A checkpoint at least every this many entries, or when this long has passed since the last. */
+    static final int CHECKPOINT_EVERY = 256;
+
+    static final long CHECKPOINT_AFTER_NANOS = 250_000_000L;
     private final RocksStore store;
     private final ContractRouter router;
+    private final LedgerIdentity endorser;
     private final Object writeLock = new Object();
     private final SecureRandom random = new SecureRandom();
     private final List<Consumer<LedgerEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final Set<String> knownCertificates = new HashSet<>();
     private long seq;
     private String headHash;
+    private long checkpointed;
+    private long lastCheckpointNanos = System.nanoTime();
+    private boolean open = true;
+    private final ScheduledExecutorService checkpoints = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ledger-checkpoints");
+        t.setDaemon(true);
+        return t;
+    });
 
-    public EmbeddedLedger(Path dir, boolean fsync) {
+    /**
+     * @param endorser the ledger's own identity (the Registry's), which signs checkpoints of the
+     *     log as the ordering service signs Fabric's blocks
+     */
+    public EmbeddedLedger(Path dir, boolean fsync, LedgerIdentity endorser) {
         this.store = new RocksStore(Objects.requireNonNull(dir, "dir"), fsync);
+        this.endorser = Objects.requireNonNull(endorser, "endorser");
         this.router = newRouter();
         byte[] head = store.head();
         if (head == null) {
@@ -55,6 +81,24 @@ public final class EmbeddedLedger implements Ledger {
             Head h = CanonicalJson.read(new String(head, StandardCharsets.UTF_8), Head.class);
             seq = h.seq();
             headHash = h.hash();
+        }
+        checkpointed = store.metadataWithPrefix(Checkpoint.PREFIX).stream()
+                .mapToLong(e -> Checkpoint.parse(e.getValue()).seq())
+                .max()
+                .orElse(0);
+        // Entries a crash left without a checkpoint are endorsed now; later ones within 250 ms.
+        checkpointTail();
+        checkpoints.scheduleWithFixedDelay(this::checkpointTail, 250, 250, TimeUnit.MILLISECONDS);
+    }
+
+    /** Signs the head if entries are not under a checkpoint yet. */
+    private void checkpointTail() {
+        synchronized (writeLock) {
+            if (open && seq > checkpointed) {
+                checkpoint(seq, headHash).forEach(store::putMetadata);
+                checkpointed = seq;
+                lastCheckpointNanos = System.nanoTime();
+            }
         }
     }
 
@@ -100,15 +144,24 @@ public final class EmbeddedLedger implements Ledger {
                     .forEach((k, v) -> writes.add(
                             new LogEntry.Write(k, v == null ? null : new String(v, StandardCharsets.UTF_8))));
             long next = seq + 1;
+            String certHash = LogEntry.sha256(who.certificatePem());
+            LogEntry.SignedCommand command = new LogEntry.SignedCommand(
+                    LogEntry.sha256(CanonicalJson.write(Arrays.asList(args))),
+                    function,
+                    who.mspId(),
+                    now.toString(),
+                    txId);
+            String signature = Base64.getEncoder().encodeToString(Signatures.sign(who.privateKey(), command.bytes()));
             LogEntry entry = new LogEntry(
                             next,
                             txId,
                             now.toString(),
                             who.mspId(),
                             who.name(),
-                            LogEntry.sha256(who.certificatePem()),
+                            certHash,
                             function,
-                            LogEntry.sha256(CanonicalJson.write(Arrays.asList(args))),
+                            command.args(),
+                            signature,
                             writes,
                             event == null ? null : event.getEventName(),
                             event == null ? null : event.getPayload().toStringUtf8(),
@@ -116,9 +169,24 @@ public final class EmbeddedLedger implements Ledger {
                             null)
                     .sealed();
             String head = CanonicalJson.write(new Head(next, entry.hash()));
-            store.commit(stub.writeSet(), next, entry.bytes(), head.getBytes(StandardCharsets.UTF_8));
+            Map<String, byte[]> metadata = new TreeMap<>();
+            if (!knownCertificate(certHash)) {
+                metadata.put(
+                        Checkpoint.CERT_PREFIX + certHash, who.certificatePem().getBytes(StandardCharsets.UTF_8));
+            }
+            boolean checkpoint =
+                    next % CHECKPOINT_EVERY == 0 || System.nanoTime() - lastCheckpointNanos > CHECKPOINT_AFTER_NANOS;
+            if (checkpoint) {
+                metadata.putAll(checkpoint(next, entry.hash()));
+            }
+            store.commit(stub.writeSet(), next, entry.bytes(), head.getBytes(StandardCharsets.UTF_8), metadata);
+            knownCertificates.add(certHash);
             seq = next;
             headHash = entry.hash();
+            if (checkpoint) {
+                checkpointed = next;
+                lastCheckpointNanos = System.nanoTime();
+            }
             if (event != null) {
                 LedgerEvent e = new LedgerEvent(
                         next, txId, event.getEventName(), event.getPayload().toStringUtf8());
@@ -220,6 +288,32 @@ public final class EmbeddedLedger implements Ledger {
         }
     }
 
+    /** The endorser's signature over the chain's head at {@code seq}, and its certificate if not kept yet. */
+    private Map<String, byte[]> checkpoint(long at, String hash) {
+        String signerHash = LogEntry.sha256(endorser.certificatePem());
+        Checkpoint c = Checkpoint.sign(at, hash, signerHash, endorser.privateKey());
+        Map<String, byte[]> out = new TreeMap<>();
+        out.put(Checkpoint.key(at), c.bytes());
+        if (!knownCertificate(signerHash)) {
+            out.put(
+                    Checkpoint.CERT_PREFIX + signerHash,
+                    endorser.certificatePem().getBytes(StandardCharsets.UTF_8));
+            knownCertificates.add(signerHash);
+        }
+        return out;
+    }
+
+    private boolean knownCertificate(String hash) {
+        if (knownCertificates.contains(hash)) {
+            return true;
+        }
+        if (store.metadata(Checkpoint.CERT_PREFIX + hash) != null) {
+            knownCertificates.add(hash);
+            return true;
+        }
+        return false;
+    }
+
     public long height() {
         synchronized (writeLock) {
             return seq;
@@ -249,9 +343,13 @@ public final class EmbeddedLedger implements Ledger {
         return p == null ? "" : new String(p, StandardCharsets.UTF_8);
     }
 
+    /** A clean stop leaves every entry under a checkpoint. */
     @Override
     public void close() {
+        checkpoints.shutdownNow();
+        checkpointTail();
         synchronized (writeLock) {
+            open = false;
             store.close();
         }
     }

@@ -10,8 +10,12 @@ import java.util.List;
 /**
  * One committed transaction in the embedded ledger's append-only log. {@code hash} covers every
  * other field including {@code prevHash}, so rewriting any past entry breaks the chain from there on.
+ * {@code creatorSignature} is the caller's own ECDSA signature over its command
+ * ({@link SignedCommand}), made with its private key, verifiable with its certificate (kept once per
+ * certificate, by {@code creatorCertSha256}); checkpoints signed by the ledger's endorser cover the
+ * chain up to their entry, as orderer signatures cover a Fabric block.
  */
-record LogEntry(
+public record LogEntry(
         long seq,
         String txId,
         String time,
@@ -20,15 +24,27 @@ record LogEntry(
         String creatorCertSha256,
         String function,
         String argsSha256,
+        String creatorSignature,
         List<Write> writes,
         String eventName,
         String eventPayload,
         String prevHash,
         String hash) {
 
-    record Write(String key, String value) {}
+    public record Write(String key, String value) {}
 
-    static final String GENESIS = "0".repeat(64);
+    /** What the caller signs: its transaction, when, as whom, which function, and the digest of its arguments. */
+    public record SignedCommand(String args, String function, String msp, String time, String txId) {
+        public byte[] bytes() {
+            return CanonicalJson.write(this).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    public SignedCommand signedCommand() {
+        return new SignedCommand(argsSha256, function, msp, time, txId);
+    }
+
+    public static final String GENESIS = "0".repeat(64);
 
     LogEntry sealed() {
         LogEntry unsealed = new LogEntry(
@@ -40,6 +56,7 @@ record LogEntry(
                 creatorCertSha256,
                 function,
                 argsSha256,
+                creatorSignature,
                 writes,
                 eventName,
                 eventPayload,
@@ -54,6 +71,7 @@ record LogEntry(
                 creatorCertSha256,
                 function,
                 argsSha256,
+                creatorSignature,
                 writes,
                 eventName,
                 eventPayload,
@@ -61,7 +79,7 @@ record LogEntry(
                 sha256(CanonicalJson.write(unsealed)));
     }
 
-    boolean sealIntact() {
+    public boolean sealIntact() {
         return hash != null && hash.equals(sealed().hash());
     }
 
@@ -69,7 +87,7 @@ record LogEntry(
         return CanonicalJson.write(this).getBytes(StandardCharsets.UTF_8);
     }
 
-    static LogEntry parse(byte[] b) {
+    public static LogEntry parse(byte[] b) {
         return CanonicalJson.read(new String(b, StandardCharsets.UTF_8), LogEntry.class);
     }
 

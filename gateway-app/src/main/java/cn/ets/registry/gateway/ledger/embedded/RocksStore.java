@@ -43,16 +43,29 @@ final class RocksStore implements AutoCloseable {
     private final WriteOptions writeOptions;
 
     RocksStore(Path dir, boolean fsync) {
+        this(dir, fsync, false);
+    }
+
+    /** Read-only opens do not take the database lock: an auditor reads while the gateway writes. */
+    static RocksStore openReadOnly(Path dir) {
+        return new RocksStore(dir, false, true);
+    }
+
+    private RocksStore(Path dir, boolean fsync, boolean readOnly) {
         try {
-            Files.createDirectories(dir);
+            if (!readOnly) {
+                Files.createDirectories(dir);
+            }
             cfOptions = new ColumnFamilyOptions();
-            dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
+            dbOptions = new DBOptions().setCreateIfMissing(!readOnly).setCreateMissingColumnFamilies(!readOnly);
             List<ColumnFamilyDescriptor> cfs = List.of(
                     new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions),
                     new ColumnFamilyDescriptor("txlog".getBytes(StandardCharsets.UTF_8), cfOptions),
                     new ColumnFamilyDescriptor("meta".getBytes(StandardCharsets.UTF_8), cfOptions));
             List<ColumnFamilyHandle> handles = new ArrayList<>();
-            db = RocksDB.open(dbOptions, dir.toString(), cfs, handles);
+            db = readOnly
+                    ? RocksDB.openReadOnly(dbOptions, dir.toString(), cfs, handles)
+                    : RocksDB.open(dbOptions, dir.toString(), cfs, handles);
             state = handles.get(0);
             log = handles.get(1);
             meta = handles.get(2);
@@ -106,9 +119,15 @@ final class RocksStore implements AutoCloseable {
         }
     }
 
-    /** Applies a transaction's write set and appends its log entry, all or nothing. */
-    void commit(Map<String, byte[]> writes, long seq, byte[] logEntry, byte[] head) {
+    /**
+     * Applies a transaction's write set and appends its log entry, with any new metadata
+     * (certificates, checkpoints), all or nothing.
+     */
+    void commit(Map<String, byte[]> writes, long seq, byte[] logEntry, byte[] head, Map<String, byte[]> metadata) {
         try (WriteBatch batch = new WriteBatch()) {
+            for (Map.Entry<String, byte[]> m : metadata.entrySet()) {
+                batch.put(meta, m.getKey().getBytes(StandardCharsets.UTF_8), m.getValue());
+            }
             for (Map.Entry<String, byte[]> w : writes.entrySet()) {
                 byte[] k = w.getKey().getBytes(StandardCharsets.UTF_8);
                 if (w.getValue() == null) {
@@ -125,6 +144,56 @@ final class RocksStore implements AutoCloseable {
         }
     }
 
+    /** Writes metadata alone (a checkpoint between transactions). */
+    void putMetadata(String key, byte[] value) {
+        try {
+            db.put(meta, writeOptions, key.getBytes(StandardCharsets.UTF_8), value);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("cannot write " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes a log entry (only the auditor's tamper tests do). */
+    void deleteLogEntry(long seq) {
+        try {
+            db.delete(log, writeOptions, seqKey(seq));
+        } catch (RocksDBException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void deleteMetadata(String key) {
+        try {
+            db.delete(meta, writeOptions, key.getBytes(StandardCharsets.UTF_8));
+        } catch (RocksDBException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    byte[] metadata(String key) {
+        try {
+            return db.get(meta, key.getBytes(StandardCharsets.UTF_8));
+        } catch (RocksDBException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Metadata entries whose key starts with {@code prefix}, in key order. */
+    List<Map.Entry<String, byte[]>> metadataWithPrefix(String prefix) {
+        List<Map.Entry<String, byte[]>> out = new ArrayList<>();
+        byte[] p = prefix.getBytes(StandardCharsets.UTF_8);
+        try (RocksIterator it = db.newIterator(meta)) {
+            for (it.seek(p); it.isValid(); it.next()) {
+                String k = new String(it.key(), StandardCharsets.UTF_8);
+                if (!k.startsWith(prefix)) {
+                    break;
+                }
+                out.add(new AbstractMap.SimpleImmutableEntry<>(k, it.value()));
+            }
+        }
+        return out;
+    }
+
     byte[] head() {
         try {
             return db.get(meta, HEAD);
@@ -139,6 +208,18 @@ final class RocksStore implements AutoCloseable {
         try (RocksIterator it = db.newIterator(log)) {
             for (it.seek(seqKey(from)); it.isValid() && out.size() < max; it.next()) {
                 out.add(it.value());
+            }
+        }
+        return out;
+    }
+
+    /** Log entries stored under sequence ≥ from, with the sequence each is stored under, in order. */
+    List<Map.Entry<Long, byte[]>> logWithPositions(long from, int max) {
+        List<Map.Entry<Long, byte[]>> out = new ArrayList<>();
+        try (RocksIterator it = db.newIterator(log)) {
+            for (it.seek(seqKey(from)); it.isValid() && out.size() < max; it.next()) {
+                long at = Long.parseLong(new String(it.key(), StandardCharsets.UTF_8));
+                out.add(new AbstractMap.SimpleImmutableEntry<>(at, it.value()));
             }
         }
         return out;
