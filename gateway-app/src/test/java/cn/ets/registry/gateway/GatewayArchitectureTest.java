@@ -53,7 +53,7 @@ class GatewayArchitectureTest {
     @ArchTest
     static final ArchRule only_the_composition_root_knows_the_adapters = noClasses()
             .that()
-            .resideOutsideOfPackages("cn.ets.registry.gateway.ledger..")
+            .resideOutsideOfPackages("cn.ets.registry.gateway.ledger..", "cn.ets.registry.gateway.audit..")
             .and()
             .doNotHaveSimpleName("Registry")
             .should()

@@ -12,7 +12,7 @@ public record NetworkConfig(int schemaVersion, String channel, Chaincode chainco
 
     public record Chaincode(String name, String version, long sequence, String endorsementPolicy) {}
 
-    public record Org(String name, String mspId, Peer peer, Pair ca) {}
+    public record Org(String name, String mspId, Peer peer, Pair ca, Pair admin) {}
 
     public record Peer(String endpoint, String hostnameOverride, String tlsRootCert) {}
 
