@@ -21,8 +21,8 @@ def roster_errors($reserved):
        need_string("name"; "^[A-Z][A-Za-z0-9]*$"),
        need_string("mspId"; "^[A-Za-z][A-Za-z0-9.-]*$"),
        need_string("domain"; "^[a-z0-9][a-z0-9.-]*$"),
-       (if (.role | IN("MEE", "REGISTRY", "EXCHANGE", "PROVINCE")) | not
-        then "\(.name): role \(.role | tojson) is not one of MEE, REGISTRY, EXCHANGE, PROVINCE" else empty end),
+       (if (.role | IN("MEE", "REGISTRY", "EXCHANGE", "PROVINCE", "AUDITOR")) | not
+        then "\(.name): role \(.role | tojson) is not one of MEE, REGISTRY, EXCHANGE, PROVINCE, AUDITOR" else empty end),
        (if .role == "PROVINCE" then
           if (.province | type) != "string" or (.province | test("^[A-Z]{2}$") | not)
           then "\(.name): a PROVINCE organisation needs a two-letter upper-case province code"
@@ -79,11 +79,12 @@ def shell_view:
      "ORDERER_OPS_PORT[\($q)]=\(.operationsPort | @sh)");
 
 # The chaincode endorsement policy: $template with {REGISTRY} replaced by the REGISTRY organisation's
-# peer principal and {OTHERS} by the peer principals of every other organisation, in roster order.
+# peer principal and {OTHERS} by the peer principals of every other organisation that writes, in
+# roster order. AUDITOR organisations are readers: in no endorsement policy.
 def endorsement_policy($template):
   def principals(f): [.organisations[] | select(f) | "'\(.mspId).peer'"] | join(",");
   principals(.role == "REGISTRY") as $registry
-  | principals(.role != "REGISTRY") as $others
+  | principals(.role != "REGISTRY" and .role != "AUDITOR") as $others
   | $template | split("{REGISTRY}") | join($registry) | split("{OTHERS}") | join($others);
 
 def ca_subject: {Country: .caSubject.country, Province: .caSubject.province, Locality: .caSubject.locality};
@@ -102,11 +103,15 @@ def crypto_config($host; $ccaas_domain; $ccaas_host):
 
 def signature($rule): {Type: "Signature", Rule: $rule};
 
+# An AUDITOR organisation reads every block with its own peer; its clients are not Writers (only its
+# admin is, to approve the chaincode definition so that its peer answers its own queries), and the
+# lifecycle counts no approval of it (lifecycle_policy).
 def application_org($host):
   .mspId as $m
+  | (if .role == "AUDITOR" then "OR('\($m).admin')" else "OR('\($m).admin','\($m).client')" end) as $writers
   | {Name: $m, ID: $m, MSPDir: "crypto/peerOrganizations/\(.domain)/msp",
      Policies: {Readers: signature("OR('\($m).admin','\($m).peer','\($m).client')"),
-                Writers: signature("OR('\($m).admin','\($m).client')"),
+                Writers: signature($writers),
                 Admins: signature("OR('\($m).admin')"),
                 Endorsement: signature("OR('\($m).peer')")},
      AnchorPeers: [{Host: $host, Port: .peer.port}]};
@@ -128,17 +133,29 @@ def consenters($host):
         Identity: "\($d)/msp/signcerts/\(.name).\($o.domain)-cert.pem",
         ClientTLSCert: "\($d)/tls/server.crt", ServerTLSCert: "\($d)/tls/server.crt"}];
 
+# The chaincode lifecycle's policy: a majority of the peers of the organisations that write (every
+# organisation but the AUDITOR ones), so a reader's approval never counts towards a definition.
+def lifecycle_policy:
+  [.organisations[] | select(.role != "AUDITOR") | "'\(.mspId).peer'"] as $p
+  | "OutOf(\(($p | length) / 2 | floor + 1), \($p | join(",")))";
+
 # configtxgen input: the input is network/configtx.template.yaml (as JSON); $r is the roster. Fills
-# in the organisations, the orderer endpoints and the consenters (top level and in every profile).
+# in the organisations, the orderer endpoints, the consenters (top level and in every profile) and
+# the application's lifecycle and default endorsement policies.
 def configtx($r; $host):
   ($r | orderer_org($host)) as $orderer
   | [$r.organisations[] | application_org($host)] as $apps
   | ($r | consenters($host)) as $consenters
+  | ($r | lifecycle_policy) as $lifecycle
   | .Organizations = [$orderer] + $apps
   | .Orderer.ConsenterMapping = $consenters
+  | .Application.Policies.LifecycleEndorsement = signature($lifecycle)
+  | .Application.Policies.Endorsement = signature($lifecycle)
   | .Profiles |= map_values(
         (if has("Orderer") then .Orderer.Organizations = [$orderer] | .Orderer.ConsenterMapping = $consenters else . end)
-      | (if has("Application") then .Application.Organizations = $apps else . end));
+      | (if has("Application") then .Application.Organizations = $apps
+           | .Application.Policies.LifecycleEndorsement = signature($lifecycle)
+           | .Application.Policies.Endorsement = signature($lifecycle) else . end));
 
 # Cross-checks of generated files (input: the file as JSON), independent of the generators above:
 # every roster organisation and orderer must be present, nothing else may be.
@@ -183,4 +200,6 @@ def configtx_errors($r):
 
 def policy_errors($policy):
   .organisations[] | "'\(.mspId).peer'" as $p
-  | if ($policy | contains($p)) then empty else "endorsement policy lacks \($p): \($policy)" end;
+  | if .role == "AUDITOR" then
+      (if ($policy | contains($p)) then "endorsement policy names the reader \($p): \($policy)" else empty end)
+    elif ($policy | contains($p)) then empty else "endorsement policy lacks \($p): \($policy)" end;

@@ -15,6 +15,9 @@ public final class OrganisationRoles {
     public static final String MEE_MSP = "MEEMSP";
     public static final String REGISTRY_MSP = "RegistryMSP";
     public static final String EXCHANGE_MSP = "ExchangeMSP";
+    /** The public auditors' organisation: only its CA vouches for AUDITOR, so no operator can mint an auditor. */
+    public static final String AUDIT_MSP = "AuditMSP";
+
     private static final Pattern PROVINCE_MSP = Pattern.compile("Province([A-Z]{2})MSP");
 
     private OrganisationRoles() {}
@@ -44,11 +47,11 @@ public final class OrganisationRoles {
         }
         String orgProvince = provinceOf(mspId);
         Set<Role> allowed = switch (mspId) {
-            case MEE_MSP -> Set.of(Role.MEE, Role.AUDITOR);
-            case REGISTRY_MSP ->
-                Set.of(Role.REGISTRY, Role.INSTITUTION, Role.INDIVIDUAL, Role.PROJECT_OWNER, Role.AUDITOR);
-            case EXCHANGE_MSP -> Set.of(Role.EXCHANGE, Role.AUDITOR);
-            default -> orgProvince != null ? Set.of(Role.PROVINCE, Role.UNIT, Role.AUDITOR) : Set.of();
+            case MEE_MSP -> Set.of(Role.MEE);
+            case REGISTRY_MSP -> Set.of(Role.REGISTRY, Role.INSTITUTION, Role.INDIVIDUAL, Role.PROJECT_OWNER);
+            case EXCHANGE_MSP -> Set.of(Role.EXCHANGE);
+            case AUDIT_MSP -> Set.of(Role.AUDITOR);
+            default -> orgProvince != null ? Set.of(Role.PROVINCE, Role.UNIT) : Set.of();
         };
         if (!allowed.contains(role)) {
             throw new DomainException(ErrorCode.FORBIDDEN, "organisation " + mspId + " cannot vouch for role " + role);

@@ -13,7 +13,7 @@ public final class Parties {
             TestCerts.identity("ProvinceHBMSP", "province-HB", Map.of("role", "PROVINCE", "province", "HB"));
     public static final TestIdentity GD =
             TestCerts.identity("ProvinceGDMSP", "province-GD", Map.of("role", "PROVINCE", "province", "GD"));
-    public static final TestIdentity AUDITOR = TestCerts.identity("RegistryMSP", "auditor", Map.of("role", "AUDITOR"));
+    public static final TestIdentity AUDITOR = TestCerts.identity("AuditMSP", "auditor", Map.of("role", "AUDITOR"));
 
     private Parties() {}
 

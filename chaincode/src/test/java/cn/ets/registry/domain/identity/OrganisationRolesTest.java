@@ -20,16 +20,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class OrganisationRolesTest {
 
-    /** Which organisation may vouch for which role: the whole table, every MSP against every role. */
+    /**
+     * Which organisation may vouch for which role: the whole table, every MSP against every role. Only
+     * the audit organisation vouches for auditors, so no operator can mint one (issue 8).
+     */
     private static final List<Object[]> TABLE = List.of(
-            new Object[] {"MEEMSP", EnumSet.of(Role.MEE, Role.AUDITOR)},
+            new Object[] {"MEEMSP", EnumSet.of(Role.MEE)},
             new Object[] {
-                "RegistryMSP",
-                EnumSet.of(Role.REGISTRY, Role.INSTITUTION, Role.INDIVIDUAL, Role.PROJECT_OWNER, Role.AUDITOR)
+                "RegistryMSP", EnumSet.of(Role.REGISTRY, Role.INSTITUTION, Role.INDIVIDUAL, Role.PROJECT_OWNER)
             },
-            new Object[] {"ExchangeMSP", EnumSet.of(Role.EXCHANGE, Role.AUDITOR)},
-            new Object[] {"ProvinceHBMSP", EnumSet.of(Role.PROVINCE, Role.UNIT, Role.AUDITOR)},
-            new Object[] {"ProvinceGDMSP", EnumSet.of(Role.PROVINCE, Role.UNIT, Role.AUDITOR)},
+            new Object[] {"ExchangeMSP", EnumSet.of(Role.EXCHANGE)},
+            new Object[] {"ProvinceHBMSP", EnumSet.of(Role.PROVINCE, Role.UNIT)},
+            new Object[] {"ProvinceGDMSP", EnumSet.of(Role.PROVINCE, Role.UNIT)},
+            new Object[] {"AuditMSP", EnumSet.of(Role.AUDITOR)},
             new Object[] {"OtherMSP", EnumSet.noneOf(Role.class)},
             new Object[] {"ProvincehbMSP", EnumSet.noneOf(Role.class)},
             new Object[] {"ProvinceHBXMSP", EnumSet.noneOf(Role.class)},
@@ -95,7 +98,7 @@ class OrganisationRolesTest {
 
     @Test
     void a_province_attribute_on_a_non_provincial_role_is_ignored() {
-        Actor a = OrganisationRoles.establish("ProvinceHBMSP", "aud", "AUDITOR", "GD", null);
+        Actor a = OrganisationRoles.establish("AuditMSP", "aud", "AUDITOR", "GD", null);
         assertThat(a.province()).isNull();
     }
 

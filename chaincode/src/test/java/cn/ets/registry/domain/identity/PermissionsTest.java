@@ -24,7 +24,7 @@ class PermissionsTest {
             "gd", new Actor("ProvinceGDMSP", "gd", Role.PROVINCE, "GD", null),
             "hb-u1", new Actor("ProvinceHBMSP", "hb-u1", Role.UNIT, "HB", "HB-U1"),
             "inst", new Actor("RegistryMSP", "inst", Role.INSTITUTION, null, "INST-1"),
-            "auditor", new Actor("RegistryMSP", "auditor", Role.AUDITOR, null, null));
+            "auditor", new Actor("AuditMSP", "auditor", Role.AUDITOR, null, null));
 
     private static final Map<String, Account> ACCOUNTS = Map.of(
             "MEE", account("MEE", AccountType.MEE, null),

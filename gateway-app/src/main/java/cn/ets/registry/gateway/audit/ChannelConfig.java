@@ -21,13 +21,15 @@ import org.hyperledger.fabric.protos.msp.MSPConfig;
 /**
  * What an auditor takes from a channel configuration block: each organisation's root (and
  * intermediate) certificates by MSP id — the only trust anchors it uses — the organisations'
- * {@code Endorsement} policies (for the chaincode lifecycle's MAJORITY rule), the application
+ * {@code Endorsement} policies, the channel's {@code LifecycleEndorsement} when it is a signature
+ * policy (null: the implicit MAJORITY of the organisations' Endorsement policies), the application
  * organisations, and the SmartBFT consenters with their identities.
  */
 record ChannelConfig(
         Map<String, List<X509Certificate>> roots,
         List<String> applicationMsps,
         Map<String, SignaturePolicyEnvelope> endorsementPolicies,
+        SignaturePolicyEnvelope lifecyclePolicy,
         List<Consenter> consenters,
         Identities identities) {
 
@@ -38,7 +40,12 @@ record ChannelConfig(
         List<Consenter> consenters = new ArrayList<>();
         ConfigGroup channel = config.getChannelGroup();
         ConfigGroup application = channel.getGroupsMap().get("Application");
+        SignaturePolicyEnvelope lifecycle = null;
         if (application != null) {
+            ConfigPolicy lp = application.getPoliciesMap().get("LifecycleEndorsement");
+            if (lp != null && lp.getPolicy().getType() == Policy.PolicyType.SIGNATURE_VALUE) {
+                lifecycle = SignaturePolicyEnvelope.parseFrom(lp.getPolicy().getValue());
+            }
             for (ConfigGroup org : application.getGroupsMap().values()) {
                 String msp = readMsp(org, roots);
                 if (msp != null) {
@@ -64,7 +71,12 @@ record ChannelConfig(
         }
         applicationMsps.sort(String::compareTo);
         return new ChannelConfig(
-                roots, List.copyOf(applicationMsps), endorsement, List.copyOf(consenters), new Identities(roots));
+                roots,
+                List.copyOf(applicationMsps),
+                endorsement,
+                lifecycle,
+                List.copyOf(consenters),
+                new Identities(roots));
     }
 
     private static String readMsp(ConfigGroup org, Map<String, List<X509Certificate>> roots)

@@ -494,7 +494,11 @@ final class FabricAudit {
             return true;
         }
         if (LIFECYCLE.equals(tx.namespace())) {
-            // /Channel/Application/LifecycleEndorsement: MAJORITY of the organisations' Endorsement policies.
+            // /Channel/Application/LifecycleEndorsement: as the channel configures it, or MAJORITY of
+            // the organisations' Endorsement policies when it is implicit.
+            if (config.lifecyclePolicy() != null) {
+                return EndorsementPolicy.satisfied(config.lifecyclePolicy(), tx.endorsers());
+            }
             int satisfied = 0;
             for (String msp : config.applicationMsps()) {
                 SignaturePolicyEnvelope p = config.endorsementPolicies().get(msp);

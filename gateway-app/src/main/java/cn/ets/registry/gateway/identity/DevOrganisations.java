@@ -83,7 +83,6 @@ public final class DevOrganisations {
         for (Roster.Org o : ROSTER.organisations()) {
             issue(store, orgs, o.name(), o.identityName(), o.name(), o.role(), o.province());
         }
-        issue(store, orgs, ROSTER.withRole(Roster.REGISTRY).name(), "auditor", "Public", "AUDITOR", null);
     }
 
     private static void issue(

@@ -27,11 +27,13 @@ public record Roster(
     public static final String REGISTRY = "REGISTRY";
     public static final String EXCHANGE = "EXCHANGE";
     public static final String PROVINCE = "PROVINCE";
+    /** A reader of the whole ledger with its own peer, in no endorsement policy (issue 8: public auditors). */
+    public static final String AUDITOR = "AUDITOR";
 
     /** An organisation with one peer. {@code province} is set for (and only for) role PROVINCE. */
     public record Org(
             String name, String mspId, String role, String province, String domain, CaSubject caSubject, Peer peer) {
-        /** The name of this organisation's standard identity: mee, registry, exchange, province-&lt;code&gt;. */
+        /** The name of this organisation's standard identity: mee, registry, exchange, province-&lt;code&gt;, auditor. */
         public String identityName() {
             return PROVINCE.equals(role) ? "province-" + province : role.toLowerCase(Locale.ROOT);
         }
@@ -65,7 +67,7 @@ public record Roster(
                 throw new IllegalArgumentException(
                         "organisations.json: " + o.name() + " / " + o.mspId() + " listed twice");
             }
-            if (!List.of(MEE, REGISTRY, EXCHANGE, PROVINCE).contains(o.role())) {
+            if (!List.of(MEE, REGISTRY, EXCHANGE, PROVINCE, AUDITOR).contains(o.role())) {
                 throw new IllegalArgumentException("organisations.json: " + o.name() + ": unknown role " + o.role());
             }
             if (PROVINCE.equals(o.role()) != (o.province() != null)) {

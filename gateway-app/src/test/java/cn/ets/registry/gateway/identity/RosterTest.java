@@ -34,15 +34,16 @@ class RosterTest {
                         tuple("Registry", "RegistryMSP", "REGISTRY", null, "registry.carbon.local"),
                         tuple("Exchange", "ExchangeMSP", "EXCHANGE", null, "exchange.carbon.local"),
                         tuple("ProvinceHB", "ProvinceHBMSP", "PROVINCE", "HB", "provincehb.carbon.local"),
-                        tuple("ProvinceGD", "ProvinceGDMSP", "PROVINCE", "GD", "provincegd.carbon.local"));
+                        tuple("ProvinceGD", "ProvinceGDMSP", "PROVINCE", "GD", "provincegd.carbon.local"),
+                        tuple("Audit", "AuditMSP", "AUDITOR", null, "audit.carbon.local"));
         assertThat(roster.provinceCodes()).containsExactly("HB", "GD");
         assertThat(DevOrganisations.PROVINCES).containsExactly("HB", "GD");
         assertThat(roster.organisations())
                 .extracting(Roster.Org::identityName)
-                .containsExactly("mee", "registry", "exchange", "province-HB", "province-GD");
+                .containsExactly("mee", "registry", "exchange", "province-HB", "province-GD", "auditor");
         assertThat(roster.organisations())
                 .extracting(o -> o.peer().port())
-                .containsExactly(7051, 8051, 9051, 10051, 11051);
+                .containsExactly(7051, 8051, 9051, 10051, 11051, 12051);
         assertThat(roster.ordererOrganisation().mspId()).isEqualTo("OrdererMSP");
         assertThat(roster.orderers())
                 .extracting(Roster.Orderer::name, Roster.Orderer::port)
@@ -58,6 +59,9 @@ class RosterTest {
         assertThat(roster.withRole(Roster.MEE).mspId()).isEqualTo(OrganisationRoles.MEE_MSP);
         assertThat(roster.withRole(Roster.REGISTRY).mspId()).isEqualTo(OrganisationRoles.REGISTRY_MSP);
         assertThat(roster.withRole(Roster.EXCHANGE).mspId()).isEqualTo(OrganisationRoles.EXCHANGE_MSP);
+        assertThat(roster.organisations().stream().filter(o -> Roster.AUDITOR.equals(o.role())))
+                .extracting(Roster.Org::mspId)
+                .containsExactly(OrganisationRoles.AUDIT_MSP);
         for (Roster.Org p : roster.provinces()) {
             assertThat(p.mspId()).isEqualTo(OrganisationRoles.provinceMsp(p.province()));
             assertThat(OrganisationRoles.provinceOf(p.mspId())).isEqualTo(p.province());
@@ -79,7 +83,8 @@ class RosterTest {
                         tuple("Registry", "RegistryMSP"),
                         tuple("Exchange", "ExchangeMSP"),
                         tuple("ProvinceHB", "ProvinceHBMSP"),
-                        tuple("ProvinceGD", "ProvinceGDMSP"));
+                        tuple("ProvinceGD", "ProvinceGDMSP"),
+                        tuple("Audit", "AuditMSP"));
         IdentityStore store = IdentityStore.empty(dir);
         DevOrganisations.issueStandardIdentities(store, orgs);
         store.save();
@@ -91,7 +96,7 @@ class RosterTest {
                         tuple("exchange", "Exchange", "ExchangeMSP", "EXCHANGE", null),
                         tuple("province-HB", "ProvinceHB", "ProvinceHBMSP", "PROVINCE", "HB"),
                         tuple("province-GD", "ProvinceGD", "ProvinceGDMSP", "PROVINCE", "GD"),
-                        tuple("auditor", "Public", "RegistryMSP", "AUDITOR", null));
+                        tuple("auditor", "Audit", "AuditMSP", "AUDITOR", null));
     }
 
     @Test
