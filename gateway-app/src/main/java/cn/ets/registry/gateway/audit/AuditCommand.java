@@ -55,6 +55,9 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
+    @Option(names = "--save-blocks", description = "Fabric: also write every block read to DIR/<number>.block")
+    Path saveBlocks;
+
     @Option(
             names = "--max-unendorsed-seconds",
             description = "embedded: entries younger than this may still wait for their checkpoint (default 10)")
@@ -66,7 +69,7 @@ public final class AuditCommand implements Callable<Integer> {
         Consumer<String> progress = quiet ? m -> {} : m -> System.err.println("[audit] " + m);
         AuditReport report;
         try {
-            report = run(from, trust, threads, progress, Duration.ofSeconds(maxUnendorsedSeconds));
+            report = run(from, trust, threads, progress, Duration.ofSeconds(maxUnendorsedSeconds), saveBlocks);
         } catch (IllegalArgumentException e) {
             System.err.println("audit: " + e.getMessage());
             return 2;
@@ -81,6 +84,17 @@ public final class AuditCommand implements Callable<Integer> {
     /** Audits {@code source} (see the class comment for its forms). */
     public static AuditReport run(
             String source, Path trust, int threads, Consumer<String> progress, Duration maxUnendorsedAge) {
+        return run(source, trust, threads, progress, maxUnendorsedAge, null);
+    }
+
+    /** As {@link #run(String, Path, int, Consumer, Duration)}, saving the blocks of a Fabric source to {@code saveBlocks}. */
+    public static AuditReport run(
+            String source,
+            Path trust,
+            int threads,
+            Consumer<String> progress,
+            Duration maxUnendorsedAge,
+            Path saveBlocks) {
         if (source.startsWith("embedded:")) {
             Path dataDir = Path.of(source.substring("embedded:".length()));
             Identities ids = new Identities(caCertificates(trust == null ? dataDir.resolve("orgs") : trust));
@@ -90,7 +104,7 @@ public final class AuditCommand implements Callable<Integer> {
             }
         }
         if (source.startsWith("blocks:") || source.startsWith("fabric:")) {
-            return FabricAudit.run(source, threads, progress);
+            return FabricAudit.run(source, threads, progress, saveBlocks);
         }
         throw new IllegalArgumentException(
                 "unknown source '" + source + "': embedded:<data-dir>, blocks:<dir> or fabric:<network.json>[:<org>]");

@@ -7,9 +7,9 @@ import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -179,8 +179,30 @@ abstract class BlockSource implements Iterable<byte[]>, AutoCloseable {
         }
     }
 
-    /** Every block file of {@code dir}, for tools that copy them (tamper tests). */
-    static List<Path> blockFiles(Path dir) throws IOException {
-        return new ArrayList<>(new FileSource(dir).files);
+    /** The blocks of {@code source}, each also written to {@code dir}/&lt;number&gt;.block as it is read. */
+    static Iterable<byte[]> saving(Iterable<byte[]> source, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        return () -> {
+            Iterator<byte[]> it = source.iterator();
+            return new Iterator<>() {
+                private long n;
+
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public byte[] next() {
+                    byte[] b = it.next();
+                    try {
+                        Files.write(dir.resolve(String.format("%08d.block", n++)), b);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return b;
+                }
+            };
+        };
     }
 }

@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -88,9 +89,10 @@ final class FabricAudit {
         this.progress = progress;
     }
 
-    static AuditReport run(String source, int threads, Consumer<String> progress) {
+    static AuditReport run(String source, int threads, Consumer<String> progress, Path saveBlocks) {
         try (BlockSource blocks = BlockSource.open(source)) {
-            return new FabricAudit(threads, progress).audit(blocks, source);
+            Iterable<byte[]> read = saveBlocks == null ? blocks : BlockSource.saving(blocks, saveBlocks);
+            return new FabricAudit(threads, progress).audit(read, source);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + source + ": " + e.getMessage(), e);
         }

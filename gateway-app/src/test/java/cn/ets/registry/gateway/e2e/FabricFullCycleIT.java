@@ -1,8 +1,12 @@
 package cn.ets.registry.gateway.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.ets.registry.gateway.Registry;
+import cn.ets.registry.gateway.audit.AuditCommand;
+import cn.ets.registry.gateway.audit.AuditReport;
+import cn.ets.registry.gateway.audit.BlockTamper;
 import cn.ets.registry.gateway.ledger.LedgerIdentity;
 import cn.ets.registry.gateway.ledger.fabric.NetworkConfig;
 import cn.ets.registry.gateway.testing.LifecycleScenario;
@@ -13,11 +17,16 @@ import io.grpc.TlsChannelCredentials;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Hash;
+import org.hyperledger.fabric.client.SubmitException;
 import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
@@ -35,10 +44,13 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FabricFullCycleIT {
-    private static final List<String> ORGS = List.of("Registry", "MEE", "Exchange", "ProvinceHB", "ProvinceGD");
+    private static final List<String> ORGS =
+            List.of("Registry", "MEE", "Exchange", "ProvinceHB", "ProvinceGD", "Audit");
     private static final List<Registry> gateways = new ArrayList<>();
     private static final RegistryClient api = new RegistryClient();
     private static Path network;
+    /** The blocks the audit read from the Audit organisation's own peer, for the tamper tests. */
+    private static Path blocks;
 
     @BeforeAll
     static void start_one_gateway_per_organisation() throws Exception {
@@ -112,19 +124,17 @@ class FabricFullCycleIT {
                 .isEqualTo(last.data().get("txId").getAsString());
     }
 
-    @Test
-    @Order(5)
-    void fabric_itself_rejects_a_change_that_the_registry_did_not_endorse() throws Exception {
-        Registry mee = gateways.get(ORGS.indexOf("MEE"));
-        LedgerIdentity id = mee.identities().identity("mee");
+    /** A Fabric Gateway SDK connection of {@code identity} to its own organisation's peer. */
+    private static <T> T withGateway(String org, String identity, GatewayWork<T> work) throws Exception {
+        LedgerIdentity id = gateways.get(ORGS.indexOf(org)).identities().identity(identity);
         NetworkConfig cfg = NetworkConfig.read(network);
-        NetworkConfig.Org org = cfg.org("MEE");
+        NetworkConfig.Org o = cfg.org(org);
         ManagedChannel channel = Grpc.newChannelBuilder(
-                        org.peer().endpoint(),
+                        o.peer().endpoint(),
                         TlsChannelCredentials.newBuilder()
-                                .trustManager(new File(org.peer().tlsRootCert()))
+                                .trustManager(new File(o.peer().tlsRootCert()))
                                 .build())
-                .overrideAuthority(org.peer().hostnameOverride())
+                .overrideAuthority(o.peer().hostnameOverride())
                 .build();
         try (Gateway gw = Gateway.newInstance()
                 .identity(new X509Identity(id.mspId(), id.certificate()))
@@ -132,8 +142,21 @@ class FabricFullCycleIT {
                 .hash(Hash.SHA256)
                 .connection(channel)
                 .connect()) {
-            var contract =
-                    gw.getNetwork(cfg.channel()).getContract(cfg.chaincode().name());
+            return work.run(
+                    gw.getNetwork(cfg.channel()).getContract(cfg.chaincode().name()));
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    interface GatewayWork<T> {
+        T run(Contract contract) throws Exception;
+    }
+
+    @Test
+    @Order(5)
+    void fabric_itself_rejects_a_change_that_the_registry_did_not_endorse() throws Exception {
+        withGateway("MEE", "mee", contract -> {
             // A valid command for the chaincode (MEE may issue), endorsed by MEE alone: the chaincode says yes, Fabric
             // says no.
             var tx = contract.newProposal("issuance:issue")
@@ -145,8 +168,153 @@ class FabricFullCycleIT {
             var status = tx.submitAsync().getStatus();
             assertThat(status.isSuccessful()).isFalse();
             assertThat(status.getCode()).isEqualTo(TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
-        } finally {
-            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            return null;
+        });
+    }
+
+    /** The auditor reads through its own peer, and Fabric itself refuses it as a writer, whatever it sends. */
+    @Test
+    @Order(6)
+    void the_audit_organisation_reads_through_its_own_peer_and_is_no_writer() throws Exception {
+        assertThat(api.get("auditor", "/api/v1/supply").status()).isEqualTo(200);
+        withGateway("Audit", "auditor", contract -> {
+            // A proposal the chaincode answers (a read), endorsed as the policy wants: the orderer still refuses it.
+            var tx = contract.newProposal("supply:get")
+                    .setEndorsingOrganizations("RegistryMSP", "MEEMSP")
+                    .build()
+                    .endorse();
+            assertThatThrownBy(tx::submit).isInstanceOf(SubmitException.class);
+            return null;
+        });
+    }
+
+    /** Concurrent commands of unrelated accounts share blocks: the tamper tests reorder two of them. */
+    @Test
+    @Order(7)
+    void concurrent_commands_of_different_accounts_commit_side_by_side() throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
+        List<Thread> threads = new ArrayList<>();
+        List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 8; i++) {
+            String body = "{\"id\":\"HB-PAR-" + run + "-" + i + "\",\"type\":\"UNIT\",\"name\":\"Parallel " + i
+                    + "\",\"province\":\"HB\",\"sector\":\"POWER\"}";
+            Thread t = new Thread(() -> statuses.add(
+                    api.post("province-HB", "/api/v1/accounts", body).status()));
+            threads.add(t);
+            t.start();
         }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(statuses).hasSize(8).containsOnly(201);
+    }
+
+    /** The test command's audit: from the Audit organisation's own peer, every block since the genesis. */
+    @Test
+    @Order(8)
+    void the_audit_of_the_ledger_the_suite_leaves_passes_from_the_audit_organisations_peer() throws Exception {
+        blocks = Files.createTempDirectory("fabric-blocks");
+        AuditReport r = AuditCommand.run("fabric:" + network + ":Audit", null, 2, m -> {}, Duration.ZERO, blocks);
+        System.out.println("[e2e] " + r.blocks() + " blocks, " + r.transactions() + " transactions audited in "
+                + String.format("%.1f s", r.timing().seconds()));
+        assertThat(r.findings()).as("findings").isEmpty();
+        assertThat(r.validTransactions()).isGreaterThan(50);
+        assertThat(r.supply()).anySatisfy(p -> assertThat(p.surrendered()).isPositive());
+        assertThat(AuditCommand.run("blocks:" + blocks, null, 2, m -> {}, Duration.ZERO)
+                        .findings())
+                .isEmpty();
+    }
+
+    @Test
+    @Order(9)
+    void a_flipped_byte_in_a_block_is_caught_at_that_block() throws Exception {
+        Path copy = copyBlocks();
+        BlockTamper t = new BlockTamper(copy);
+        long k = t.blockWithRegistryWrites(1);
+        t.flipByte(k, t.registryTransaction(k));
+        assertCaught(copy, k, null, "data-hash");
+    }
+
+    @Test
+    @Order(10)
+    void a_dropped_transaction_is_caught_even_with_the_data_hash_redone() throws Exception {
+        Path copy = copyBlocks();
+        BlockTamper t = new BlockTamper(copy);
+        long k = t.blockWithRegistryWrites(1);
+        t.drop(k, t.registryTransaction(k));
+        assertCaught(copy, k, null, "orderers");
+    }
+
+    @Test
+    @Order(11)
+    void two_reordered_transactions_are_caught_even_with_the_data_hash_redone() throws Exception {
+        Path copy = copyBlocks();
+        BlockTamper t = new BlockTamper(copy);
+        long k = t.blockWithRegistryWrites(2);
+        t.swap(k, 0, 1);
+        assertCaught(copy, k, null, "orderers");
+    }
+
+    @Test
+    @Order(12)
+    void a_forged_endorsement_is_caught_at_its_transaction() throws Exception {
+        Path copy = copyBlocks();
+        BlockTamper t = new BlockTamper(copy);
+        long k = t.blockWithRegistryWrites(1);
+        int tx = t.registryTransaction(k);
+        t.forgeEndorsement(
+                k,
+                tx,
+                gateways.get(ORGS.indexOf("Exchange"))
+                        .identities()
+                        .identity("exchange")
+                        .privateKey());
+        assertCaught(copy, k, tx, "endorsement");
+    }
+
+    @Test
+    @Order(13)
+    void a_write_no_endorser_signed_is_caught_at_its_transaction() throws Exception {
+        Path copy = copyBlocks();
+        BlockTamper t = new BlockTamper(copy);
+        long k = t.blockWithRegistryWrites(1);
+        int tx = t.registryTransaction(k);
+        t.addWrite(k, tx, "\u0000hold\u0000FORGED\u0000CEA-2024\u0000", "{\"locked\":0,\"quantity\":1000000}");
+        assertCaught(copy, k, tx, "endorsement");
+    }
+
+    @Test
+    @Order(14)
+    void a_block_signed_by_one_orderer_only_is_caught() throws Exception {
+        Path copy = copyBlocks();
+        BlockTamper t = new BlockTamper(copy);
+        long k = t.blockWithRegistryWrites(1);
+        t.keepOneOrdererSignature(k);
+        assertCaught(copy, k, null, "orderers");
+    }
+
+    private static void assertCaught(Path copy, long block, Integer tx, String check) {
+        AuditReport r = AuditCommand.run("blocks:" + copy, null, 2, m -> {}, Duration.ZERO);
+        assertThat(r.passed()).as("the audit of tampered blocks fails").isFalse();
+        assertThat(r.findings())
+                .as("a [%s] finding at block %d%s among %s", check, block, tx == null ? "" : ", tx " + tx, r.findings())
+                .anySatisfy(f -> {
+                    assertThat(f.check()).isEqualTo(check);
+                    assertThat(f.block()).isEqualTo(block);
+                    if (tx != null) {
+                        assertThat(f.tx()).isEqualTo(tx);
+                    }
+                });
+    }
+
+    private static Path copyBlocks() throws Exception {
+        assertThat(blocks).as("the audit test saved the blocks").isNotNull();
+        Path copy = Files.createTempDirectory("tampered-blocks");
+        try (Stream<Path> files = Files.list(blocks)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        return copy;
     }
 }
