@@ -171,7 +171,7 @@ public final class EmbeddedAudit {
             out.add(new Finding(position, 0, null, "format", "entry " + position + " is not a log entry"));
             return new Checked(null, false, out);
         }
-        if (!e.sealIntact()) {
+        if (!LogEntry.sealIntact(raw.bytes(), e.hash())) {
             out.add(new Finding(e.seq(), 0, e.txId(), "seal", "the entry was altered after it was sealed"));
         }
         Optional<String> pem =
@@ -186,8 +186,7 @@ public final class EmbeddedAudit {
                     e.seq(), 0, e.txId(), "creator", "the creator's certificate was not issued by a CA of " + e.msp()));
         }
         byte[] sig = decode(e.creatorSignature());
-        if (!signatures.verify(
-                id.cert() == null ? null : id.key(), e.signedCommand().bytes(), sig)) {
+        if (!signatures.verify(id, e.signedCommand().bytes(), sig)) {
             out.add(new Finding(
                     e.seq(),
                     0,
@@ -235,7 +234,7 @@ public final class EmbeddedAudit {
                         "the checkpoint's signer is not an identity of " + endorserMsp));
                 continue;
             }
-            if (!signatures.verify(id.key(), Checkpoint.signedBytes(c.seq(), c.hash()), decode(c.signature()))) {
+            if (!signatures.verify(id, Checkpoint.signedBytes(c.seq(), c.hash()), decode(c.signature()))) {
                 findings.add(new Finding(
                         c.seq(),
                         null,

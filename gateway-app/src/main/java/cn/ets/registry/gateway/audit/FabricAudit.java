@@ -257,7 +257,7 @@ final class FabricAudit {
                     ok = false;
                 }
                 if (!signatures.verify(
-                        creatorId == null || creatorId.cert() == null ? null : creatorId.key(),
+                        creatorId,
                         env.getPayload().toByteArray(),
                         env.getSignature().toByteArray())) {
                     out.add(new Finding(
@@ -296,8 +296,7 @@ final class FabricAudit {
                             e.getEndorser().toByteArray());
                     boolean verified = id != null
                             && id.cert() != null
-                            && signatures.verify(
-                                    id.key(), signed, e.getSignature().toByteArray());
+                            && signatures.verify(id, signed, e.getSignature().toByteArray());
                     if (markedValid && (!verified || !id.trusted())) {
                         out.add(new Finding(
                                 block,
@@ -458,7 +457,7 @@ final class FabricAudit {
                 byte[] signed = concat(
                         md.getValue().toByteArray(), s.getIdentifierHeader().toByteArray(), header);
                 if (who.trusted()
-                        && signatures.verify(who.key(), signed, s.getSignature().toByteArray())) {
+                        && signatures.verify(who, signed, s.getSignature().toByteArray())) {
                     signers.add(id);
                 }
             }

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil;
 
 /**
  * What an auditor believes about a certificate: that it was issued by a root CA of the
@@ -30,8 +32,12 @@ final class Identities {
         this.rootsByMsp = Map.copyOf(rootsByMsp);
     }
 
-    /** A certificate as the auditor found it: whom it names, whether its organisation's CA issued it. */
-    record Checked(X509Certificate cert, String msp, boolean trusted, String role, String ou) {
+    /**
+     * A certificate as the auditor found it: whom it names, whether its organisation's CA issued it,
+     * and its EC public key ready for Bouncy Castle's verifier (converted once, not per signature).
+     */
+    record Checked(
+            X509Certificate cert, String msp, boolean trusted, String role, String ou, ECPublicKeyParameters ecKey) {
         PublicKey key() {
             return cert.getPublicKey();
         }
@@ -42,7 +48,7 @@ final class Identities {
         return cache.computeIfAbsent(cacheKey, k -> {
             X509Certificate cert = parse(pem);
             if (cert == null) {
-                return new Checked(null, msp, false, null, null);
+                return new Checked(null, msp, false, null, null, null);
             }
             boolean trusted = false;
             for (X509Certificate root : rootsByMsp.getOrDefault(msp, List.of())) {
@@ -52,8 +58,16 @@ final class Identities {
                     break;
                 }
             }
-            return new Checked(cert, msp, trusted, role(cert).orElse(null), ou(cert));
+            return new Checked(cert, msp, trusted, role(cert).orElse(null), ou(cert), ecKey(cert.getPublicKey()));
         });
+    }
+
+    static ECPublicKeyParameters ecKey(PublicKey key) {
+        try {
+            return key == null ? null : (ECPublicKeyParameters) ECUtil.generatePublicKeyParameter(key);
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     static X509Certificate parse(byte[] pem) {

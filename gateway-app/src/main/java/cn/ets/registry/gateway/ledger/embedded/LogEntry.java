@@ -79,6 +79,21 @@ public record LogEntry(
                 sha256(CanonicalJson.write(unsealed)));
     }
 
+    /**
+     * The seal checked on the stored bytes, without serialising again: they are the entry's canonical
+     * JSON, so without their {@code "hash"} member they are exactly what was hashed.
+     */
+    public static boolean sealIntact(byte[] stored, String hash) {
+        if (hash == null) {
+            return false;
+        }
+        String s = new String(stored, StandardCharsets.UTF_8);
+        String member = ",\"hash\":\"" + hash + "\"";
+        int i = s.indexOf(member);
+        return i > 0
+                && sha256(s.substring(0, i) + s.substring(i + member.length())).equals(hash);
+    }
+
     public boolean sealIntact() {
         return hash != null && hash.equals(sealed().hash());
     }

@@ -1,0 +1,182 @@
+package cn.ets.registry.gateway.bench;
+
+import cn.ets.registry.chaincode.json.CanonicalJson;
+import cn.ets.registry.gateway.Registry;
+import cn.ets.registry.gateway.audit.AuditCommand;
+import cn.ets.registry.gateway.audit.AuditReport;
+import cn.ets.registry.gateway.ledger.Ledger;
+import cn.ets.registry.gateway.ledger.LedgerIdentity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Audit throughput on the embedded ledger: writes a ledger of N transactions (issuance and
+ * distribution to 200 units, then settlements between random units, straight through the
+ * ledger port — no HTTP, no fsync), stops it cleanly, and audits it with the same code as
+ * {@code java -jar gateway-app.jar audit}. Prints the figures of one run.
+ */
+@Command(name = "audit-benchmark", mixinStandardHelpOptions = true)
+public final class AuditBenchmark implements Callable<Integer> {
+    @Option(
+            names = "--transactions",
+            split = ",",
+            defaultValue = "10000",
+            description = "ledger sizes to audit (default ${DEFAULT-VALUE})")
+    List<Integer> sizes;
+
+    @Option(names = "--threads", defaultValue = "2")
+    int threads;
+
+    @Option(names = "--dir", description = "where to keep the ledgers (default: a temporary directory, deleted)")
+    Path dir;
+
+    private static final int UNITS = 200;
+
+    @Override
+    public Integer call() throws Exception {
+        Path base = dir == null ? Files.createTempDirectory("audit-bench") : dir;
+        List<String> rows = new ArrayList<>();
+        for (int n : sizes) {
+            Path data = base.resolve("ledger-" + n);
+            long t0 = System.nanoTime();
+            long written = generate(data, n);
+            double genSeconds = (System.nanoTime() - t0) / 1e9;
+            AuditReport r = AuditCommand.run("embedded:" + data, null, threads, m -> {}, Duration.ofDays(1));
+            String row = String.format(
+                    Locale.ROOT,
+                    "%,10d entries written in %6.1f s (%,7.0f tx/s) | audit %6.1f s = %,8.0f tx/s | signatures %,9d, %5.1f CPU-s, %4.0f %% of CPU | %s",
+                    written,
+                    genSeconds,
+                    written / genSeconds,
+                    r.timing().seconds(),
+                    r.timing().transactionsPerSecond(),
+                    r.signaturesVerified(),
+                    r.timing().signatureCpuSeconds(),
+                    100 * r.timing().signatureShare(),
+                    r.passed()
+                            ? "PASSED"
+                            : "FAILED " + r.findings().size() + " "
+                                    + r.findings().get(0));
+            System.out.println("[audit-bench] " + row);
+            rows.add(row);
+        }
+        System.out.println("[audit-bench] machine: " + Runtime.getRuntime().availableProcessors()
+                + " cores, audit threads " + threads);
+        rows.forEach(r -> System.out.println("  " + r));
+        return 0;
+    }
+
+    /** A ledger of about {@code n} entries; returns how many were written. */
+    private static long generate(Path data, int n) throws Exception {
+        try (Registry registry = Registry.embedded(data, false)) {
+            Ledger ledger = registry.ledger();
+            LedgerIdentity mee = registry.identities().identity("mee");
+            LedgerIdentity hb = registry.identities().identity("province-HB");
+            LedgerIdentity exchange = registry.identities().identity("exchange");
+            long written = ledger.health().get("height") instanceof Long h ? h : 0;
+            ledger.submit(
+                    mee,
+                    "issuance:issue",
+                    json(Map.of("requestId", "bench-iss", "product", "CEA-2024", "quantity", 1_000_000_000L)));
+            ledger.submit(
+                    mee,
+                    "distribution:distribute",
+                    json(Map.of(
+                            "requestId",
+                            "bench-dist",
+                            "product",
+                            "CEA-2024",
+                            "from",
+                            "MEE",
+                            "to",
+                            "PROVINCE-HB",
+                            "quantity",
+                            1_000_000_000L)));
+            written += 2;
+            for (int u = 0; u < UNITS && written < n; u++) {
+                ledger.submit(
+                        hb,
+                        "accounts:open",
+                        json(Map.of(
+                                "id",
+                                unit(u),
+                                "type",
+                                "UNIT",
+                                "name",
+                                "Bench unit " + u,
+                                "province",
+                                "HB",
+                                "sector",
+                                "POWER")));
+                ledger.submit(
+                        hb,
+                        "distribution:distribute",
+                        json(Map.of(
+                                "requestId",
+                                "bench-d-" + u,
+                                "product",
+                                "CEA-2024",
+                                "from",
+                                "PROVINCE-HB",
+                                "to",
+                                unit(u),
+                                "quantity",
+                                1_000_000L)));
+                written += 2;
+            }
+            Random random = new Random(42);
+            long trade = 0;
+            while (written < n) {
+                int a = random.nextInt(UNITS);
+                int b = (a + 1 + random.nextInt(UNITS - 1)) % UNITS;
+                ledger.submit(
+                        exchange,
+                        "settlement:settle",
+                        json(Map.of(
+                                "tradeId",
+                                "bench-T-" + trade++,
+                                "product",
+                                "CEA-2024",
+                                "seller",
+                                unit(a),
+                                "buyer",
+                                unit(b),
+                                "quantity",
+                                1L,
+                                "price",
+                                "88.50",
+                                "mode",
+                                "LISTED",
+                                "tradedAt",
+                                "2025-11-03T10:00:00+08:00")));
+                written++;
+                if (written % 50_000 == 0) {
+                    System.err.println("[audit-bench] " + written + " entries written");
+                }
+            }
+            return (Long) ledger.health().get("height");
+        }
+    }
+
+    private static String unit(int u) {
+        return String.format("BENCH-U%03d", u);
+    }
+
+    private static String json(Map<String, ?> m) {
+        return CanonicalJson.writeMap(m);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new AuditBenchmark()).execute(args));
+    }
+}
