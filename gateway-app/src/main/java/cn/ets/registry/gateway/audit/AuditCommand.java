@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
         name = "audit",
+        subcommands = {StatementCommand.class},
         mixinStandardHelpOptions = true,
         description = "Verify a ledger from its raw blocks or log: chain, signatures, endorsements, supply replay.")
 public final class AuditCommand implements Callable<Integer> {
@@ -95,16 +96,25 @@ public final class AuditCommand implements Callable<Integer> {
             Consumer<String> progress,
             Duration maxUnendorsedAge,
             Path saveBlocks) {
+        return audit(
+                        source,
+                        new AuditOptions(trust, threads, progress, maxUnendorsedAge, saveBlocks, Long.MAX_VALUE, false))
+                .report();
+    }
+
+    /** The audit of {@code source} with its rebuilt books. */
+    public static AuditRun audit(String source, AuditOptions options) {
         if (source.startsWith("embedded:")) {
             Path dataDir = Path.of(source.substring("embedded:".length()));
-            Identities ids = new Identities(caCertificates(trust == null ? dataDir.resolve("orgs") : trust));
+            Identities ids =
+                    new Identities(caCertificates(options.trust() == null ? dataDir.resolve("orgs") : options.trust()));
             try (EmbeddedLog log = EmbeddedLog.open(dataDir.resolve("ledger"))) {
                 String endorser = Roster.load().withRole(Roster.REGISTRY).mspId();
-                return new EmbeddedAudit(ids, endorser, threads, progress, maxUnendorsedAge).audit(log, source);
+                return new EmbeddedAudit(ids, endorser, options).audit(log, source);
             }
         }
         if (source.startsWith("blocks:") || source.startsWith("fabric:")) {
-            return FabricAudit.run(source, threads, progress, saveBlocks);
+            return FabricAudit.run(source, options);
         }
         throw new IllegalArgumentException(
                 "unknown source '" + source + "': embedded:<data-dir>, blocks:<dir> or fabric:<network.json>[:<org>]");

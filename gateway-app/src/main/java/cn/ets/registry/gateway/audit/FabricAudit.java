@@ -4,7 +4,6 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -73,9 +72,10 @@ final class FabricAudit {
 
     private final int threads;
     private final Consumer<String> progress;
+    private final long upTo;
     private final SignatureCheck signatures = new SignatureCheck();
     private final List<Finding> findings = new ArrayList<>();
-    private final SupplyReplay replay = new SupplyReplay(findings);
+    private final SupplyReplay replay;
     private final Map<String, byte[]> lifecycleState = new HashMap<>();
     private ChannelConfig config;
     private byte[] previousHeaderHash;
@@ -84,27 +84,34 @@ final class FabricAudit {
     private long valid;
     private long invalid;
 
-    FabricAudit(int threads, Consumer<String> progress) {
-        this.threads = threads;
-        this.progress = progress;
+    FabricAudit(AuditOptions options) {
+        this.threads = options.threads();
+        this.progress = options.progress();
+        this.upTo = options.upTo();
+        this.replay = new SupplyReplay(findings, options.history());
     }
 
-    static AuditReport run(String source, int threads, Consumer<String> progress, Path saveBlocks) {
+    static AuditRun run(String source, AuditOptions options) {
         try (BlockSource blocks = BlockSource.open(source)) {
-            Iterable<byte[]> read = saveBlocks == null ? blocks : BlockSource.saving(blocks, saveBlocks);
-            return new FabricAudit(threads, progress).audit(read, source);
+            Iterable<byte[]> read =
+                    options.saveBlocks() == null ? blocks : BlockSource.saving(blocks, options.saveBlocks());
+            return new FabricAudit(options).audit(read, source);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + source + ": " + e.getMessage(), e);
         }
     }
 
-    AuditReport audit(Iterable<byte[]> blocks, String source) {
+    AuditRun audit(Iterable<byte[]> blocks, String source) {
         long started = System.nanoTime();
         long cpu0 = Cpu.processNanos();
         ForkJoinPool pool = new ForkJoinPool(threads);
         List<byte[]> batch = new ArrayList<>(BATCH);
         long[] read = {0};
+        long index = 0;
         for (byte[] raw : blocks) {
+            if (index++ > upTo) {
+                break;
+            }
             batch.add(raw);
             if (batch.size() == BATCH) {
                 process(batch, pool);
@@ -122,22 +129,25 @@ final class FabricAudit {
         progress.accept(read[0] + " blocks, " + transactions + " transactions, " + findings.size() + " findings");
         double seconds = (System.nanoTime() - started) / 1e9;
         double cpu = Math.max(1e-9, (Cpu.processNanos() - cpu0) / 1e9);
-        return new AuditReport(
-                source,
-                read[0],
-                transactions,
-                valid,
-                invalid,
-                signatures.count(),
-                List.copyOf(replay.supply().values()),
-                findings,
-                List.of(),
-                new AuditReport.Timing(
-                        seconds,
-                        transactions / Math.max(seconds, 1e-9),
-                        signatures.cpuSeconds(),
-                        signatures.cpuSeconds() / cpu,
-                        threads));
+        return new AuditRun(
+                new AuditReport(
+                        source,
+                        read[0],
+                        transactions,
+                        valid,
+                        invalid,
+                        signatures.count(),
+                        List.copyOf(replay.supply().values()),
+                        findings,
+                        List.of(),
+                        new AuditReport.Timing(
+                                seconds,
+                                transactions / Math.max(seconds, 1e-9),
+                                signatures.cpuSeconds(),
+                                signatures.cpuSeconds() / cpu,
+                                threads)),
+                replay,
+                config == null ? null : config.identities());
     }
 
     /** A block read on its own (in parallel): parsed, its transactions' signatures checked. */

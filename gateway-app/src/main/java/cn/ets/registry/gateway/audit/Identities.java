@@ -23,7 +23,7 @@ import org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil;
  * configuration, or the organisations' CA certificates), its role attribute (Fabric CA's extension
  * 1.2.3.4.5.6.7.8.1) and its node OU. Results are cached per certificate.
  */
-final class Identities {
+public final class Identities {
     private static final String FABRIC_ATTRS = "1.2.3.4.5.6.7.8.1";
     private final Map<String, List<X509Certificate>> rootsByMsp;
     private final Map<String, Checked> cache = new ConcurrentHashMap<>();

@@ -32,9 +32,17 @@ public final class SupplyReplay {
     private final Map<String, Written> lastWriters = new HashMap<>();
     private final Set<String> touched = new TreeSet<>();
     private final List<Finding> findings;
+    private final Map<String, TreeMap<Long, ProductSupply>> history;
+    private long lastBlock = -1;
 
     public SupplyReplay(List<Finding> findings) {
+        this(findings, false);
+    }
+
+    /** With {@code history}, the supply of every product is kept at each block where it changed. */
+    public SupplyReplay(List<Finding> findings, boolean history) {
         this.findings = findings;
+        this.history = history ? new TreeMap<>() : null;
     }
 
     /** Who last wrote a key: the block (or log sequence) and the transaction. */
@@ -127,7 +135,24 @@ public final class SupplyReplay {
 
     /** Checks §8 for every product touched since the last call; call once per block. */
     public void endOfBlock(long block) {
+        lastBlock = block;
         for (String product : touched) {
+            if (history != null) {
+                SupplyCounters hc = counters.getOrDefault(product, SupplyCounters.ZERO);
+                long[] hh = holdingSums.getOrDefault(product, new long[2]);
+                history.computeIfAbsent(product, k -> new TreeMap<>())
+                        .put(
+                                block,
+                                new ProductSupply(
+                                        product,
+                                        hc.issued(),
+                                        hc.held(),
+                                        hc.locked(),
+                                        hc.surrendered(),
+                                        hc.cancelled(),
+                                        hh[0],
+                                        hh[1]));
+            }
             SupplyCounters c = counters.getOrDefault(product, SupplyCounters.ZERO);
             long[] h = holdingSums.getOrDefault(product, new long[2]);
             if (c.issued() != c.held() + c.locked() + c.surrendered() + c.cancelled()) {
@@ -168,6 +193,16 @@ public final class SupplyReplay {
                     new ProductSupply(p, c.issued(), c.held(), c.locked(), c.surrendered(), c.cancelled(), h[0], h[1]));
         }
         return out;
+    }
+
+    /** The last block (or log sequence) applied; -1 before any. */
+    public long lastBlock() {
+        return lastBlock;
+    }
+
+    /** Each product's supply at every block where it changed (empty unless kept). */
+    public Map<String, TreeMap<Long, ProductSupply>> history() {
+        return history == null ? Map.of() : history;
     }
 
     /** What an account holds, product → holding, as rebuilt. */

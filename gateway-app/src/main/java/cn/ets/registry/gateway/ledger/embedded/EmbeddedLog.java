@@ -27,12 +27,15 @@ public final class EmbeddedLog implements AutoCloseable {
         return new EmbeddedLog(RocksStore.openReadOnly(ledgerDir));
     }
 
-    /** Every entry from {@code from} on, in stored order; {@code raw} is the entry's stored bytes. */
-    public void forEach(long from, Consumer<Raw> consumer) {
+    /** Every entry stored from {@code from} to {@code to} (inclusive), in stored order; {@code raw} is the entry's stored bytes. */
+    public void forEach(long from, long to, Consumer<Raw> consumer) {
         long next = from;
         while (true) {
             var page = store.logWithPositions(next, 1000);
             for (var stored : page) {
+                if (stored.getKey() > to) {
+                    return;
+                }
                 consumer.accept(new Raw(stored.getValue()));
                 next = stored.getKey() + 1;
             }
