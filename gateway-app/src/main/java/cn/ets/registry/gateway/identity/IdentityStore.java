@@ -80,6 +80,11 @@ public final class IdentityStore {
         return id;
     }
 
+    /** The credential of an identity, if this store holds one. */
+    public synchronized Optional<Credential> byName(String name) {
+        return byToken.values().stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
     public synchronized boolean hasName(String name) {
         return identities.containsKey(name);
     }
