@@ -1,9 +1,12 @@
 package cn.ets.registry.gateway.events;
 
 import cn.ets.registry.gateway.http.ApiError;
+import cn.ets.registry.gateway.http.ConcurrencyLimit;
 import cn.ets.registry.gateway.http.Endpoint;
+import cn.ets.registry.gateway.http.ErrorStatus;
 import cn.ets.registry.gateway.http.Http;
 import cn.ets.registry.gateway.identity.Caller;
+import cn.ets.registry.gateway.ledger.EventSubscription;
 import cn.ets.registry.gateway.ledger.Ledger;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
@@ -13,14 +16,21 @@ import java.util.Set;
 /**
  * Committed chaincode events as server-sent events, for the trading system and auditors. Each
  * event's SSE id is its block number; resume with {@code ?fromBlock=N} or {@code Last-Event-ID}
- * (events of block N are sent again: drop those whose txId you already have).
+ * (events of block N are sent again: drop those whose txId you already have). A reader that falls
+ * {@link EventSubscription#CAPACITY} events behind gets a last {@code StreamCutOff} event whose id
+ * is the block to resume from, and the stream ends. Each identity may follow
+ * {@link #STREAMS_PER_CALLER} streams at once.
  */
 public final class EventEndpoint {
     private static final Set<String> ROLES = Set.of("EXCHANGE", "REGISTRY", "MEE", "AUDITOR");
+    static final int STREAMS_PER_CALLER = 4;
+    static final String CUT_OFF = "StreamCutOff";
+    private static final String PERMIT = "carbon.streamPermit";
 
     private EventEndpoint() {}
 
     public static Endpoint of(Ledger ledger) {
+        ConcurrencyLimit streams = new ConcurrencyLimit(STREAMS_PER_CALLER, 64);
         SseHandler stream = new SseHandler(0, client -> stream(ledger, client));
         return new Endpoint(
                 "GET",
@@ -45,26 +55,61 @@ public final class EventEndpoint {
                                 "FORBIDDEN", caller.credential().name() + " may not follow the event stream");
                     }
                     fromBlock(ctx.queryParam("fromBlock"), ctx.header("Last-Event-ID"));
+                    if (!"text/event-stream".equals(ctx.header("Accept"))) {
+                        throw new ApiError(
+                                ErrorStatus.NOT_ACCEPTABLE,
+                                "this is a server-sent event stream: send Accept: text/event-stream");
+                    }
+                    ctx.attribute(
+                            PERMIT,
+                            streams.tryAcquire(caller.credential().name())
+                                    .orElseThrow(() -> streams.refusal("event streams")));
                     stream.handle(ctx);
                 });
     }
 
     private static void stream(Ledger ledger, SseClient client) {
+        ConcurrencyLimit.Permit permit = client.ctx().attribute(PERMIT);
         long from = fromBlock(client.ctx().queryParam("fromBlock"), client.ctx().header("Last-Event-ID"));
         client.keepAlive();
-        AutoCloseable subscription = ledger.events(
-                from,
-                e -> client.sendEvent(
-                        e.name(),
-                        "{\"block\":" + e.block() + ",\"txId\":\"" + e.txId() + "\",\"payload\":" + e.payload() + "}",
-                        String.valueOf(e.block())));
-        client.onClose(() -> {
+        AutoCloseable subscription;
+        try {
+            subscription = subscribe(ledger, client, from);
+        } catch (RuntimeException e) {
+            permit.close();
+            client.close();
+            throw e;
+        }
+        Runnable end = () -> {
+            permit.close();
             try {
                 subscription.close();
             } catch (Exception ignored) {
                 // the stream is gone either way
             }
-        });
+        };
+        client.onClose(end);
+        if (client.terminated()) {
+            end.run(); // it went away before the callback was in place
+        }
+    }
+
+    private static AutoCloseable subscribe(Ledger ledger, SseClient client, long from) {
+        return ledger.events(
+                from,
+                e -> client.sendEvent(
+                        e.name(),
+                        "{\"block\":" + e.block() + ",\"txId\":\"" + e.txId() + "\",\"payload\":" + e.payload() + "}",
+                        String.valueOf(e.block())),
+                resumeFrom -> {
+                    client.sendEvent(
+                            CUT_OFF,
+                            "{\"fromBlock\":" + resumeFrom + ",\"reason\":\"this reader fell "
+                                    + EventSubscription.CAPACITY + " events behind; resume from block " + resumeFrom
+                                    + "\"}",
+                            String.valueOf(resumeFrom));
+                    client.close();
+                });
     }
 
     private static long fromBlock(String query, String lastEventId) {
