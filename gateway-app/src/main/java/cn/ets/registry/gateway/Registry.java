@@ -9,6 +9,7 @@ import cn.ets.registry.gateway.events.EventEndpoint;
 import cn.ets.registry.gateway.http.CatalogueEndpoints;
 import cn.ets.registry.gateway.http.Endpoint;
 import cn.ets.registry.gateway.http.GatewayServer;
+import cn.ets.registry.gateway.http.Tls;
 import cn.ets.registry.gateway.identity.DevOrganisations;
 import cn.ets.registry.gateway.identity.HolderEnrolment;
 import cn.ets.registry.gateway.identity.IdentityStore;
@@ -21,8 +22,14 @@ import cn.ets.registry.gateway.ledger.fabric.FabricSetup;
 import cn.ets.registry.gateway.settlement.AccountOrdering;
 import cn.ets.registry.gateway.settlement.BatchSettlement;
 import cn.ets.registry.gateway.settlement.SettlementEndpoints;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +52,8 @@ public final class Registry implements AutoCloseable {
     private final Path dataDir;
     private GatewayServer server;
 
-    private Registry(Ledger ledger, IdentityStore identities, Map<String, Organisation> organisations, Path dataDir) {
+    private Registry(Ledger ledger, IdentityStore identities, Map<String, Organisation> organisations, Path dataDir)
+            throws IOException {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.identities = Objects.requireNonNull(identities, "identities");
         this.organisations = Objects.requireNonNull(organisations, "organisations");
@@ -53,11 +61,13 @@ public final class Registry implements AutoCloseable {
         this.batch = new BatchSettlement(ledger, ordering, 16);
         bootstrap(ledger, identities);
         identities.save();
+        ownerOnly(dataDir);
     }
 
     /** The embedded ledger under {@code dataDir}; first start creates the CAs, identities and authority accounts. */
     public static Registry embedded(Path dataDir, boolean fsync) throws Exception {
         Files.createDirectories(dataDir);
+        ownerOnly(dataDir);
         Map<String, Organisation> orgs = DevOrganisations.loadOrCreate(dataDir);
         EmbeddedLedger ledger = new EmbeddedLedger(dataDir.resolve("ledger"), fsync);
         IdentityStore store;
@@ -72,8 +82,49 @@ public final class Registry implements AutoCloseable {
 
     /** A gateway of the given organisations on the Fabric network of {@code networkJson}. */
     public static Registry fabric(Path dataDir, Path networkJson, List<String> orgNames) throws Exception {
+        Files.createDirectories(dataDir);
+        ownerOnly(dataDir);
         FabricSetup.Opened f = FabricSetup.open(dataDir, networkJson, orgNames);
         return new Registry(f.ledger(), f.identities(), f.organisations(), dataDir);
+    }
+
+    /**
+     * The data dir holds private keys, tokens and the ledger: the gateway's user alone may enter it
+     * (0700), and what is in it at start is made owner-only too (0700 folders, 0600 files), so files
+     * a library creates later with the default umask are still out of others' reach.
+     */
+    private static void ownerOnly(Path dataDir) throws IOException {
+        if (!Files.getFileStore(dataDir).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Files.walkFileTree(dataDir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
+                restrict(d, "rwx------");
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
+                if (a.isRegularFile()) {
+                    restrict(f, "rw-------");
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) {
+                return FileVisitResult.CONTINUE; // gone meanwhile (RocksDB replaces its files as it compacts)
+            }
+        });
+    }
+
+    private static void restrict(Path p, String permissions) {
+        try {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(permissions));
+        } catch (IOException gone) {
+            // removed between listing and chmod: nothing left to protect
+        }
     }
 
     /** Creates MEE and the province accounts if missing (idempotent), when this gateway holds the registry institution's identity. */
@@ -112,8 +163,13 @@ public final class Registry implements AutoCloseable {
     }
 
     public void start(String host, int port) {
+        start(host, port, null);
+    }
+
+    /** Serves the routes on {@code host:port}, over HTTPS when {@code tls} is given. */
+    public void start(String host, int port, Tls tls) {
         server = new GatewayServer(ledger, identities, () -> IdentityStore.exists(dataDir), endpoints())
-                .start(host, port);
+                .start(host, port, tls);
     }
 
     public int port() {
