@@ -31,6 +31,7 @@ public final class CommandContractScenario {
         aReplayIsAnsweredOnlyToWhoMaySendTheCommand();
         aRefusalKeepsItsDetails();
         aRequestIdIsItsCallersOwn();
+        anOpeningSentAgainAnswersTheSameCredential();
         aSuspendedOrClosedUnitGetsNoAllocationAndAClosedOneDepositsNothing();
     }
 
@@ -106,6 +107,19 @@ public final class CommandContractScenario {
                                 + "\",\"province\":\"HB\",\"sector\":\"POWER\"}"),
                 201);
         api.addIdentity(id, opened.str("token"), "province-HB");
+    }
+
+    /** So a client that lost the answer (or a gateway that died before the credential) gets it again. */
+    private void anOpeningSentAgainAnswersTheSameCredential() {
+        String id = "HB-RPO-" + run;
+        String open = "{\"id\":\"" + id + "\",\"type\":\"UNIT\",\"name\":\"Opened Twice\",\"province\":\"HB\","
+                + "\"sector\":\"POWER\"}";
+        Response first = expect(api.post("province-HB", "/api/v1/accounts", open), 201);
+        Response again = expect(api.post("province-HB", "/api/v1/accounts", open), 201);
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.str("token")).isEqualTo(first.str("token"));
+        Response other = api.post("province-HB", "/api/v1/accounts", open.replace("Opened Twice", "Another"));
+        assertThat(other.code()).as("%s", other).isEqualTo("ALREADY_EXISTS");
     }
 
     /** The unit's cancellation id does not block MEE's issuance, and a DUPLICATE_ID shows no one's transaction. */
