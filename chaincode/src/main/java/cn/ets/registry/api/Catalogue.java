@@ -18,20 +18,21 @@ public final class Catalogue {
     private static final String GET = "GET";
     private static final String POST = "POST";
     private static final String PUT = "PUT";
-    private static final String ANYONE = "anyone";
+    private static final String ANYONE = Command.ANYONE;
 
     private Catalogue() {}
 
     // ---- accounts ----
     public static final Command<AccountsApi.Open, AccountsApi.AccountView> OPEN_ACCOUNT = submit(
                     "accounts:open", AccountsApi.Open.class, AccountsApi.AccountView.class)
+            .replayedBy(Command.Replay.OPENINGS, AccountsApi.Open::id, ErrorCode.ALREADY_EXISTS)
             .emits("AccountOpened")
             .customRoute(
                     POST,
                     "/api/v1/accounts",
                     201,
                     "PROVINCE (units of its province), REGISTRY (other holders)",
-                    "Open an account; the answer carries the new holder's bearer token");
+                    "Open an account; the answer carries the new holder's bearer token (the same opening again answers it again)");
     public static final Command<AccountsApi.Get, AccountsApi.AccountView> GET_ACCOUNT = evaluate(
                     "accounts:get", AccountsApi.Get.class, AccountsApi.AccountView.class)
             .route(
