@@ -35,10 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The authorisation matrix: every route the gateway serves (the command catalogue's and the
- * gateway's own, as /openapi.json lists them) × every identity and bad tokens. Each route has a
- * row here — a valid request and who may send it — so a new route without one fails this test.
- * Whoever may is not refused (no 401/403); everyone else is refused (403, or 401 for a bad
- * token), and a refusal changes nothing: no ledger entry, no credential.
+ * gateway's own, as /openapi.json lists them) × every identity, a caller without a token, and bad
+ * tokens. Each route has a row here — a valid request and who may send it — so a new route without
+ * one fails this test. Whoever may is not refused (no 401/403); everyone else is refused (403; 401
+ * without a token or with a bad one), and a refusal changes nothing: no ledger entry, no
+ * credential. What each caller sees where it is answered is {@code DisclosureMatrixTest}'s.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorisationMatrixTest {
@@ -50,6 +51,10 @@ class AuthorisationMatrixTest {
     private static final List<String> IDENTITIES =
             List.of("mee", "registry", "exchange", "province-HB", "province-GD", "auditor", HB_U, GD_U, INST, PO, IND);
     private static final Set<String> EVERYONE = Set.copyOf(IDENTITIES);
+    /** A caller without any Authorization header: public disclosure answers it, nothing else does. */
+    private static final String ANONYMOUS = "anonymous";
+
+    private static final Set<String> PUBLIC = with(EVERYONE, ANONYMOUS);
     private static final String P = "CEA-2024";
     private static final String MONTH =
             YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1).toString();
@@ -102,6 +107,12 @@ class AuthorisationMatrixTest {
     private void open(String who, JsonObject account) {
         Response r = created(c.post(who, "/api/v1/accounts", account));
         c.addIdentity(account.get("id").getAsString(), r.str("token"));
+    }
+
+    private static Set<String> with(Set<String> set, String one) {
+        Set<String> out = new TreeSet<>(set);
+        out.add(one);
+        return Set.copyOf(out);
     }
 
     private String id(String prefix) {
@@ -244,8 +255,8 @@ class AuthorisationMatrixTest {
                                         "items",
                                         List.of(Map.of("product", P, "quantity", 1)))),
                         Set.of(HB_U)),
-                new Row("GET", "/api/v1/compliance/{year}/{unitId}", get("/api/v1/compliance/2024/" + HB_U), EVERYONE),
-                new Row("GET", "/api/v1/compliance/{year}", get("/api/v1/compliance/2024"), EVERYONE),
+                new Row("GET", "/api/v1/compliance/{year}/{unitId}", get("/api/v1/compliance/2024/" + HB_U), PUBLIC),
+                new Row("GET", "/api/v1/compliance/{year}", get("/api/v1/compliance/2024"), PUBLIC),
                 new Row(
                         "POST",
                         "/api/v1/compliance/{year}/close",
@@ -268,13 +279,13 @@ class AuthorisationMatrixTest {
                                         "purpose",
                                         "matrix")),
                         Set.of(HB_U)),
-                new Row("GET", "/api/v1/cancellations", get("/api/v1/cancellations"), EVERYONE),
-                new Row("GET", "/api/v1/supply", get("/api/v1/supply"), EVERYONE),
-                new Row("GET", "/api/v1/supply/audit", get("/api/v1/supply/audit"), EVERYONE),
-                new Row("GET", "/api/v1/public/years", get("/api/v1/public/years"), EVERYONE),
-                new Row("GET", "/api/v1/public/allocations/{year}", get("/api/v1/public/allocations/2024"), EVERYONE),
-                new Row("GET", "/api/v1/public/pledges", get("/api/v1/public/pledges"), EVERYONE),
-                new Row("GET", "/api/v1/parameters/{vintage}", get("/api/v1/parameters/2024"), EVERYONE),
+                new Row("GET", "/api/v1/cancellations", get("/api/v1/cancellations"), PUBLIC),
+                new Row("GET", "/api/v1/supply", get("/api/v1/supply"), PUBLIC),
+                new Row("GET", "/api/v1/supply/audit", get("/api/v1/supply/audit"), PUBLIC),
+                new Row("GET", "/api/v1/public/years", get("/api/v1/public/years"), PUBLIC),
+                new Row("GET", "/api/v1/public/allocations/{year}", get("/api/v1/public/allocations/2024"), PUBLIC),
+                new Row("GET", "/api/v1/public/pledges", get("/api/v1/public/pledges"), PUBLIC),
+                new Row("GET", "/api/v1/parameters/{vintage}", get("/api/v1/parameters/2024"), PUBLIC),
                 new Row(
                         "PUT",
                         "/api/v1/parameters/{vintage}",
@@ -337,17 +348,13 @@ class AuthorisationMatrixTest {
                                 "/api/v1/allocations/debt/collect",
                                 () -> Json.obj("requestId", id("debt"), "unitId", HB_U, "year", 2024)),
                         hb),
-                new Row(
-                        "GET",
-                        "/api/v1/allocations/{year}/{unitId}",
-                        get("/api/v1/allocations/2024/" + HB_U),
-                        EVERYONE),
+                new Row("GET", "/api/v1/allocations/{year}/{unitId}", get("/api/v1/allocations/2024/" + HB_U), PUBLIC),
                 new Row(
                         "POST",
                         "/api/v1/ccer/projects",
                         body("/api/v1/ccer/projects", () -> project(id("CC-MX"))),
                         mee),
-                new Row("GET", "/api/v1/ccer/projects/{id}", get("/api/v1/ccer/projects/CC-MX-0"), EVERYONE),
+                new Row("GET", "/api/v1/ccer/projects/{id}", get("/api/v1/ccer/projects/CC-MX-0"), PUBLIC),
                 new Row(
                         "POST",
                         "/api/v1/ccer/issuances",
@@ -367,7 +374,7 @@ class AuthorisationMatrixTest {
                                         "quantity",
                                         1)),
                         mee),
-                new Row("GET", "/api/v1/ccer/batches/{product}", get("/api/v1/ccer/batches/CCER-1"), EVERYONE),
+                new Row("GET", "/api/v1/ccer/batches/{product}", get("/api/v1/ccer/batches/CCER-1"), PUBLIC),
                 new Row("POST", "/api/v1/locks", body("/api/v1/locks", () -> lock("FREEZE")), Set.of("registry")),
                 new Row(
                         "POST",
@@ -409,13 +416,25 @@ class AuthorisationMatrixTest {
                         "GET",
                         "/api/v1/deposits/{unitId}/{month}",
                         get("/api/v1/deposits/" + HB_U + "/" + MONTH),
-                        EVERYONE),
+                        PUBLIC),
                 new Row("GET", "/api/v1/whoami", get("/api/v1/whoami"), EVERYONE),
                 new Row(
                         "GET",
                         "/api/v1/events",
                         () -> new Request("/api/v1/events", null, Map.of("Accept", "text/event-stream")),
-                        Set.of("exchange", "registry", "mee", "auditor")),
+                        EVERYONE),
+                new Row(
+                        "GET",
+                        "/api/v1/public/events",
+                        () -> new Request("/api/v1/public/events", null, Map.of("Accept", "text/event-stream")),
+                        PUBLIC),
+                new Row("GET", "/api/v1/public/audit", get("/api/v1/public/audit"), PUBLIC),
+                new Row("GET", "/api/v1/public/supply/history", get("/api/v1/public/supply/history"), PUBLIC),
+                new Row(
+                        "GET",
+                        "/api/v1/accounts/{id}/holding-statement",
+                        get("/api/v1/accounts/" + HB_U + "/holding-statement"),
+                        Set.of("registry", "mee", "province-HB", HB_U)),
                 new Row(
                         "GET",
                         "/api/v1/ledger/verify",
@@ -447,15 +466,16 @@ class AuthorisationMatrixTest {
         List<String> calls = new ArrayList<>();
         Map<String, Integer> allowedAnswers = new TreeMap<>();
         for (Row row : rows()) {
-            for (String who : IDENTITIES) {
+            for (String who : with(Set.copyOf(IDENTITIES), ANONYMOUS)) {
                 Request req = row.request().get();
                 long height = height();
                 String credentials = credentials();
-                RawHttp.Answer a = send(row.method(), req, "Bearer " + c.token(who));
+                RawHttp.Answer a = send(row.method(), req, who.equals(ANONYMOUS) ? null : "Bearer " + c.token(who));
                 calls.add(row.method() + " " + row.path() + " as " + who + " -> " + a.status());
                 boolean refused = a.status() == 401 || a.status() == 403;
                 boolean shouldBe = !row.allowed().contains(who);
-                if (a.status() >= 500 || refused != shouldBe || (refused && a.status() != 403)) {
+                int refusal = who.equals(ANONYMOUS) ? 401 : 403;
+                if (a.status() >= 500 || refused != shouldBe || (refused && a.status() != refusal)) {
                     wrong.put(row.method() + " " + row.path() + " as " + who, a.status() + " " + a.body());
                 }
                 if (refused) {
@@ -469,12 +489,13 @@ class AuthorisationMatrixTest {
                 .as("calls answered against the matrix (of %d)", calls.size())
                 .isEmpty();
         System.out.printf(
-                "authorisation matrix: %d calls by %d identities on %d routes; allowed calls answered %s%n",
-                calls.size(), IDENTITIES.size(), rows().size(), allowedAnswers);
+                "authorisation matrix: %d calls by %d callers (identities and anonymous) on %d routes; allowed calls answered %s%n",
+                calls.size(), IDENTITIES.size() + 1, rows().size(), allowedAnswers);
     }
 
     @Test
-    void a_missing_unknown_or_altered_token_is_unauthenticated_everywhere_and_changes_nothing() throws Exception {
+    void a_missing_unknown_or_altered_token_is_unauthenticated_everywhere_but_public_disclosure_and_changes_nothing()
+            throws Exception {
         String mee = c.token("mee");
         List<String> bad = new ArrayList<>();
         bad.add(null);
@@ -485,6 +506,9 @@ class AuthorisationMatrixTest {
         bad.add("Bearer");
         for (Row row : rows()) {
             for (String authorization : bad) {
+                if (authorization == null && row.allowed().contains(ANONYMOUS)) {
+                    continue; // public disclosure: no token needed (checked in the matrix above)
+                }
                 long height = height();
                 String credentials = credentials();
                 RawHttp.Answer a = send(row.method(), row.request().get(), authorization);
