@@ -46,6 +46,8 @@ public record Command<C extends Record, R>(
         public static final String TRADES = "trade";
         /** A unit's monthly deposit: one per unit and month, whatever the client calls it. */
         public static final String DEPOSITS = "depositid";
+        /** A product's closing price of a day: one per product and day, whatever the client calls it. */
+        public static final String CLOSES = "closeid";
     }
 
     /** A REST route: method, path (with {@code {param}} segments named like the record's path fields), success status, who may call. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PolicyParametersTest {
-    private static final PolicyParameters P2024 = DefaultParameters.forVintage("2024");
+    private static final PolicyParameters P2024 = SeededParameters.forVintage("2024");
 
     private static void assertBadRequest(UnaryOperator<PolicyParameters.Builder> change) {
         assertThatExceptionOfType(DomainException.class)

@@ -51,7 +51,11 @@ public final class FinaliseAllocation implements UseCase<Finalise, Finalised> {
         }
         UnitYear uy = years.require(c.year(), c.unitId());
         AllocationResult result = AllocationFormula.compute(
-                c.sector(), uy.obligation(), c.facilityList(), new ParameterBook(tx.state()).forYear(c.year()));
+                c.sector(),
+                uy.obligation(),
+                c.facilityList(),
+                c.outputList(),
+                new ParameterBook(tx.state()).forYear(c.year()));
         long deduction = years.find(c.year() - 1, c.unitId())
                 .filter(UnitYear::closed)
                 .map(UnitYear::deduction)

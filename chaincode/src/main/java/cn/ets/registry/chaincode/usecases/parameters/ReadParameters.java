@@ -4,13 +4,21 @@ import cn.ets.registry.api.ParametersApi.Get;
 import cn.ets.registry.chaincode.state.ParameterBook;
 import cn.ets.registry.chaincode.tx.Tx;
 import cn.ets.registry.chaincode.tx.UseCase;
+import cn.ets.registry.domain.DomainException;
+import cn.ets.registry.domain.ErrorCode;
 import cn.ets.registry.domain.policy.PolicyParameters;
+import java.util.Map;
 
-/** The policy parameters in force for a vintage: public (001 §35). */
+/** The policy parameters in force for a vintage: public (001 §35); NOT_FOUND until MEE publishes them. */
 public final class ReadParameters implements UseCase.Public<Get, PolicyParameters> {
 
     @Override
     public PolicyParameters execute(Tx tx, Get c) {
-        return new ParameterBook(tx.state()).forVintage(c.vintage());
+        return new ParameterBook(tx.state())
+                .find(c.vintage())
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.NOT_FOUND,
+                        "no parameters are published for vintage " + c.vintage(),
+                        Map.of("vintage", c.vintage())));
     }
 }

@@ -3,6 +3,7 @@ package cn.ets.registry.chaincode.usecases.settlement;
 import cn.ets.registry.api.SettlementApi.Get;
 import cn.ets.registry.api.SettlementApi.Settled;
 import cn.ets.registry.chaincode.json.CanonicalJson;
+import cn.ets.registry.chaincode.state.Books;
 import cn.ets.registry.chaincode.state.Keys;
 import cn.ets.registry.chaincode.state.Replays;
 import cn.ets.registry.chaincode.tx.Tx;
@@ -14,7 +15,7 @@ import cn.ets.registry.domain.identity.Permissions;
 import cn.ets.registry.domain.identity.Role;
 import java.util.Map;
 
-/** A settled trade, as settled: for the exchange, the registry and the two parties. */
+/** A settled trade, as settled: for the exchange, the registry, MEE, the two parties and the province of either. */
 public final class ReadSettlement implements UseCase<Get, Settled> {
 
     @Override
@@ -22,7 +23,8 @@ public final class ReadSettlement implements UseCase<Get, Settled> {
         Settled s = find(tx, c.tradeId());
         Actor a = tx.actor();
         boolean party = a.holds(s.seller()) || a.holds(s.buyer());
-        if (!(a.is(Role.EXCHANGE) || a.is(Role.REGISTRY) || party)) {
+        boolean province = a.is(Role.PROVINCE) && (inProvince(tx, s.seller(), a) || inProvince(tx, s.buyer(), a));
+        if (!(a.is(Role.EXCHANGE) || a.is(Role.REGISTRY) || a.is(Role.MEE) || party || province)) {
             throw Permissions.forbidden(a, "read trade " + c.tradeId());
         }
     }
@@ -30,6 +32,13 @@ public final class ReadSettlement implements UseCase<Get, Settled> {
     @Override
     public Settled execute(Tx tx, Get c) {
         return find(tx, c.tradeId());
+    }
+
+    private static boolean inProvince(Tx tx, String accountId, Actor a) {
+        return new Books(tx.state())
+                .findAccount(accountId)
+                .map(acct -> a.province().equals(acct.province()))
+                .orElse(false);
     }
 
     private static Settled find(Tx tx, String tradeId) {
