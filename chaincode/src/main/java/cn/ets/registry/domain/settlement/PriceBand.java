@@ -1,6 +1,7 @@
 package cn.ets.registry.domain.settlement;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
@@ -8,8 +9,9 @@ import java.util.Objects;
  * listed ±10 %, block ±30 %, bidding floor −10 % and cap +10 %; the widths are parameters of the
  * vintage). The exchange enforces the bands; the registry checks each settled CEA trade against the
  * close the exchange posted to the ledger and flags a trade outside its band, which then does not
- * count towards the average price a fine is computed from (003 §2.2.7). Bounds are exact
- * ({@code close × (1 ± band)}, no rounding) and inclusive.
+ * count towards the average price a fine is computed from (003 §2.2.7). Bounds are
+ * {@code close × (1 ± band)} rounded half up to the fen, the price tick — as exchanges state their
+ * price limits, so a trade at the limit the exchange showed is inside — and inclusive.
  * <p>
  * "The previous trading day" is the latest day, among the {@link #LOOKBACK_DAYS} days before the
  * trade's Beijing date, for which the exchange posted a close: days without a close are taken as
@@ -34,8 +36,8 @@ public record PriceBand(BigDecimal previousClose, BigDecimal band, BigDecimal lo
         return new PriceBand(
                 previousClose,
                 band,
-                previousClose.multiply(BigDecimal.ONE.subtract(band)),
-                previousClose.multiply(BigDecimal.ONE.add(band)));
+                previousClose.multiply(BigDecimal.ONE.subtract(band)).setScale(2, RoundingMode.HALF_UP),
+                previousClose.multiply(BigDecimal.ONE.add(band)).setScale(2, RoundingMode.HALF_UP));
     }
 
     public boolean contains(BigDecimal price) {
