@@ -32,7 +32,8 @@ public final class RosterApi {
 
     /**
      * A unit on the roster. {@code listedBy}: PROVINCE (with its qualifying figure), EMISSIONS_RECORDED or
-     * SUCCESSION; {@code emissions}: VERIFIED, ESTIMATED, NOT_ENTERED (closed without) or MISSING (not yet).
+     * SUCCESSION; {@code emissions}: VERIFIED, ESTIMATED, NOT_ENTERED (closed without), MISSING (not yet) or
+     * SUCCEEDED (the listing passed to a successor).
      */
     public record RosterUnit(
             String unitId,

@@ -34,7 +34,9 @@ final class Closures {
             }
             Roster roster = new Roster(tx.state());
             for (int year = UnitYears.FIRST_YEAR; year <= last; year++) {
-                if (roster.find(year, a.province(), a.id()).isPresent()
+                if (roster.find(year, a.province(), a.id())
+                                .filter(e -> e.succeededBy() == null)
+                                .isPresent()
                         && years.find(year, a.id()).isEmpty()
                         && !years.yearClosed(year)) {
                     listedWithout.add(year);

@@ -114,9 +114,13 @@ public final class SucceedAccount implements UseCase<Succeed, Succeeded> {
         Allocations allocations = new Allocations(tx.state());
         long debt = 0;
         for (int year = UnitYears.FIRST_YEAR; year <= last; year++) {
+            Optional<RosterEntry> listed =
+                    roster.find(year, predecessor.province(), predecessor.id()).filter(e -> e.succeededBy() == null);
+            if (!years.yearClosed(year) && listed.isPresent()) {
+                roster.save(listed.get().succeeded(successor.id()));
+            }
             if (!years.yearClosed(year)
-                    && roster.find(year, predecessor.province(), predecessor.id())
-                            .isPresent()
+                    && listed.isPresent()
                     && roster.find(year, successor.province(), successor.id()).isEmpty()) {
                 roster.save(new RosterEntry(
                         year,
@@ -126,7 +130,8 @@ public final class SucceedAccount implements UseCase<Succeed, Succeeded> {
                         null,
                         RosterEntry.BY_SUCCESSION,
                         tx.txId(),
-                        tx.time().toString()));
+                        tx.time().toString(),
+                        null));
             }
             AllocationRecord theirs = allocations.get(year, predecessor);
             if (theirs.debt() > 0) {

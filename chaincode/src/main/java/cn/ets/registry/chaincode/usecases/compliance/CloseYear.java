@@ -85,7 +85,7 @@ public final class CloseYear implements UseCase<ComplianceApi.CloseYear, Closed>
             units.add(ComplianceView.of(closed));
         }
         for (RosterEntry listed : new Roster(tx.state()).of(c.year(), null)) {
-            if (!recorded.contains(listed.unitId())) {
+            if (!recorded.contains(listed.unitId()) && listed.succeededBy() == null) {
                 UnitYear missing = UnitYear.notEntered(
                         listed.unitId(), listed.province(), c.year(), carry.limit(listed.unitId(), params));
                 years.save(missing);

@@ -60,7 +60,8 @@ public final class RecordEmissions implements UseCase<ComplianceApi.RecordEmissi
                     null,
                     RosterEntry.BY_EMISSIONS,
                     tx.txId(),
-                    tx.time().toString()));
+                    tx.time().toString(),
+                    null));
         }
         return ComplianceView.of(uy);
     }

@@ -62,6 +62,9 @@ final class RiskViews {
         Map<String, String> units = new TreeMap<>();
         Map<String, Boolean> listed = new TreeMap<>();
         for (RosterEntry e : new Roster(tx.state()).of(year, province)) {
+            if (e.succeededBy() != null) {
+                continue;
+            }
             units.put(e.unitId(), e.province());
             listed.put(e.unitId(), true);
         }

@@ -50,7 +50,8 @@ public final class EnlistUnit implements UseCase<Enlist, Listed> {
                 c.qualifyingEmissions(),
                 RosterEntry.BY_PROVINCE,
                 tx.txId(),
-                tx.time().toString()));
+                tx.time().toString(),
+                null));
         return new Listed(
                 c.requestId(),
                 c.year(),

@@ -32,10 +32,12 @@ public final class ReadRoster implements UseCase.Public<Get, RosterView> {
         List<RosterUnit> units = new ArrayList<>();
         for (RosterEntry e : new Roster(tx.state()).of(c.year(), c.province())) {
             Optional<UnitYear> uy = years.find(c.year(), e.unitId());
-            String emissions = uy.map(y -> y.basis() == EmissionsBasis.NOT_ENTERED
-                            ? "NOT_ENTERED"
-                            : y.basis().name())
-                    .orElse("MISSING");
+            String emissions = e.succeededBy() != null
+                    ? "SUCCEEDED"
+                    : uy.map(y -> y.basis() == EmissionsBasis.NOT_ENTERED
+                                    ? "NOT_ENTERED"
+                                    : y.basis().name())
+                            .orElse("MISSING");
             String name = books.findAccount(e.unitId()).map(Account::name).orElse(e.unitId());
             units.add(new RosterUnit(
                     e.unitId(), name, e.province(), e.sector(), e.qualifyingEmissions(), e.listedBy(), emissions));
