@@ -291,7 +291,12 @@ public final class Catalogue {
     // ---- policy parameters ----
     public static final Command<ParametersApi.Get, PolicyParameters> GET_PARAMETERS = evaluate(
                     "parameters:get", ParametersApi.Get.class, PolicyParameters.class)
-            .route(GET, "/api/v1/parameters/{vintage}", 200, ANYONE, "The policy parameters in force for a vintage");
+            .route(
+                    GET,
+                    "/api/v1/parameters/{vintage}",
+                    200,
+                    ANYONE,
+                    "The policy parameters in force for a vintage (with ?version=, that version as published)");
     public static final Command<ParametersApi.ListAll, ParametersApi.Published> LIST_PARAMETERS = evaluate(
                     "parameters:list", ParametersApi.ListAll.class, ParametersApi.Published.class)
             .route(GET, "/api/v1/parameters", 200, ANYONE, "The vintages with published parameters and their versions");

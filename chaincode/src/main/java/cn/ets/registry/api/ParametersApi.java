@@ -12,7 +12,10 @@ import java.util.List;
 public final class ParametersApi {
     private ParametersApi() {}
 
-    public record Get(@PathParam String vintage) {}
+    /** With {@code version}, that version as it was published; without, the version in force. */
+    public record Get(
+            @PathParam String vintage,
+            @QueryParam @Range(min = 1, max = 1_000_000) Integer version) {}
 
     /**
      * {@code {"requestId", "copyFrom"?, …parameters}}: for a published vintage, the fields named change

@@ -16,8 +16,8 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
 public final class ParametersContract implements ContractInterface {
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String get(Context ctx, String vintage) {
-        return Pipeline.run(ctx, Catalogue.GET_PARAMETERS, new ReadParameters(), vintage);
+    public String get(Context ctx, String vintage, String version) {
+        return Pipeline.run(ctx, Catalogue.GET_PARAMETERS, new ReadParameters(), vintage, version);
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)

@@ -294,7 +294,7 @@ abstract class LedgerScenario {
     // ---- parameters ----
 
     Outcome getParameters(TestIdentity who, String vintage) {
-        return ledger.evaluate(who, "parameters:get", ctx -> new ParametersContract().get(ctx, vintage));
+        return ledger.evaluate(who, "parameters:get", ctx -> new ParametersContract().get(ctx, vintage, ""));
     }
 
     Outcome setParameters(TestIdentity who, String vintage, String command) {

@@ -9,16 +9,17 @@ import cn.ets.registry.domain.ErrorCode;
 import cn.ets.registry.domain.policy.PolicyParameters;
 import java.util.Map;
 
-/** The policy parameters in force for a vintage: public (001 §35); NOT_FOUND until MEE publishes them. */
+/** The policy parameters in force for a vintage, or one version of them: public (001 §35); NOT_FOUND until MEE publishes them. */
 public final class ReadParameters implements UseCase.Public<Get, PolicyParameters> {
 
     @Override
     public PolicyParameters execute(Tx tx, Get c) {
-        return new ParameterBook(tx.state())
-                .find(c.vintage())
+        ParameterBook book = new ParameterBook(tx.state());
+        return (c.version() == null ? book.find(c.vintage()) : book.version(c.vintage(), c.version()))
                 .orElseThrow(() -> new DomainException(
                         ErrorCode.NOT_FOUND,
-                        "no parameters are published for vintage " + c.vintage(),
+                        "no parameters are published for vintage " + c.vintage()
+                                + (c.version() == null ? "" : " in version " + c.version()),
                         Map.of("vintage", c.vintage())));
     }
 }
