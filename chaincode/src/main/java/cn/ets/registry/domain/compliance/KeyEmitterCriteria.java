@@ -17,15 +17,7 @@ public final class KeyEmitterCriteria {
     private KeyEmitterCriteria() {}
 
     public static void require(String unitId, String sector, long qualifyingEmissions, PolicyParameters params) {
-        Objects.requireNonNull(params, "params");
-        Sector s = sectorOf(sector);
-        if (s == null || !params.sectorMethods().containsKey(s)) {
-            throw new DomainException(
-                    ErrorCode.NOT_A_KEY_EMITTER,
-                    unitId + "'s sector " + sector + " is not covered in vintage " + params.vintage() + "; covered: "
-                            + params.sectorMethods().keySet(),
-                    Map.of("unitId", unitId, "sector", String.valueOf(sector), "vintage", params.vintage()));
-        }
+        requireCovered(unitId, sector, params);
         if (qualifyingEmissions < params.keyEmitterThreshold()) {
             throw new DomainException(
                     ErrorCode.NOT_A_KEY_EMITTER,
@@ -39,6 +31,19 @@ public final class KeyEmitterCriteria {
                             qualifyingEmissions,
                             "threshold",
                             params.keyEmitterThreshold()));
+        }
+    }
+
+    /** The unit's sector is covered in the vintage (it has an allocation method there). */
+    public static void requireCovered(String unitId, String sector, PolicyParameters params) {
+        Objects.requireNonNull(params, "params");
+        Sector s = sectorOf(sector);
+        if (s == null || !params.sectorMethods().containsKey(s)) {
+            throw new DomainException(
+                    ErrorCode.NOT_A_KEY_EMITTER,
+                    unitId + "'s sector " + sector + " is not covered in vintage " + params.vintage() + "; covered: "
+                            + params.sectorMethods().keySet(),
+                    Map.of("unitId", unitId, "sector", String.valueOf(sector), "vintage", params.vintage()));
         }
     }
 
