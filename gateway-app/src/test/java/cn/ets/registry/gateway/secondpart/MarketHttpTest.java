@@ -9,6 +9,7 @@ import cn.ets.registry.gateway.testing.RegistryClient.Response;
 import cn.ets.registry.gateway.testing.TestCalendar;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * POST /prices/closing and GET /prices/closing/{product}; the price check of a settlement; GET
  * /settlements?month= in the caller's scope. On CEA-2028 (MEE publishes vintage 2028 here), trades of
- * the month before today so every close they are checked against lies in the past.
+ * June 2026, a past month no other class of the gateway closes a year on.
  */
 class MarketHttpTest extends HttpScenario {
     static final String CEA = "CEA-2028";
@@ -38,7 +39,8 @@ class MarketHttpTest extends HttpScenario {
         hb2 = unit("HB", "U2");
         gd = unit("GD", "U3");
         give(CEA, hb, 500_000);
-        var first = TestCalendar.today().minusMonths(1).withDayOfMonth(10);
+        // June 2026: past, and no other class of this gateway prices fines on it.
+        var first = LocalDate.of(2026, 6, 10);
         month = first.toString().substring(0, 7);
         day1 = first.toString();
         day2 = first.plusDays(1).toString();
