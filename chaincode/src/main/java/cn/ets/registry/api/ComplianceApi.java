@@ -58,26 +58,7 @@ public final class ComplianceApi {
 
         public static ComplianceView of(UnitYear uy) {
             var figures = uy.figures();
-            Boolean estimated = uy.estimated() ? Boolean.TRUE : null;
-            if (!uy.closed()) {
-                return new ComplianceView(
-                        uy.unitId(),
-                        uy.province(),
-                        uy.year(),
-                        uy.obligation(),
-                        uy.surrendered(),
-                        uy.offsetUsed(),
-                        figures.shortfall(),
-                        uy.status().name(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        estimated,
-                        uy.succeededBy());
-            }
+            boolean closed = uy.closed();
             return new ComplianceView(
                     uy.unitId(),
                     uy.province(),
@@ -87,13 +68,13 @@ public final class ComplianceApi {
                     uy.offsetUsed(),
                     figures.shortfall(),
                     uy.status().name(),
-                    true,
-                    uy.averagePrice(),
-                    uy.penaltyMin(),
-                    uy.penaltyMax(),
-                    uy.deduction(),
-                    uy.carryOverLimit(),
-                    estimated,
+                    closed ? Boolean.TRUE : null,
+                    closed ? uy.averagePrice() : null,
+                    closed ? uy.penaltyMin() : null,
+                    closed ? uy.penaltyMax() : null,
+                    closed ? uy.deduction() : null,
+                    closed ? uy.carryOverLimit() : null,
+                    uy.estimated() ? Boolean.TRUE : null,
                     uy.succeededBy());
         }
 
