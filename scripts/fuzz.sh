@@ -12,7 +12,10 @@ MAX_TIME="${FUZZ_MAX_TIME:-75}"
 VENV="${CARBON_CACHE:-$HOME/.cache/carbon-registry}/schemathesis-$VERSION"
 if [ ! -x "$VENV/bin/st" ]; then
   echo "[fuzz] installing schemathesis $VERSION into $VENV (first run only)"
-  python3 -m venv "$VENV"
+  python3 -m venv "$VENV" 2>/dev/null || {
+    (apt-get update -qq && apt-get install -y -qq python3-venv) >/dev/null
+    python3 -m venv "$VENV"
+  }
   "$VENV/bin/pip" install -q "schemathesis==$VERSION"
 fi
 JAR=gateway-app/target/gateway-app.jar
