@@ -23,6 +23,7 @@ import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Hash;
 import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
+import org.hyperledger.fabric.protos.common.BlockchainInfo;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -156,6 +157,56 @@ class FabricFullCycleIT {
             assertThat(resumed.get(0).id()).isEqualTo(resumeFrom);
         } finally {
             release.countDown();
+        }
+    }
+
+    /** A replay and a batch whose every trade is refused change nothing, so they are not ordered into a block. */
+    @Test
+    @Order(7)
+    void a_transaction_that_changes_nothing_adds_no_block() throws Exception {
+        String issuance = "{\"requestId\":\"noop-" + System.nanoTime() + "\",\"product\":\"CEA-2026\",\"quantity\":1}";
+        assertThat(api.post("mee", "/api/v1/issuances", issuance).status()).isEqualTo(201);
+        long height = height();
+        var replay = api.post("mee", "/api/v1/issuances", issuance);
+        assertThat(replay.replayed()).isTrue();
+        var batch = api.post(
+                "exchange",
+                "/api/v1/settlements/batch",
+                "{\"trades\":[{\"tradeId\":\"noop-T-" + System.nanoTime()
+                        + "\",\"product\":\"CEA-2026\",\"seller\":\"NOPE\","
+                        + "\"buyer\":\"PROVINCE-HB\",\"quantity\":1,\"price\":\"1.00\",\"mode\":\"LISTED\","
+                        + "\"tradedAt\":\"2025-12-15T10:30:00+08:00\"}]}");
+        assertThat(batch.status()).as("%s", batch).isEqualTo(200);
+        assertThat(batch.body()).contains("REJECTED");
+        assertThat(height())
+                .as("blocks after a replay and an all-refused batch")
+                .isEqualTo(height);
+    }
+
+    /** The MEE peer's chain height (qscc GetChainInfo). */
+    private static long height() throws Exception {
+        Registry mee = gateways.get(ORGS.indexOf("MEE"));
+        LedgerIdentity id = mee.identities().identity("mee");
+        NetworkConfig cfg = NetworkConfig.read(network);
+        NetworkConfig.Org org = cfg.org("MEE");
+        ManagedChannel channel = Grpc.newChannelBuilder(
+                        org.peer().endpoint(),
+                        TlsChannelCredentials.newBuilder()
+                                .trustManager(new File(org.peer().tlsRootCert()))
+                                .build())
+                .overrideAuthority(org.peer().hostnameOverride())
+                .build();
+        try (Gateway gw = Gateway.newInstance()
+                .identity(new X509Identity(id.mspId(), id.certificate()))
+                .signer(Signers.newPrivateKeySigner(id.privateKey()))
+                .hash(Hash.SHA256)
+                .connection(channel)
+                .connect()) {
+            byte[] info =
+                    gw.getNetwork(cfg.channel()).getContract("qscc").evaluateTransaction("GetChainInfo", cfg.channel());
+            return BlockchainInfo.parseFrom(info).getHeight();
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
     }
 

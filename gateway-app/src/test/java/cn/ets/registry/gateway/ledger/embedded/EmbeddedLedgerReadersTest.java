@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,6 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  * subscriber that falls behind is cut off with the block to resume from, losing nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(
+        value = 3,
+        unit = TimeUnit.MINUTES,
+        threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a blocked commit fails, not hangs
 class EmbeddedLedgerReadersTest {
     private Registry registry;
     private Ledger ledger;
