@@ -139,7 +139,8 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    static String tail(Path log) {
+    /** The last 4,000 characters of a gateway's log, for a failure message. */
+    public static String tail(Path log) {
         try {
             String s = Files.readString(log);
             return s.length() > 4000 ? s.substring(s.length() - 4000) : s;
