@@ -209,12 +209,17 @@ class EmbeddedLedgerReadersTest {
             verifier.shutdown();
         }
         long shortestVerification = Collections.min(verifyMs);
-        long longestCommit = Collections.max(commitMs);
-        System.out.printf("verifications %s ms; longest of 100 commits meanwhile %d ms%n", verifyMs, longestCommit);
+        List<Long> sorted = new ArrayList<>(commitMs);
+        Collections.sort(sorted);
+        long medianCommit = sorted.get(sorted.size() / 2);
+        System.out.printf(
+                "verifications %s ms; commits meanwhile: median %d ms, longest %d ms%n",
+                verifyMs, medianCommit, sorted.get(sorted.size() - 1));
         assertThat(verifyMs.size()).isGreaterThan(1);
-        assertThat(longestCommit)
-                .as("no commit waits for a verification (each took ≥ %d ms)", shortestVerification)
-                .isLessThan(shortestVerification / 2);
+        // a verifier loops without pause: a commit that had to wait for it would wait half a verification on average
+        assertThat(medianCommit)
+                .as("commits do not wait for verifications (each took ≥ %d ms)", shortestVerification)
+                .isLessThan(shortestVerification / 4);
     }
 
     private static void await(CountDownLatch latch) {
