@@ -67,6 +67,8 @@ class VerifyAccessHttpTest {
             statuses.add(f.get().status());
         }
         pool.shutdown();
-        assertThat(statuses).containsOnly(200, 429).contains(429).contains(200);
+        // one of them may run (none, if the last verification of another test class was a moment ago)
+        assertThat(statuses).containsOnly(200, 429);
+        assertThat(statuses.stream().filter(x -> x == 200).count()).as("%s", statuses).isLessThanOrEqualTo(1);
     }
 }
