@@ -68,7 +68,7 @@ class VerifyAccessHttpTest {
         }
         pool.shutdown();
         // one of them may run (none, if the last verification of another test class was a moment ago)
-        assertThat(statuses).containsOnly(200, 429);
+        assertThat(statuses).isSubsetOf(200, 429);
         assertThat(statuses.stream().filter(x -> x == 200).count())
                 .as("%s", statuses)
                 .isLessThanOrEqualTo(1);
