@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (README, .ci/run): every unit, contract and HTTP test on the embedded
-# ledger, then the end-to-end suite on a real Fabric network that this script brings up and
-# tears down. Prints a progress line per long step.
+# ledger, a schemathesis run against the gateway's /openapi.json, then the end-to-end suite on a
+# real Fabric network that this script brings up and tears down. Prints a progress line per long step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -10,33 +10,36 @@ log() { printf '[test %s +%ss] %s\n' "$(date +%H:%M:%S)" "$(( $(date +%s) - star
 
 # Tools the network scripts use; present on these machines, installed when missing.
 missing=()
-for c in jq yq curl setsid; do command -v "$c" >/dev/null 2>&1 || missing+=("$c"); done
+for c in jq yq curl setsid python3; do command -v "$c" >/dev/null 2>&1 || missing+=("$c"); done
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]} (apt)"
-  pkgs=(); for c in "${missing[@]}"; do case "$c" in setsid) pkgs+=(util-linux) ;; *) pkgs+=("$c") ;; esac; done
+  pkgs=(); for c in "${missing[@]}"; do case "$c" in setsid) pkgs+=(util-linux) ;; python3) pkgs+=(python3 python3-venv) ;; *) pkgs+=("$c") ;; esac; done
   (apt-get update -qq && apt-get install -y -qq "${pkgs[@]}") >/dev/null
 fi
 command -v mvn >/dev/null || { echo "test: Maven (mvn) not found" >&2; exit 1; }
 command -v java >/dev/null || { echo "test: Java 17 not found" >&2; exit 1; }
 
-log "1/4 building the Fabric tools from the Go module proxy (cached after the first run)"
+log "1/5 building the Fabric tools from the Go module proxy (cached after the first run)"
 scripts/install-fabric.sh >/dev/null
 
-log "2/4 unit, contract, property and HTTP tests on the embedded ledger; building the jars"
+log "2/5 unit, contract, property and HTTP tests on the embedded ledger (with the authorisation matrix and the crash tests); building the jars"
 mvn -B -ntp install
+
+log "3/5 schemathesis against /openapi.json, two identities, fixed seed (any 5xx or answer off the description fails)"
+scripts/fuzz.sh
 
 export CARBON_RUNTIME="${CARBON_RUNTIME:-/tmp/carbon-fabric}"
 # The suite needs a fresh ledger (it closes compliance years): a network left up is reset.
 if scripts/network.sh status >/dev/null 2>&1; then
-  log "3/4 resetting the Fabric network that was up in $CARBON_RUNTIME"
+  log "4/5 resetting the Fabric network that was up in $CARBON_RUNTIME"
   scripts/network.sh down >/dev/null
 fi
-log "3/4 bringing up the Fabric network (4 SmartBFT orderers, 5 peers, chaincode as a service)"
+log "4/5 bringing up the Fabric network (4 SmartBFT orderers, 5 peers, chaincode as a service)"
 trap 'log "tearing the Fabric network down"; scripts/network.sh down >/dev/null 2>&1 || true' EXIT
 scripts/network.sh up
 scripts/network-policy-check.sh
 
-log "4/4 the end-to-end suite on the real Fabric network (gateway in Fabric mode)"
+log "5/5 the end-to-end suite on the real Fabric network (gateway in Fabric mode)"
 mvn -B -ntp -pl gateway-app failsafe:integration-test failsafe:verify \
   -Dfabric.network="$CARBON_RUNTIME/network.json"
 

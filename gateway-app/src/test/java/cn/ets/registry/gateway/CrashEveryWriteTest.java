@@ -7,7 +7,6 @@ import cn.ets.registry.gateway.testing.Json;
 import cn.ets.registry.gateway.testing.RegistryClient;
 import cn.ets.registry.gateway.testing.RegistryClient.Response;
 import com.google.gson.JsonObject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -98,8 +97,8 @@ class CrashEveryWriteTest {
             System.out.printf("crash test of every write (seed %d): %s%n", seed, count());
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError(
-                    "seed " + seed + ", writes " + count() + "\n--- gateway log tail ---\n" + tail(log) + "\n"
-                            + e.getMessage(),
+                    "seed " + seed + ", writes " + count() + "\n--- gateway log tail ---\n" + GatewayProcess.tail(log)
+                            + "\n" + e.getMessage(),
                     e);
         }
     }
@@ -410,14 +409,5 @@ class CrashEveryWriteTest {
         Map<String, Integer> m = new HashMap<>();
         writes.forEach((w, o) -> m.merge(w.kind() + ":" + o, 1, Integer::sum));
         return m;
-    }
-
-    private static String tail(Path log) {
-        try {
-            String s = Files.readString(log);
-            return s.length() > 3000 ? s.substring(s.length() - 3000) : s;
-        } catch (Exception e) {
-            return "(no log)";
-        }
     }
 }

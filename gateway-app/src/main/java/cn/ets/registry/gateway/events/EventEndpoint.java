@@ -15,6 +15,12 @@ import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Committed chaincode events as server-sent events: the detailed stream for signed-in callers, each
@@ -28,6 +34,20 @@ import java.util.Optional;
 public final class EventEndpoint {
     static final int STREAMS_PER_CALLER = 4;
     static final String CUT_OFF = "StreamCutOff";
+    /** A comment line this often keeps a quiet stream open and finds a reader that went away. */
+    static final long HEARTBEAT_SECONDS = 10;
+
+    private static final ScheduledExecutorService HEARTBEATS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "event-heartbeats");
+        t.setDaemon(true);
+        return t;
+    });
+    // a heartbeat to a reader that stopped reading may block until the idle timeout: not on the scheduler
+    private static final ExecutorService WRITES = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "event-heartbeat-write");
+        t.setDaemon(true);
+        return t;
+    });
     private static final String PERMIT = "carbon.streamPermit";
     private static final String VIEWER = "carbon.streamViewer";
 
@@ -106,14 +126,29 @@ public final class EventEndpoint {
         long from = fromBlock(client.ctx().queryParam("fromBlock"), client.ctx().header("Last-Event-ID"));
         client.keepAlive();
         AutoCloseable subscription;
+        ReentrantLock writing = new ReentrantLock();
         try {
-            subscription = subscribe(ledger, client, from);
+            subscription = subscribe(ledger, client, from, writing);
         } catch (RuntimeException e) {
             permit.close();
             client.close();
             throw e;
         }
+        ScheduledFuture<?> heartbeat = HEARTBEATS.scheduleAtFixedRate(
+                () -> WRITES.execute(() -> {
+                    if (writing.tryLock()) { // a stream busy with an event needs no heartbeat
+                        try {
+                            client.sendComment("heartbeat");
+                        } finally {
+                            writing.unlock();
+                        }
+                    }
+                }),
+                HEARTBEAT_SECONDS,
+                HEARTBEAT_SECONDS,
+                TimeUnit.SECONDS);
         Runnable end = () -> {
+            heartbeat.cancel(false);
             permit.close();
             try {
                 subscription.close();
@@ -127,24 +162,36 @@ public final class EventEndpoint {
         }
     }
 
-    private static AutoCloseable subscribe(Ledger ledger, SseClient client, long from) {
+    private static AutoCloseable subscribe(Ledger ledger, SseClient client, long from, ReentrantLock writing) {
         Optional<Actor> viewerOrPublic = client.ctx().attribute(VIEWER);
         Actor viewer = viewerOrPublic.orElse(null);
         return ledger.events(
                 from,
-                e -> EventDisclosure.view(e.name(), e.payload(), viewer)
-                        .ifPresent(payload -> client.sendEvent(
+                // each event as this reader may see it, on the subscription's own thread (never the committer's)
+                e -> EventDisclosure.view(e.name(), e.payload(), viewer).ifPresent(payload -> {
+                    writing.lock();
+                    try {
+                        client.sendEvent(
                                 e.name(),
                                 "{\"block\":" + e.block() + ",\"txId\":\"" + e.txId() + "\",\"payload\":" + payload
                                         + "}",
-                                String.valueOf(e.block()))),
+                                String.valueOf(e.block()));
+                    } finally {
+                        writing.unlock();
+                    }
+                }),
                 resumeFrom -> {
-                    client.sendEvent(
-                            CUT_OFF,
-                            "{\"fromBlock\":" + resumeFrom + ",\"reason\":\"this reader fell "
-                                    + EventSubscription.CAPACITY + " events behind; resume from block " + resumeFrom
-                                    + "\"}",
-                            String.valueOf(resumeFrom));
+                    writing.lock();
+                    try {
+                        client.sendEvent(
+                                CUT_OFF,
+                                "{\"fromBlock\":" + resumeFrom + ",\"reason\":\"this reader fell "
+                                        + EventSubscription.CAPACITY + " events behind; resume from block "
+                                        + resumeFrom + "\"}",
+                                String.valueOf(resumeFrom));
+                    } finally {
+                        writing.unlock();
+                    }
                     client.close();
                 });
     }

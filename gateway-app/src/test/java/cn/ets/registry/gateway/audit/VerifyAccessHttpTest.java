@@ -27,10 +27,19 @@ class VerifyAccessHttpTest {
         }
         for (String who : List.of("auditor", "registry", "mee")) {
             Response r = c.get(who, "/api/v1/ledger/verify");
-            for (int i = 0; r.status() == 429 && i < 100; i++) {
+            for (int i = 0; r.status() == 429 && i < 1_000; i++) {
+                sleep(20); // its turn comes after the pause that follows the last verification
                 r = c.get(who, "/api/v1/ledger/verify");
             }
             assertThat(r.status()).as("%s: %s", who, r).isEqualTo(200);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -58,6 +67,10 @@ class VerifyAccessHttpTest {
             statuses.add(f.get().status());
         }
         pool.shutdown();
-        assertThat(statuses).containsOnly(200, 429).contains(429).contains(200);
+        // one of them may run (none, if the last verification of another test class was a moment ago)
+        assertThat(statuses).isSubsetOf(200, 429);
+        assertThat(statuses.stream().filter(x -> x == 200).count())
+                .as("%s", statuses)
+                .isLessThanOrEqualTo(1);
     }
 }

@@ -15,6 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +42,18 @@ public final class AuditBenchmark implements Callable<Integer> {
 
     @Option(names = "--dir", description = "where to keep the ledgers (default: a temporary directory, deleted)")
     Path dir;
+
+    @Option(
+            names = "--fabric-network",
+            description =
+                    "also on this running Fabric network: write --fabric-transactions settlements, then audit from the Audit organisation's peer")
+    Path fabricNetwork;
+
+    @Option(names = "--fabric-transactions", defaultValue = "10000")
+    int fabricTransactions;
+
+    @Option(names = "--fabric-writers", defaultValue = "32", description = "concurrent writers on Fabric")
+    int fabricWriters;
 
     private static final int UNITS = 200;
 
@@ -69,6 +84,9 @@ public final class AuditBenchmark implements Callable<Integer> {
                                     + r.findings().get(0));
             System.out.println("[audit-bench] " + row);
             rows.add(row);
+        }
+        if (fabricNetwork != null) {
+            rows.add(fabric(base.resolve("fabric-gateway")));
         }
         System.out.println("[audit-bench] machine: " + Runtime.getRuntime().availableProcessors()
                 + " cores, audit threads " + threads);
@@ -165,6 +183,126 @@ public final class AuditBenchmark implements Callable<Integer> {
                 }
             }
             return (Long) ledger.health().get("height");
+        }
+    }
+
+    /**
+     * Fabric: {@link #fabricWriters} writers settle trades between disjoint pairs of fresh units
+     * through one gateway holding the writing organisations' identities, then the whole chain is
+     * audited from the Audit organisation's own peer.
+     */
+    private String fabric(Path data) throws Exception {
+        String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
+        long t0 = System.nanoTime();
+        try (Registry registry = Registry.fabric(
+                data, fabricNetwork, List.of("Registry", "MEE", "Exchange", "ProvinceHB", "ProvinceGD"))) {
+            Ledger ledger = registry.ledger();
+            LedgerIdentity mee = registry.identities().identity("mee");
+            LedgerIdentity hb = registry.identities().identity("province-HB");
+            LedgerIdentity exchange = registry.identities().identity("exchange");
+            long pairs = fabricWriters;
+            long total = 2L * pairs * 10;
+            ledger.submit(
+                    mee,
+                    "issuance:issue",
+                    json(Map.of("requestId", "fb-iss-" + run, "product", "CEA-2024", "quantity", total)));
+            ledger.submit(
+                    mee,
+                    "distribution:distribute",
+                    json(Map.of(
+                            "requestId",
+                            "fb-dist-" + run,
+                            "product",
+                            "CEA-2024",
+                            "from",
+                            "MEE",
+                            "to",
+                            "PROVINCE-HB",
+                            "quantity",
+                            total)));
+            ExecutorService pool = Executors.newFixedThreadPool(fabricWriters);
+            List<Future<Long>> writers = new ArrayList<>();
+            long perWriter = Math.max(1, (fabricTransactions - 2) / fabricWriters - 4);
+            for (int w = 0; w < fabricWriters; w++) {
+                String a = "FB" + run + "-" + w + "A";
+                String b = "FB" + run + "-" + w + "B";
+                writers.add(pool.submit(() -> {
+                    long done = 0;
+                    for (String u : List.of(a, b)) {
+                        ledger.submit(
+                                hb,
+                                "accounts:open",
+                                json(Map.of("id", u, "type", "UNIT", "name", u, "province", "HB", "sector", "POWER")));
+                        ledger.submit(
+                                hb,
+                                "distribution:distribute",
+                                json(Map.of(
+                                        "requestId",
+                                        "fb-d-" + u,
+                                        "product",
+                                        "CEA-2024",
+                                        "from",
+                                        "PROVINCE-HB",
+                                        "to",
+                                        u,
+                                        "quantity",
+                                        10L)));
+                        done += 2;
+                    }
+                    for (long t = 0; t < perWriter; t++) {
+                        boolean forth = t % 2 == 0;
+                        ledger.submit(
+                                exchange,
+                                "settlement:settle",
+                                json(Map.of(
+                                        "tradeId",
+                                        "fb-" + a + "-" + t,
+                                        "product",
+                                        "CEA-2024",
+                                        "seller",
+                                        forth ? a : b,
+                                        "buyer",
+                                        forth ? b : a,
+                                        "quantity",
+                                        1L,
+                                        "price",
+                                        "88.50",
+                                        "mode",
+                                        "LISTED",
+                                        "tradedAt",
+                                        "2025-11-03T10:00:00+08:00")));
+                        done++;
+                    }
+                    return done;
+                }));
+            }
+            long written = 2;
+            for (Future<Long> f : writers) {
+                written += f.get();
+            }
+            pool.shutdown();
+            double genSeconds = (System.nanoTime() - t0) / 1e9;
+            AuditReport r =
+                    AuditCommand.run("fabric:" + fabricNetwork + ":Audit", null, threads, m -> {}, Duration.ZERO);
+            String row = String.format(
+                    Locale.ROOT,
+                    "Fabric: %,d transactions written in %.1f s (%,.0f tx/s) | audit of the whole chain: %,d blocks, %,d transactions in %.1f s = %,.0f tx/s | signatures %,d, %.1f CPU-s, %.0f %% of CPU | %s",
+                    written,
+                    genSeconds,
+                    written / genSeconds,
+                    r.blocks(),
+                    r.transactions(),
+                    r.timing().seconds(),
+                    r.timing().transactionsPerSecond(),
+                    r.signaturesVerified(),
+                    r.timing().signatureCpuSeconds(),
+                    100 * r.timing().signatureShare(),
+                    r.passed()
+                            ? "PASSED"
+                            : "FAILED " + r.findings().size() + " "
+                                    + r.findings().get(0));
+            System.out.println("[audit-bench] " + row);
+            return row;
         }
     }
 

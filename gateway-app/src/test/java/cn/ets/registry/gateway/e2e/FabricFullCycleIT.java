@@ -30,9 +30,11 @@ import java.util.stream.Stream;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Hash;
+import org.hyperledger.fabric.client.Network;
 import org.hyperledger.fabric.client.SubmitException;
 import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
+import org.hyperledger.fabric.protos.common.BlockchainInfo;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -185,6 +187,14 @@ class FabricFullCycleIT {
 
     /** A Fabric Gateway SDK connection of {@code identity} to its own organisation's peer. */
     private static <T> T withGateway(String org, String identity, GatewayWork<T> work) throws Exception {
+        return withNetwork(
+                org,
+                identity,
+                (net, cfg) -> work.run(net.getContract(cfg.chaincode().name())));
+    }
+
+    /** The channel as {@code identity} sees it through its own organisation's peer. */
+    private static <T> T withNetwork(String org, String identity, NetworkWork<T> work) throws Exception {
         LedgerIdentity id = gateways.get(ORGS.indexOf(org)).identities().identity(identity);
         NetworkConfig cfg = NetworkConfig.read(network);
         NetworkConfig.Org o = cfg.org(org);
@@ -201,8 +211,7 @@ class FabricFullCycleIT {
                 .hash(Hash.SHA256)
                 .connection(channel)
                 .connect()) {
-            return work.run(
-                    gw.getNetwork(cfg.channel()).getContract(cfg.chaincode().name()));
+            return work.run(gw.getNetwork(cfg.channel()), cfg);
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
@@ -212,8 +221,45 @@ class FabricFullCycleIT {
         T run(Contract contract) throws Exception;
     }
 
+    interface NetworkWork<T> {
+        T run(Network network, NetworkConfig config) throws Exception;
+    }
+
+    /** A replay and a batch whose every trade is refused change nothing, so they are not ordered into a block. */
     @Test
     @Order(7)
+    void a_transaction_that_changes_nothing_adds_no_block() throws Exception {
+        String issuance = "{\"requestId\":\"noop-" + System.nanoTime() + "\",\"product\":\"CEA-2024\",\"quantity\":1}";
+        assertThat(api.post("mee", "/api/v1/issuances", issuance).status()).isEqualTo(201);
+        long height = height();
+        var replay = api.post("mee", "/api/v1/issuances", issuance);
+        assertThat(replay.replayed()).isTrue();
+        var batch = api.post(
+                "exchange",
+                "/api/v1/settlements/batch",
+                "{\"trades\":[{\"tradeId\":\"noop-T-" + System.nanoTime()
+                        + "\",\"product\":\"CEA-2024\",\"seller\":\"NOPE\","
+                        + "\"buyer\":\"PROVINCE-HB\",\"quantity\":1,\"price\":\"1.00\",\"mode\":\"LISTED\","
+                        + "\"tradedAt\":\"2025-12-15T10:30:00+08:00\"}]}");
+        assertThat(batch.status()).as("%s", batch).isEqualTo(200);
+        assertThat(batch.body()).contains("REJECTED");
+        assertThat(height())
+                .as("blocks after a replay and an all-refused batch")
+                .isEqualTo(height);
+    }
+
+    /** The MEE peer's chain height (qscc GetChainInfo). */
+    private static long height() throws Exception {
+        return withNetwork(
+                "MEE",
+                "mee",
+                (net, cfg) -> BlockchainInfo.parseFrom(
+                                net.getContract("qscc").evaluateTransaction("GetChainInfo", cfg.channel()))
+                        .getHeight());
+    }
+
+    @Test
+    @Order(8)
     void fabric_itself_rejects_a_change_that_the_registry_did_not_endorse() throws Exception {
         withGateway("MEE", "mee", contract -> {
             // A valid command for the chaincode (MEE may issue), endorsed by MEE alone: the chaincode says yes, Fabric
@@ -233,7 +279,7 @@ class FabricFullCycleIT {
 
     /** The auditor reads through its own peer, and Fabric itself refuses it as a writer, whatever it sends. */
     @Test
-    @Order(8)
+    @Order(9)
     void the_audit_organisation_reads_through_its_own_peer_and_is_no_writer() throws Exception {
         assertThat(api.get("auditor", "/api/v1/supply").status()).isEqualTo(200);
         withGateway("Audit", "auditor", contract -> {
@@ -249,7 +295,7 @@ class FabricFullCycleIT {
 
     /** Concurrent commands of unrelated accounts share blocks: the tamper tests reorder two of them. */
     @Test
-    @Order(9)
+    @Order(10)
     void concurrent_commands_of_different_accounts_commit_side_by_side() throws Exception {
         String run = Long.toString(System.nanoTime(), 36);
         List<Thread> threads = new ArrayList<>();
@@ -270,7 +316,7 @@ class FabricFullCycleIT {
 
     /** The test command's audit: from the Audit organisation's own peer, every block since the genesis. */
     @Test
-    @Order(10)
+    @Order(11)
     void the_audit_of_the_ledger_the_suite_leaves_passes_from_the_audit_organisations_peer() throws Exception {
         blocks = Files.createTempDirectory("fabric-blocks");
         AuditReport r = AuditCommand.run("fabric:" + network + ":Audit", null, 2, m -> {}, Duration.ZERO, blocks);
@@ -286,7 +332,7 @@ class FabricFullCycleIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void a_flipped_byte_in_a_block_is_caught_at_that_block() throws Exception {
         Path copy = copyBlocks();
         BlockTamper t = new BlockTamper(copy);
@@ -296,7 +342,7 @@ class FabricFullCycleIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void a_dropped_transaction_is_caught_even_with_the_data_hash_redone() throws Exception {
         Path copy = copyBlocks();
         BlockTamper t = new BlockTamper(copy);
@@ -306,7 +352,7 @@ class FabricFullCycleIT {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void two_reordered_transactions_are_caught_even_with_the_data_hash_redone() throws Exception {
         Path copy = copyBlocks();
         BlockTamper t = new BlockTamper(copy);
@@ -316,7 +362,7 @@ class FabricFullCycleIT {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void a_forged_endorsement_is_caught_at_its_transaction() throws Exception {
         Path copy = copyBlocks();
         BlockTamper t = new BlockTamper(copy);
@@ -333,7 +379,7 @@ class FabricFullCycleIT {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
     void a_write_no_endorser_signed_is_caught_at_its_transaction() throws Exception {
         Path copy = copyBlocks();
         BlockTamper t = new BlockTamper(copy);
@@ -344,7 +390,7 @@ class FabricFullCycleIT {
     }
 
     @Test
-    @Order(16)
+    @Order(17)
     void a_block_signed_by_one_orderer_only_is_caught() throws Exception {
         Path copy = copyBlocks();
         BlockTamper t = new BlockTamper(copy);
@@ -355,7 +401,7 @@ class FabricFullCycleIT {
 
     /** Public disclosure on Fabric: anyone, without a token, through the Audit organisation's own gateway. */
     @Test
-    @Order(17)
+    @Order(18)
     void anyone_reads_public_disclosure_through_the_audit_gateway_whose_own_audit_passes() throws Exception {
         String audit = api.endpoint("auditor").baseUrl();
         String registry = api.endpoint("registry").baseUrl();

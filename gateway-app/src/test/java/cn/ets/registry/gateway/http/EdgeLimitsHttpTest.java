@@ -225,6 +225,26 @@ class EdgeLimitsHttpTest {
     }
 
     @Test
+    void an_identity_follows_at_most_four_event_streams_at_once() {
+        List<RawHttp> streams = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                RawHttp raw = new RawHttp(c.baseUrl());
+                streams.add(raw);
+                raw.write("GET /api/v1/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n"
+                        + "Authorization: Bearer " + c.token("registry") + "\r\n\r\n");
+                RawHttp.Answer a = raw.read();
+                assertThat(a.status()).as("stream %d: %s", i + 1, a).isEqualTo(i < 4 ? 200 : 429);
+            }
+            assertThat(c.get("auditor", "/api/v1/supply").status())
+                    .as("another identity")
+                    .isEqualTo(200);
+        } finally {
+            streams.forEach(RawHttp::close);
+        }
+    }
+
+    @Test
     void an_answer_carrying_a_token_is_not_to_be_cached() {
         try (RawHttp raw = new RawHttp(c.baseUrl())) {
             RawHttp.Answer a = raw.exchange(

@@ -28,11 +28,17 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     public static GatewayProcess start(Path dataDir, Path log) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-Xmx384m",
+        // quick to start and small: what a test needs
+        return start(dataDir, log, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m"));
+    }
+
+    /** With the given JVM options (none: the JVM's defaults, as {@code java -jar} runs it). */
+    public static GatewayProcess start(Path dataDir, Path log, List<String> jvmOptions)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of(
                 "-cp",
                 runtimeClasspath(),
                 "cn.ets.registry.gateway.GatewayMain",
@@ -133,7 +139,8 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    static String tail(Path log) {
+    /** The last 4,000 characters of a gateway's log, for a failure message. */
+    public static String tail(Path log) {
         try {
             String s = Files.readString(log);
             return s.length() > 4000 ? s.substring(s.length() - 4000) : s;

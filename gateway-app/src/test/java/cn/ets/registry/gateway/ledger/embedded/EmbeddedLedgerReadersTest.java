@@ -10,18 +10,22 @@ import cn.ets.registry.gateway.ledger.LedgerIdentity;
 import cn.ets.registry.gateway.ledger.LedgerVerification;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,6 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  * subscriber that falls behind is cut off with the block to resume from, losing nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(
+        value = 3,
+        unit = TimeUnit.MINUTES,
+        threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a blocked commit fails, not hangs
 class EmbeddedLedgerReadersTest {
     private Registry registry;
     private Ledger ledger;
@@ -168,26 +176,50 @@ class EmbeddedLedgerReadersTest {
 
     @Test
     void verifying_the_log_runs_beside_commits_and_sees_one_consistent_snapshot() throws Exception {
-        for (int i = 0; i < 1500; i++) {
+        for (int i = 0; i < 3000; i++) {
             issue();
         }
-        ExecutorService pool = Executors.newSingleThreadExecutor();
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Long> verifyMs = new CopyOnWriteArrayList<>();
+        ExecutorService verifier = Executors.newSingleThreadExecutor();
+        Future<?> loop = verifier.submit(() -> {
+            while (!stop.get()) {
+                long t0 = System.nanoTime();
+                LedgerVerification v = ledger.verify().orElseThrow();
+                verifyMs.add((System.nanoTime() - t0) / 1_000_000);
+                assertThat(v.chainIntact()).as("%s", v).isTrue();
+                assertThat(v.stateMatchesLog())
+                        .as("a snapshot's log and state agree: %s", v)
+                        .isTrue();
+            }
+            return null;
+        });
+        List<Long> commitMs = new ArrayList<>();
         try {
-            long t0 = System.nanoTime();
-            Future<LedgerVerification> v = pool.submit(() -> ledger.verify().orElseThrow());
-            Thread.sleep(5); // the verification is under way
-            issue();
-            boolean commitFinishedFirst = !v.isDone();
-            LedgerVerification result = v.get(60, TimeUnit.SECONDS);
-            long verifyMs = (System.nanoTime() - t0) / 1_000_000;
-            assertThat(result.chainIntact()).as("%s", result).isTrue();
-            assertThat(result.stateMatchesLog()).as("%s", result).isTrue();
-            assertThat(commitFinishedFirst)
-                    .as("a commit during a verification of %d ms finished before it", verifyMs)
-                    .isTrue();
+            Thread.sleep(200);
+            for (int i = 0; i < 100; i++) {
+                long t0 = System.nanoTime();
+                issue();
+                commitMs.add((System.nanoTime() - t0) / 1_000_000);
+                Thread.sleep(7); // commits arrive at times unrelated to the verifications
+            }
         } finally {
-            pool.shutdownNow();
+            stop.set(true);
+            loop.get(60, TimeUnit.SECONDS);
+            verifier.shutdown();
         }
+        long shortestVerification = Collections.min(verifyMs);
+        List<Long> sorted = new ArrayList<>(commitMs);
+        Collections.sort(sorted);
+        long medianCommit = sorted.get(sorted.size() / 2);
+        System.out.printf(
+                "verifications %s ms; commits meanwhile: median %d ms, longest %d ms%n",
+                verifyMs, medianCommit, sorted.get(sorted.size() - 1));
+        assertThat(verifyMs.size()).isGreaterThan(1);
+        // a verifier loops without pause: a commit that had to wait for it would wait half a verification on average
+        assertThat(medianCommit)
+                .as("commits do not wait for verifications (each took ≥ %d ms)", shortestVerification)
+                .isLessThan(shortestVerification / 4);
     }
 
     private static void await(CountDownLatch latch) {
