@@ -12,6 +12,7 @@ import cn.ets.registry.gateway.testing.Json;
 import cn.ets.registry.gateway.testing.RawHttp;
 import cn.ets.registry.gateway.testing.RegistryClient;
 import cn.ets.registry.gateway.testing.RegistryClient.Response;
+import cn.ets.registry.gateway.testing.TestCalendar;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,6 +65,11 @@ class AuthorisationMatrixTest {
     private final AtomicInteger ids = new AtomicInteger();
     private String freeze;
     private String pledge;
+    private String proposed;
+    private String proposedToDecline;
+    private String measure;
+    private static final String INST_M = "INST-MX-M";
+    private static final String HB_SUCCESSOR = "HB-MX-SUCC";
 
     /** A route's row: its request (fresh ids each time it is built) and who may send it. */
     record Row(String method, String path, Supplier<Request> request, Set<String> allowed) {}
@@ -74,6 +80,8 @@ class AuthorisationMatrixTest {
     void start(@TempDir Path dir) {
         gateway = EmbeddedGateway.start(dir, false);
         c = gateway.client();
+        TestCalendar.open(c, "2023");
+        TestCalendar.open(c, "2024");
         open("province-HB", Json.obj("id", HB_U, "type", "UNIT", "name", HB_U, "province", "HB", "sector", "POWER"));
         open("province-GD", Json.obj("id", GD_U, "type", "UNIT", "name", GD_U, "province", "GD", "sector", "POWER"));
         open("registry", Json.obj("id", INST, "type", "INSTITUTION", "name", INST));
@@ -97,6 +105,31 @@ class AuthorisationMatrixTest {
         created(c.post("mee", "/api/v1/ccer/projects", project("CC-MX-0")));
         freeze = created(c.post("registry", "/api/v1/locks", lock("FREEZE"))).str("lockId");
         pledge = created(c.post(HB_U, "/api/v1/locks", lock("PLEDGE"))).str("lockId");
+        ok(c.post(INST, "/api/v1/locks/" + pledge + "/accept", Json.obj()));
+        proposed = created(c.post(HB_U, "/api/v1/locks", lock("PLEDGE"))).str("lockId");
+        proposedToDecline =
+                created(c.post(HB_U, "/api/v1/locks", lock("PLEDGE"))).str("lockId");
+        open("registry", Json.obj("id", INST_M, "type", "INSTITUTION", "name", INST_M));
+        measure = created(c.post(
+                        "registry",
+                        "/api/v1/accounts/" + INST_M + "/measures",
+                        Json.obj(
+                                "requestId",
+                                "mx-m0",
+                                "measure",
+                                "RESTRICT_TRANSFER",
+                                "reason",
+                                "matrix",
+                                "legalBasis",
+                                "001 §45")))
+                .json()
+                .getAsJsonObject("measure")
+                .get("measureId")
+                .getAsString();
+        open(
+                "province-HB",
+                Json.obj(
+                        "id", HB_SUCCESSOR, "type", "UNIT", "name", HB_SUCCESSOR, "province", "HB", "sector", "POWER"));
     }
 
     @AfterAll
@@ -163,6 +196,9 @@ class AuthorisationMatrixTest {
                 "matrix");
         if (kind.equals("PLEDGE")) {
             l.addProperty("pledgee", INST);
+            l.addProperty("contractRef", "MX-LOAN");
+            l.addProperty("securedAmount", "100");
+            l.addProperty("maturity", "2027-06-30");
         }
         return l;
     }
@@ -232,7 +268,7 @@ class AuthorisationMatrixTest {
                         "GET",
                         "/api/v1/settlements/{tradeId}",
                         get("/api/v1/settlements/MX-T0"),
-                        Set.of("exchange", "registry", HB_U, GD_U)),
+                        Set.of("exchange", "registry", "mee", "province-HB", "province-GD", HB_U, GD_U)),
                 new Row(
                         "POST",
                         "/api/v1/emissions",
@@ -347,7 +383,7 @@ class AuthorisationMatrixTest {
                         body(
                                 "/api/v1/allocations/debt/collect",
                                 () -> Json.obj("requestId", id("debt"), "unitId", HB_U, "year", 2024)),
-                        hb),
+                        Set.of("province-HB", HB_U)), // the province collects, the unit repays
                 new Row("GET", "/api/v1/allocations/{year}/{unitId}", get("/api/v1/allocations/2024/" + HB_U), PUBLIC),
                 new Row(
                         "POST",
@@ -418,6 +454,148 @@ class AuthorisationMatrixTest {
                         get("/api/v1/deposits/" + HB_U + "/" + MONTH),
                         PUBLIC),
                 new Row("GET", "/api/v1/whoami", get("/api/v1/whoami"), EVERYONE),
+                new Row(
+                        "GET",
+                        "/api/v1/accounts",
+                        get("/api/v1/accounts"),
+                        Set.of("mee", "registry", "province-HB", "province-GD")),
+                new Row(
+                        "GET",
+                        "/api/v1/accounts/{id}/measures",
+                        get("/api/v1/accounts/" + HB_U + "/measures"),
+                        Set.of("mee", "registry", "province-HB", HB_U)),
+                new Row(
+                        "GET",
+                        "/api/v1/accounts/{id}/statement",
+                        get("/api/v1/accounts/" + HB_U + "/statement"),
+                        Set.of("mee", "registry", "province-HB", HB_U)),
+                new Row(
+                        "POST",
+                        "/api/v1/accounts/{id}/measures",
+                        body(
+                                "/api/v1/accounts/" + PO + "/measures",
+                                () -> Json.obj(
+                                        "requestId",
+                                        id("mea"),
+                                        "measure",
+                                        "NOTICE",
+                                        "reason",
+                                        "matrix",
+                                        "legalBasis",
+                                        "001 §45")),
+                        Set.of("registry")),
+                new Row(
+                        "POST",
+                        "/api/v1/accounts/{id}/measures/{measureId}/lift",
+                        () -> new Request(
+                                "/api/v1/accounts/" + INST_M + "/measures/" + measure + "/lift",
+                                Json.write(Json.obj("requestId", id("lift"), "reason", "matrix")),
+                                Map.of("Content-Type", "application/json")),
+                        Set.of("registry")),
+                new Row(
+                        "POST",
+                        "/api/v1/accounts/{id}/succession",
+                        () -> {
+                            // each call its own predecessor: a succession closes it
+                            String predecessor = id("HB-MXP");
+                            open(
+                                    "province-HB",
+                                    Json.obj(
+                                            "id",
+                                            predecessor,
+                                            "type",
+                                            "UNIT",
+                                            "name",
+                                            predecessor,
+                                            "province",
+                                            "HB",
+                                            "sector",
+                                            "POWER"));
+                            return new Request(
+                                    "/api/v1/accounts/" + predecessor + "/succession",
+                                    Json.write(Json.obj(
+                                            "requestId", id("suc"), "successor", HB_SUCCESSOR, "reason", "MERGER")),
+                                    Map.of("Content-Type", "application/json"));
+                        },
+                        hb),
+                new Row(
+                        "GET",
+                        "/api/v1/compliance-risk/{year}",
+                        get("/api/v1/compliance-risk/2024"),
+                        Set.of("mee", "registry", "province-HB", "province-GD")),
+                new Row(
+                        "GET",
+                        "/api/v1/compliance-risk/{year}/{unitId}",
+                        get("/api/v1/compliance-risk/2024/" + HB_U),
+                        Set.of("mee", "registry", "province-HB", HB_U)),
+                new Row(
+                        "POST",
+                        "/api/v1/compliance/{year}/warnings",
+                        body("/api/v1/compliance/2024/warnings", () -> Json.obj("requestId", id("warn"))),
+                        Set.of("mee", "registry", "province-HB", "province-GD")),
+                new Row("GET", "/api/v1/parameters", get("/api/v1/parameters"), PUBLIC),
+                new Row(
+                        "POST",
+                        "/api/v1/prices/closing",
+                        body(
+                                "/api/v1/prices/closing",
+                                () -> Json.obj("product", P, "date", "2025-12-01", "price", "70.00")),
+                        Set.of("exchange")),
+                new Row("GET", "/api/v1/prices/closing/{product}", get("/api/v1/prices/closing/" + P), PUBLIC),
+                new Row(
+                        "POST",
+                        "/api/v1/roster",
+                        body(
+                                "/api/v1/roster",
+                                () -> Json.obj(
+                                        "requestId",
+                                        id("ros"),
+                                        "year",
+                                        2024,
+                                        "unitId",
+                                        HB_U,
+                                        "qualifyingEmissions",
+                                        90_000)),
+                        hb),
+                new Row("GET", "/api/v1/roster/{year}", get("/api/v1/roster/2024"), PUBLIC),
+                new Row(
+                        "GET",
+                        "/api/v1/settlements",
+                        get("/api/v1/settlements?month=2025-12"),
+                        Set.of("exchange", "registry", "mee", "province-HB", "province-GD", HB_U, GD_U, INST, PO, IND)),
+                new Row(
+                        "POST",
+                        "/api/v1/locks/{lockId}/accept",
+                        () -> new Request(
+                                "/api/v1/locks/" + proposed + "/accept",
+                                "{}",
+                                Map.of("Content-Type", "application/json")),
+                        Set.of(INST)),
+                new Row(
+                        "POST",
+                        "/api/v1/locks/{lockId}/decline",
+                        () -> new Request(
+                                "/api/v1/locks/" + proposedToDecline + "/decline",
+                                "{}",
+                                Map.of("Content-Type", "application/json")),
+                        Set.of(INST, HB_U)),
+                new Row(
+                        "POST",
+                        "/api/v1/locks/{lockId}/default",
+                        () -> new Request(
+                                "/api/v1/locks/" + pledge + "/default",
+                                Json.write(Json.obj("reason", "matrix")),
+                                Map.of("Content-Type", "application/json")),
+                        Set.of(INST, HB_U)),
+                new Row(
+                        "POST",
+                        "/api/v1/locks/{lockId}/transfer",
+                        () -> new Request(
+                                "/api/v1/locks/" + freeze + "/transfer",
+                                Json.write(Json.obj(
+                                        "requestId", id("ct"), "to", INST, "quantity", 1, "courtOrder", "(2026) MX 1")),
+                                Map.of("Content-Type", "application/json")),
+                        Set.of("registry")),
                 new Row(
                         "GET",
                         "/api/v1/events",
@@ -509,9 +687,10 @@ class AuthorisationMatrixTest {
                 if (authorization == null && row.allowed().contains(ANONYMOUS)) {
                     continue; // public disclosure: no token needed (checked in the matrix above)
                 }
+                Request req = row.request().get(); // may prepare state of its own (a fresh predecessor)
                 long height = height();
                 String credentials = credentials();
-                RawHttp.Answer a = send(row.method(), row.request().get(), authorization);
+                RawHttp.Answer a = send(row.method(), req, authorization);
                 assertThat(a.status())
                         .as("%s %s with %s: %s", row.method(), row.path(), authorization, a)
                         .isEqualTo(401);

@@ -12,6 +12,7 @@ import cn.ets.registry.gateway.testing.EmbeddedGateway;
 import cn.ets.registry.gateway.testing.Json;
 import cn.ets.registry.gateway.testing.RegistryClient;
 import cn.ets.registry.gateway.testing.RegistryClient.Response;
+import cn.ets.registry.gateway.testing.TestCalendar;
 import com.google.gson.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -67,12 +68,14 @@ class DisclosureMatrixTest {
     private final Map<String, String> lockTx = new LinkedHashMap<>(); // lockId → txId
     private final Map<String, List<EventStream.Event>> detailed = new LinkedHashMap<>();
     private List<EventStream.Event> publicStream;
+    private String lastLock;
 
     @BeforeAll
     void market(@TempDir Path dir) throws Exception {
         dataDir = dir;
         gateway = EmbeddedGateway.start(dir, false);
         c = gateway.client();
+        TestCalendar.open(c, "2024");
         open(
                 "province-HB",
                 Json.obj("id", HB, "type", "UNIT", "name", "Wuhan Steel", "province", "HB", "sector", "POWER"));
@@ -134,7 +137,14 @@ class DisclosureMatrixTest {
                         "pledgee",
                         INST,
                         "reason",
-                        "loan 7"));
+                        "loan 7",
+                        "contractRef",
+                        "DX-LOAN-7",
+                        "securedAmount",
+                        "4000",
+                        "maturity",
+                        "2027-06-30"));
+        ok(c.post(INST, "/api/v1/locks/" + lastLock + "/accept", Json.obj()));
         lock(
                 "registry",
                 Json.obj(
@@ -213,7 +223,8 @@ class DisclosureMatrixTest {
 
     private void lock(String who, JsonObject lock) {
         Response r = created(c.post(who, "/api/v1/locks", lock));
-        lockTx.put(r.str("lockId"), r.str("txId"));
+        lastLock = r.str("lockId");
+        lockTx.put(lastLock, r.str("txId"));
     }
 
     private List<EventStream.Event> events(String path, String token) throws Exception {
@@ -289,10 +300,15 @@ class DisclosureMatrixTest {
                 .containsExactlyInAnyOrder(
                         "registry:DX-T1",
                         "exchange:DX-T1",
+                        "mee:DX-T1",
+                        "province-HB:DX-T1",
+                        "province-GD:DX-T1",
                         HB + ":DX-T1",
                         GD + ":DX-T1",
                         "registry:DX-T2",
                         "exchange:DX-T2",
+                        "mee:DX-T2",
+                        "province-HB:DX-T2",
                         HB + ":DX-T2",
                         IND + ":DX-T2");
     }

@@ -208,7 +208,7 @@ class EdgeLimitsHttpTest {
     @Test
     void an_unauthenticated_answer_carries_the_bearer_challenge() {
         try (RawHttp raw = new RawHttp(c.baseUrl())) {
-            RawHttp.Answer a = raw.exchange("GET", "/api/v1/supply", Map.of(), null);
+            RawHttp.Answer a = raw.exchange("GET", "/api/v1/accounts/MEE", Map.of(), null);
             assertThat(a.status()).isEqualTo(401);
             assertThat(a.headers().get("www-authenticate")).startsWith("Bearer");
         }
