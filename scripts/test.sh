@@ -22,6 +22,7 @@ command -v java >/dev/null || { echo "test: Java 17 not found" >&2; exit 1; }
 log "1/4 building the Fabric tools from the Go module proxy (cached after the first run)"
 scripts/install-fabric.sh >/dev/null
 
+log "installing chromium for the page test (cached)"; scripts/install-chromium.sh
 log "2/4 unit, contract, property and HTTP tests on the embedded ledger; building the jars"
 mvn -B -ntp install
 
