@@ -66,6 +66,7 @@ public final class GatewayServer implements AutoCloseable {
         });
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
         app.get("/openapi.json", ctx -> Http.json(ctx, 200, openApi));
+        PublicPage.register(app); // the bilingual public page at / (issue 8 §6), not an API route
         app.exception(ApiError.class, (e, ctx) -> Http.json(ctx, e.status(), e.body()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
