@@ -35,6 +35,7 @@
     'supply.surrendered': { zh: '清缴', en: 'Surrendered' },
     'supply.cancelled': { zh: '注销', en: 'Cancelled' },
     'supply.balanced': { zh: '平衡', en: 'Balanced' },
+    'supply.balancedNote': { zh: '发放 = 持有 + 锁定 + 清缴 + 注销', en: 'issued = held + locked + surrendered + cancelled' },
     'supply.yes': { zh: '是', en: 'yes' },
     'supply.no': { zh: '否', en: 'NO' },
     'supply.tonnes': { zh: '单位：吨二氧化碳当量', en: 'tonnes CO2e' },
@@ -262,7 +263,12 @@
 
   function replace(id, nodes) {
     const box = document.getElementById(id);
-    box.replaceChildren.apply(box, nodes);
+    box.replaceChildren.apply(
+      box,
+      nodes.filter(function (n) {
+        return n !== null && n !== undefined;
+      })
+    );
     return box;
   }
 
@@ -372,34 +378,33 @@
       el('th', { class: 'num', text: t('supply.issued') }),
       el('th', { class: 'num', text: t('supply.circulating') }),
       el('th', { class: 'num', text: t('supply.surrendered') }),
-      el('th', { class: 'num', text: t('supply.cancelled') }),
-      el('th', { text: t('supply.balanced') })
+      el('th', { class: 'num', text: t('supply.cancelled') })
     ]);
     const body = rows.map(function (p) {
       const n = 'supply.' + p.product + '.';
       const circulating = big(p.held) + big(p.locked);
       return el('tr', null, [
-        el('td', null, [el('span', { class: 'swatch ' + colour(p.product) }), p.product]),
+        el('td', null, [
+          el('span', { class: 'swatch ' + colour(p.product) }),
+          p.product + ' ',
+          figure('span', n + 'balanced', p.balanced, p.balanced ? '✓' : '✗', {
+            class: p.balanced ? 'ok' : 'bad',
+            title: t('supply.balanced') + ': ' + (p.balanced ? t('supply.yes') : t('supply.no'))
+          })
+        ]),
         num('td', n + 'issued', p.issued),
         el('td', { class: 'num' }, [
           figure('span', n + 'circulating', circulating, fmt(circulating)),
-          el('div', { class: 'muted' }, [
-            t('supply.held') + ' ',
-            figure('span', n + 'held', p.held, fmt(p.held)),
-            ' · ' + t('supply.locked') + ' ',
-            figure('span', n + 'locked', p.locked, fmt(p.locked))
-          ])
+          el('div', { class: 'muted sub' }, [t('supply.held') + ' ', figure('span', n + 'held', p.held, fmt(p.held))]),
+          el('div', { class: 'muted sub' }, [t('supply.locked') + ' ', figure('span', n + 'locked', p.locked, fmt(p.locked))])
         ]),
         num('td', n + 'surrendered', p.surrendered),
-        num('td', n + 'cancelled', p.cancelled),
-        figure('td', n + 'balanced', p.balanced, p.balanced ? t('supply.yes') : t('supply.no'), {
-          class: p.balanced ? 'ok' : 'bad'
-        })
+        num('td', n + 'cancelled', p.cancelled)
       ]);
     });
     replace('supply-table', [
       el('table', null, [el('thead', null, [head]), el('tbody', null, body)]),
-      el('p', { class: 'note', text: t('supply.tonnes') })
+      el('p', { class: 'note', text: t('supply.tonnes') + ' · ✓ ' + t('supply.balancedNote') })
     ]);
   }
 
@@ -454,7 +459,7 @@
     });
     const W = 720;
     const H = 330;
-    const m = { l: 64, r: 18, t: 14, b: 42 };
+    const m = { l: 64, r: 18, t: 26, b: 42 };
     const last = Math.max(
       state.history.data.lastBlock,
       ...all.map(function (s) {
@@ -498,7 +503,7 @@
     nodes.push(svg('line', { class: 'axis', x1: m.l, x2: W - m.r, y1: H - m.b, y2: H - m.b }));
     nodes.push(svg('line', { class: 'axis', x1: m.l, x2: m.l, y1: m.t, y2: H - m.b }));
     nodes.push(svg('text', { class: 'axis-title', x: (m.l + W - m.r) / 2, y: H - 6, 'text-anchor': 'middle', text: t('chart.x') }));
-    nodes.push(svg('text', { class: 'axis-title', x: 12, y: m.t + 8, text: t('chart.y') }));
+    nodes.push(svg('text', { class: 'axis-title', x: m.l - 6, y: 14, 'text-anchor': 'end', text: t('chart.y') }));
     shown.forEach(function (s) {
       const c = colour(s.product);
       ['issued', 'circulating'].forEach(function (kind) {
