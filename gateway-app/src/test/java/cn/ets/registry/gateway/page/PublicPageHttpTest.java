@@ -102,6 +102,16 @@ class PublicPageHttpTest {
     }
 
     @Test
+    void a_compressed_answer_revalidates_with_the_same_etag() {
+        String etag = header(get("/assets/page.js"), "ETag");
+        HttpResponse<String> zipped = get("/assets/page.js", "Accept-Encoding", "gzip");
+        assertThat(zipped.statusCode()).isEqualTo(200);
+        assertThat(header(zipped, "ETag")).isEqualTo(etag);
+        HttpResponse<String> r = get("/assets/page.js", "Accept-Encoding", "gzip", "If-None-Match", etag);
+        assertThat(r.statusCode()).isEqualTo(304);
+    }
+
+    @Test
     void a_stale_etag_gets_the_file_again() {
         HttpResponse<String> fresh = get("/");
         HttpResponse<String> r = get("/", "If-None-Match", "\"0123456789abcdef0123456789abcdef\"");
