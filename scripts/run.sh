@@ -7,4 +7,6 @@ if [ ! -f gateway-app/target/gateway-app.jar ]; then
   echo "[run] building gateway-app/target/gateway-app.jar (first run only)"
   mvn -B -ntp -q install -DskipTests
 fi
+# the data dir holds keys, tokens and the ledger: files it creates are the owner's alone
+umask 077
 exec java -jar gateway-app/target/gateway-app.jar "$@"

@@ -62,6 +62,10 @@ public final class AccountsApi {
             List<HoldingView> holdings,
             @Omittable String token) {}
 
-    /** The event of a status change (001 §45 enforcement measure): from what, to what, why. */
-    public record StatusChanged(String id, String previous, String status, String reason) {}
+    /**
+     * The event of a status change (001 §45 enforcement measure): from what, to what, why; the
+     * account's type and province say who may read it in the event stream.
+     */
+    public record StatusChanged(
+            String id, String type, @Omittable String province, String previous, String status, String reason) {}
 }

@@ -18,20 +18,21 @@ public final class Catalogue {
     private static final String GET = "GET";
     private static final String POST = "POST";
     private static final String PUT = "PUT";
-    private static final String ANYONE = "anyone";
+    private static final String ANYONE = Command.ANYONE;
 
     private Catalogue() {}
 
     // ---- accounts ----
     public static final Command<AccountsApi.Open, AccountsApi.AccountView> OPEN_ACCOUNT = submit(
                     "accounts:open", AccountsApi.Open.class, AccountsApi.AccountView.class)
+            .replayedBy(Command.Replay.OPENINGS, AccountsApi.Open::id, ErrorCode.ALREADY_EXISTS)
             .emits("AccountOpened")
             .customRoute(
                     POST,
                     "/api/v1/accounts",
                     201,
                     "PROVINCE (units of its province), REGISTRY (other holders)",
-                    "Open an account; the answer carries the new holder's bearer token");
+                    "Open an account; the answer carries the new holder's bearer token (the same opening again answers it again)");
     public static final Command<AccountsApi.Get, AccountsApi.AccountView> GET_ACCOUNT = evaluate(
                     "accounts:get", AccountsApi.Get.class, AccountsApi.AccountView.class)
             .route(
@@ -294,6 +295,17 @@ public final class Catalogue {
                     ANYONE,
                     "A deposit; with ?sha256= it says whether that document is the one deposited");
 
+    // ---- public disclosure (001 §35, 002): lists and totals ----
+    public static final Command<DisclosureApi.ListYears, DisclosureApi.Years> COMPLIANCE_YEARS = evaluate(
+                    "disclosure:years", DisclosureApi.ListYears.class, DisclosureApi.Years.class)
+            .route(GET, "/api/v1/public/years", 200, ANYONE, "The compliance years with units on record");
+    public static final Command<DisclosureApi.ListAllocations, DisclosureApi.YearAllocations> YEAR_ALLOCATIONS =
+            evaluate("disclosure:allocations", DisclosureApi.ListAllocations.class, DisclosureApi.YearAllocations.class)
+                    .route(GET, "/api/v1/public/allocations/{year}", 200, ANYONE, "Every unit's allocation of a year");
+    public static final Command<DisclosureApi.ListPledges, DisclosureApi.PledgeTotals> PLEDGE_TOTALS = evaluate(
+                    "disclosure:pledges", DisclosureApi.ListPledges.class, DisclosureApi.PledgeTotals.class)
+            .route(GET, "/api/v1/public/pledges", 200, ANYONE, "Pledges in force per product: count and tonnes");
+
     /** Every command, in the order above. */
     public static final List<Command<?, ?>> ALL = List.of(
             OPEN_ACCOUNT,
@@ -332,5 +344,8 @@ public final class Catalogue {
             ENFORCE_PLEDGE,
             GET_LOCK,
             DEPOSIT,
-            GET_DEPOSIT);
+            GET_DEPOSIT,
+            COMPLIANCE_YEARS,
+            YEAR_ALLOCATIONS,
+            PLEDGE_TOTALS);
 }

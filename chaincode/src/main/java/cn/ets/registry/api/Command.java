@@ -46,10 +46,20 @@ public record Command<C extends Record, R>(
         public static final String TRADES = "trade";
         /** A unit's monthly deposit: one per unit and month, whatever the client calls it. */
         public static final String DEPOSITS = "depositid";
+        /** Opening an account: the same opening again answers the first (so a lost answer can be fetched again). */
+        public static final String OPENINGS = "opening";
     }
 
     /** A REST route: method, path (with {@code {param}} segments named like the record's path fields), success status, who may call. */
-    public record Route(String method, String path, int status, String who, String summary, boolean custom) {}
+    /** Who may call a route that anyone may call: without a token too, when it only reads. */
+    public static final String ANYONE = "anyone";
+
+    public record Route(String method, String path, int status, String who, String summary, boolean custom) {
+        /** A read that anyone may make is public disclosure: it answers without a bearer token too. */
+        public boolean anonymous() {
+            return "GET".equals(method) && ANYONE.equals(who);
+        }
+    }
 
     public static <C extends Record, R> Command<C, R> submit(String function, Class<C> request, Class<R> result) {
         return new Command<>(function, Intent.SUBMIT, request, result, null, null, null);

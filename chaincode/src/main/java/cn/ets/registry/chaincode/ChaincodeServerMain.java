@@ -10,6 +10,7 @@ public final class ChaincodeServerMain {
     private ChaincodeServerMain() {}
 
     public static void main(String[] args) throws Exception {
+        ShimLogging.quiet(true);
         ContractRouter.main(args);
     }
 }

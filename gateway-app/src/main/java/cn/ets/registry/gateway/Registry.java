@@ -4,11 +4,14 @@ import cn.ets.registry.api.AdminApi;
 import cn.ets.registry.api.Catalogue;
 import cn.ets.registry.chaincode.json.CanonicalJson;
 import cn.ets.registry.gateway.accounts.AccountEndpoints;
+import cn.ets.registry.gateway.audit.AuditEndpoints;
+import cn.ets.registry.gateway.audit.SelfAudit;
 import cn.ets.registry.gateway.audit.VerifyEndpoint;
 import cn.ets.registry.gateway.events.EventEndpoint;
 import cn.ets.registry.gateway.http.CatalogueEndpoints;
 import cn.ets.registry.gateway.http.Endpoint;
 import cn.ets.registry.gateway.http.GatewayServer;
+import cn.ets.registry.gateway.http.Tls;
 import cn.ets.registry.gateway.identity.DevOrganisations;
 import cn.ets.registry.gateway.identity.HolderEnrolment;
 import cn.ets.registry.gateway.identity.IdentityStore;
@@ -21,8 +24,15 @@ import cn.ets.registry.gateway.ledger.fabric.FabricSetup;
 import cn.ets.registry.gateway.settlement.AccountOrdering;
 import cn.ets.registry.gateway.settlement.BatchSettlement;
 import cn.ets.registry.gateway.settlement.SettlementEndpoints;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +53,19 @@ public final class Registry implements AutoCloseable {
     private final AccountOrdering ordering = new AccountOrdering(1024);
     private final BatchSettlement batch;
     private final Path dataDir;
+    private final SelfAudit selfAudit;
     private GatewayServer server;
+    /** How old the last self audit may be before a reader's request starts the next (in the background). */
+    static final Duration SELF_AUDIT_INTERVAL =
+            Duration.ofSeconds(Long.getLong("carbon.selfAudit.intervalSeconds", 60));
 
-    private Registry(Ledger ledger, IdentityStore identities, Map<String, Organisation> organisations, Path dataDir) {
+    private Registry(
+            Ledger ledger,
+            IdentityStore identities,
+            Map<String, Organisation> organisations,
+            Path dataDir,
+            String auditSource)
+            throws IOException {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.identities = Objects.requireNonNull(identities, "identities");
         this.organisations = Objects.requireNonNull(organisations, "organisations");
@@ -53,11 +73,18 @@ public final class Registry implements AutoCloseable {
         this.batch = new BatchSettlement(ledger, ordering, 16);
         bootstrap(ledger, identities);
         identities.save();
+        ownerOnly(dataDir);
+        // Statements are signed by this gateway's organisation: the registry's, else whoever it reads as.
+        LedgerIdentity issuer = identities.hasName("registry")
+                ? identities.identity("registry")
+                : identities.publicReader().orElseThrow();
+        this.selfAudit = new SelfAudit(auditSource, issuer, SELF_AUDIT_INTERVAL);
     }
 
     /** The embedded ledger under {@code dataDir}; first start creates the CAs, identities and authority accounts. */
     public static Registry embedded(Path dataDir, boolean fsync) throws Exception {
         Files.createDirectories(dataDir);
+        ownerOnly(dataDir);
         Map<String, Organisation> orgs = DevOrganisations.loadOrCreate(dataDir);
         EmbeddedLedger ledger =
                 new EmbeddedLedger(dataDir.resolve("ledger"), fsync, DevOrganisations.ledgerEndorser(dataDir, orgs));
@@ -68,13 +95,60 @@ public final class Registry implements AutoCloseable {
             store = IdentityStore.empty(dataDir);
             DevOrganisations.issueStandardIdentities(store, orgs);
         }
-        return new Registry(ledger, store, orgs, dataDir);
+        return new Registry(ledger, store, orgs, dataDir, "embedded:" + dataDir.toAbsolutePath());
     }
 
     /** A gateway of the given organisations on the Fabric network of {@code networkJson}. */
     public static Registry fabric(Path dataDir, Path networkJson, List<String> orgNames) throws Exception {
+        Files.createDirectories(dataDir);
+        ownerOnly(dataDir);
         FabricSetup.Opened f = FabricSetup.open(dataDir, networkJson, orgNames);
-        return new Registry(f.ledger(), f.identities(), f.organisations(), dataDir);
+        // Its own audit reads the blocks its first organisation's peer committed, as an outside auditor would.
+        return new Registry(
+                f.ledger(),
+                f.identities(),
+                f.organisations(),
+                dataDir,
+                "fabric:" + networkJson.toAbsolutePath() + ":" + orgNames.get(0));
+    }
+
+    /**
+     * The data dir holds private keys, tokens and the ledger: the gateway's user alone may enter it
+     * (0700), and what is in it at start is made owner-only too (0700 folders, 0600 files), so files
+     * a library creates later with the default umask are still out of others' reach.
+     */
+    private static void ownerOnly(Path dataDir) throws IOException {
+        if (!Files.getFileStore(dataDir).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Files.walkFileTree(dataDir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
+                restrict(d, "rwx------");
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
+                if (a.isRegularFile()) {
+                    restrict(f, "rw-------");
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) {
+                return FileVisitResult.CONTINUE; // gone meanwhile (RocksDB replaces its files as it compacts)
+            }
+        });
+    }
+
+    private static void restrict(Path p, String permissions) {
+        try {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(permissions));
+        } catch (IOException gone) {
+            // removed between listing and chmod: nothing left to protect
+        }
     }
 
     /** Creates MEE and the province accounts if missing (idempotent), when this gateway holds the registry institution's identity. */
@@ -107,14 +181,20 @@ public final class Registry implements AutoCloseable {
         List<Endpoint> all = new ArrayList<>(CatalogueEndpoints.all(ledger));
         all.addAll(new AccountEndpoints(ledger, new HolderEnrolment(identities, organisations)).endpoints());
         all.addAll(new SettlementEndpoints(ledger, batch, ordering).endpoints());
-        all.add(EventEndpoint.of(ledger));
+        all.addAll(EventEndpoint.of(ledger));
         all.add(VerifyEndpoint.of(ledger));
+        all.addAll(new AuditEndpoints(ledger, selfAudit).endpoints());
         return all;
     }
 
     public void start(String host, int port) {
+        start(host, port, null);
+    }
+
+    /** Serves the routes on {@code host:port}, over HTTPS when {@code tls} is given. */
+    public void start(String host, int port, Tls tls) {
         server = new GatewayServer(ledger, identities, () -> IdentityStore.exists(dataDir), endpoints())
-                .start(host, port);
+                .start(host, port, tls);
     }
 
     public int port() {
@@ -138,6 +218,7 @@ public final class Registry implements AutoCloseable {
         if (server != null) {
             server.close();
         }
+        selfAudit.close();
         batch.close();
         ledger.close();
     }

@@ -770,21 +770,66 @@ class BadInputHttpTest {
     }
 
     @Test
-    void a_batch_from_anyone_but_the_exchange_settles_nothing() {
+    void a_batch_from_anyone_but_the_exchange_is_forbidden_and_settles_nothing() {
         JsonArray trades = new JsonArray();
         trades.add(trade(id("T"), "HB-A", "HB-B", 5));
-        RegistryState before = RegistryState.of(c, ACCOUNTS);
-        Response r = c.post("mee", "/api/v1/settlements/batch", Json.obj("trades", trades));
-        assertThat(r.status()).isEqualTo(200);
-        assertThat(r.json()
-                        .getAsJsonArray("results")
-                        .get(0)
-                        .getAsJsonObject()
-                        .getAsJsonObject("error")
-                        .get("code")
-                        .getAsString())
-                .isEqualTo("FORBIDDEN");
-        assertThat(RegistryState.of(c, ACCOUNTS)).isEqualTo(before);
+        rejected(403, "FORBIDDEN", () -> c.post("mee", "/api/v1/settlements/batch", Json.obj("trades", trades)));
+        rejected(
+                403,
+                "FORBIDDEN",
+                () -> c.post("province-HB", "/api/v1/settlements/batch", Json.obj("trades", new JsonArray())));
+    }
+
+    // ---- strict JSON: read the one way the ledgers read it ----
+
+    @Test
+    void a_key_given_twice_is_a_bad_request_not_its_last_value() {
+        String body = Json.write(trade(id("T"), "HB-A", "HB-B", 1))
+                .replace("\"quantity\":1", "\"quantity\":1,\"quantity\":4000");
+        assertThat(body).contains("\"quantity\":4000");
+        Response r = rejected(
+                400, "BAD_REQUEST", () -> c.send("POST", SETTLE.path(), "Bearer " + c.token("exchange"), body));
+        assertThat(r.json().getAsJsonObject("error").get("message").getAsString())
+                .contains("quantity");
+    }
+
+    @ParameterizedTest(name = "{0} t")
+    @ValueSource(strings = {"1e2", "1E1", "10.0", "100.00"})
+    void a_whole_number_spelt_with_a_fraction_or_an_exponent_is_an_invalid_quantity(String quantity) {
+        for (Endpoint e : QUANTITY_COMMANDS) {
+            rejected(
+                    400,
+                    "INVALID_QUANTITY",
+                    () -> post(e, withQuantity(e, e.valid().apply(this), quantity)));
+        }
+    }
+
+    @Test
+    void a_field_the_command_does_not_have_is_a_bad_request() {
+        for (Endpoint e : COMMANDS) {
+            Response r = rejected(
+                    400, "BAD_REQUEST", () -> post(e, Json.with(e.valid().apply(this), "quantty", 9)));
+            assertThat(r.json().getAsJsonObject("error").get("message").getAsString())
+                    .as("%s", e)
+                    .contains("quantty");
+        }
+    }
+
+    @Test
+    void an_id_that_is_not_unicode_text_is_a_bad_request() {
+        // a lone surrogate (JSON escape u+D800) would reach the ledger as "?" in UTF-8: two such ids would be one trade
+        for (String id : new String[] {"T-\\ud800", "T-\\udbff"}) {
+            String body = Json.write(trade("PLACEHOLDER", "HB-A", "HB-B", 1)).replace("PLACEHOLDER", id);
+            rejected(400, "BAD_REQUEST", () -> c.send("POST", SETTLE.path(), "Bearer " + c.token("exchange"), body));
+        }
+        rejected(
+                400,
+                "BAD_REQUEST",
+                () -> c.send(
+                        "POST",
+                        ISSUE.path(),
+                        "Bearer " + c.token("mee"),
+                        "{\"requestId\":\"r-\\udc00\",\"product\":\"CEA-2024\",\"quantity\":1}"));
     }
 
     // ---- 401 ----

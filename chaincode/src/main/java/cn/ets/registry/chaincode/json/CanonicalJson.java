@@ -5,11 +5,13 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.TypeAdapter;
+import com.google.gson.internal.LazilyParsedNumber;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
@@ -74,15 +76,83 @@ public final class CanonicalJson {
         }
     }
 
-    /** RFC 8259 JSON only: no unquoted keys, single quotes, comments or trailing content. */
+    /**
+     * RFC 8259 JSON only, read the one way every ledger and the gateway read it: no unquoted keys,
+     * single quotes, comments or trailing content; no key twice in an object (with "last wins" a
+     * {@code "quantity":1,"quantity":50000} would say one thing and settle another); every string a
+     * sequence of Unicode scalar values (a lone UTF-16 surrogate would become {@code ?} in UTF-8,
+     * so two different ids would collapse into one). Numbers keep their literal text, so a reader
+     * can tell {@code 100} from {@code 1e2}, {@code 100.0} or {@code -0}.
+     */
     public static JsonElement strict(String json) throws IOException {
         JsonReader reader = new JsonReader(new StringReader(json));
         reader.setStrictness(Strictness.STRICT);
-        JsonElement e = JsonParser.parseReader(reader);
+        JsonElement e = strictValue(reader);
         if (reader.peek() != JsonToken.END_DOCUMENT) {
             throw new JsonParseException("unexpected content after the JSON value");
         }
         return e;
+    }
+
+    /** Whether {@code s} is a sequence of Unicode scalar values: every surrogate in a high-low pair. */
+    public static boolean isScalarText(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static JsonElement strictValue(JsonReader r) throws IOException {
+        switch (r.peek()) {
+            case BEGIN_OBJECT -> {
+                JsonObject o = new JsonObject();
+                r.beginObject();
+                while (r.hasNext()) {
+                    String name = scalarText(r.nextName());
+                    if (o.has(name)) {
+                        throw new JsonParseException("key '" + name + "' appears twice in one object");
+                    }
+                    o.add(name, strictValue(r));
+                }
+                r.endObject();
+                return o;
+            }
+            case BEGIN_ARRAY -> {
+                JsonArray a = new JsonArray();
+                r.beginArray();
+                while (r.hasNext()) {
+                    a.add(strictValue(r));
+                }
+                r.endArray();
+                return a;
+            }
+            case STRING -> {
+                return new JsonPrimitive(scalarText(r.nextString()));
+            }
+            case NUMBER -> {
+                return new JsonPrimitive(new LazilyParsedNumber(r.nextString()));
+            }
+            case BOOLEAN -> {
+                return new JsonPrimitive(r.nextBoolean());
+            }
+            case NULL -> {
+                r.nextNull();
+                return JsonNull.INSTANCE;
+            }
+            default -> throw new JsonParseException("unexpected " + r.peek());
+        }
+    }
+
+    private static String scalarText(String s) {
+        if (!isScalarText(s)) {
+            throw new JsonParseException("a string holds a lone UTF-16 surrogate (text must be Unicode scalar values)");
+        }
+        return s;
     }
 
     private static String rootMessage(Throwable t) {

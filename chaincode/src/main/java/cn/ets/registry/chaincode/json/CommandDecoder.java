@@ -71,6 +71,9 @@ public final class CommandDecoder {
     private static <C> C construct(Class<C> type, Shape shape, List<String> args, Fields body) {
         RecordComponent[] components = shape.components();
         Object[] values = new Object[components.length];
+        if (body != null && !shape.bodyFields().isEmpty()) {
+            body.requireOnly(shape.bodyFields());
+        }
         int arg = 0;
         for (int i = 0; i < components.length; i++) {
             RecordComponent c = components[i];
@@ -107,6 +110,9 @@ public final class CommandDecoder {
             throw DomainException.badRequest("missing " + name);
         }
         Class<?> t = c.getType();
+        if (!CanonicalJson.isScalarText(raw)) {
+            throw DomainException.badRequest(name + " is not valid Unicode text (a lone UTF-16 surrogate)");
+        }
         if (t == String.class) {
             return raw;
         }
@@ -226,8 +232,16 @@ public final class CommandDecoder {
         throw new IllegalArgumentException("a list field needs a concrete element type: " + generic);
     }
 
-    /** A record's fields, and how many of them travel as positional (path or query) arguments. */
-    public record Shape(RecordComponent[] components, int positional, boolean hasBody, boolean bodyOptional) {
+    /**
+     * A record's fields, and how many of them travel as positional (path or query) arguments;
+     * {@code bodyFields} names what the body may hold (empty when the body is taken whole).
+     */
+    public record Shape(
+            RecordComponent[] components,
+            int positional,
+            boolean hasBody,
+            boolean bodyOptional,
+            List<String> bodyFields) {
         static Shape of(Class<?> type) {
             if (!type.isRecord()) {
                 throw new IllegalArgumentException(type + " is not a record");
@@ -235,6 +249,7 @@ public final class CommandDecoder {
             RecordComponent[] cs = type.getRecordComponents();
             int positional = 0;
             int body = 0;
+            List<String> names = new ArrayList<>();
             boolean allOmittable = true;
             boolean whole = false;
             for (RecordComponent c : cs) {
@@ -242,11 +257,12 @@ public final class CommandDecoder {
                     positional++;
                 } else {
                     body++;
+                    names.add(c.getName());
                     whole |= c.isAnnotationPresent(WholeBody.class);
                     allOmittable &= c.isAnnotationPresent(Omittable.class);
                 }
             }
-            return new Shape(cs, positional, body > 0, body > 0 && allOmittable && !whole);
+            return new Shape(cs, positional, body > 0, body > 0 && allOmittable && !whole, whole ? List.of() : names);
         }
     }
 }

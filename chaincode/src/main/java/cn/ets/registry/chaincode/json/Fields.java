@@ -9,10 +9,13 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** Reads the fields of a command object with one clear error per missing or mistyped field. */
 public final class Fields {
+    private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
     private final JsonObject obj;
     private final String where;
 
@@ -71,6 +74,10 @@ public final class Fields {
         if (s.length() > 512) {
             throw DomainException.badRequest("field '" + name(field) + "' is longer than 512 characters");
         }
+        if (!CanonicalJson.isScalarText(s)) {
+            throw DomainException.badRequest(
+                    "field '" + name(field) + "' is not valid Unicode text (a lone UTF-16 surrogate)");
+        }
         // Control characters have no business in ids or names, and U+0000 would break composite keys.
         if (s.chars().anyMatch(Character::isISOControl)
                 || s.codePoints().anyMatch(c -> c == Character.MAX_CODE_POINT)) {
@@ -94,11 +101,22 @@ public final class Fields {
         return e.getAsBoolean();
     }
 
-    /** A whole number (JSON integer). Fractions and overflow are refused, never rounded or wrapped. */
+    /**
+     * A whole number written as a JSON integer. Fractions and overflow are refused, never rounded or
+     * wrapped, and so are other spellings of a whole number ({@code 1e2}, {@code 10.0}, {@code -0}):
+     * a quantity means what it says in exactly one way.
+     */
     public long integer(String field) {
         JsonElement e = present(field);
         if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
             throw DomainException.badRequest("field '" + name(field) + "' must be a JSON integer");
+        }
+        String literal = e.getAsJsonPrimitive().getAsString();
+        if (!INTEGER.matcher(literal).matches() || literal.equals("-0")) {
+            throw new DomainException(
+                    ErrorCode.INVALID_QUANTITY,
+                    "field '" + name(field) + "' must be a whole number written as an integer (no fraction,"
+                            + " exponent or -0), got " + literal);
         }
         BigDecimal d = exact(e.getAsJsonPrimitive(), field);
         try {
@@ -143,6 +161,15 @@ public final class Fields {
             throw DomainException.badRequest("field '" + name(field) + "' must be an array");
         }
         return e.getAsJsonArray();
+    }
+
+    /** Refuses a field the command does not know: a misspelt or unsupported field is never silently ignored. */
+    public void requireOnly(Collection<String> known) {
+        for (String key : obj.keySet()) {
+            if (!known.contains(key)) {
+                throw DomainException.badRequest("unknown field '" + name(key) + "'; known: " + known);
+            }
+        }
     }
 
     public Fields object(JsonElement e, String label) {

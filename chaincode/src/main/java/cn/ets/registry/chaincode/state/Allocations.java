@@ -4,6 +4,7 @@ import cn.ets.registry.domain.Tonnes;
 import cn.ets.registry.domain.account.Account;
 import cn.ets.registry.domain.allocation.AllocationRecord;
 import cn.ets.registry.domain.product.Product;
+import java.util.List;
 
 /** Units' free allocation per year ({@code alloc~year~unit}) and allocation debt over all years ({@code debt~unit}). */
 public final class Allocations {
@@ -21,6 +22,13 @@ public final class Allocations {
                         unit.province(),
                         year,
                         Product.ceaOfYear(year).code()));
+    }
+
+    /** Every unit's record of {@code year}. */
+    public List<AllocationRecord> all(int year) {
+        return state.scan(AllocationRecord.class, Keys.ALLOCATION, String.valueOf(year)).stream()
+                .map(LedgerState.Entry::value)
+                .toList();
     }
 
     public void save(AllocationRecord r) {

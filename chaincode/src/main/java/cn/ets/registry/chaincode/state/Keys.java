@@ -15,11 +15,15 @@ public final class Keys {
     public static final String HOLDING = "hold";
     /** {@code supply~product~shard}: supply counters, sharded by account. */
     public static final String SUPPLY = "supply";
-    /** {@code req~id}, {@code trade~id}, {@code depositid~unit/month}: a command's fingerprint and first result (replays). */
+    /**
+     * {@code req~msp~caller~id} (each caller's own request ids), {@code trade~id}, {@code depositid~unit/month},
+     * {@code opening~account}: a command's fingerprint and first result (replays).
+     */
     public static final String REQUEST = Command.Replay.REQUESTS;
 
     public static final String TRADE = Command.Replay.TRADES;
     public static final String DEPOSIT_ID = Command.Replay.DEPOSITS;
+    public static final String OPENING = Command.Replay.OPENINGS;
     /** {@code tradeix~CEA|CCER~yyyy-MM~tradeId}: quantity and price of a settled trade (penalty price). */
     public static final String TRADE_INDEX = "tradeix";
     /** {@code flow~account~product~tradeId}: a signed quantity per settled trade (net sales, carry-over). */

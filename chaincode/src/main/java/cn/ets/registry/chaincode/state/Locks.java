@@ -3,6 +3,7 @@ package cn.ets.registry.chaincode.state;
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
 import cn.ets.registry.domain.lock.LockRecord;
+import java.util.List;
 import java.util.Map;
 
 /** Pledges and freezes ({@code lock~id}). */
@@ -21,6 +22,12 @@ public final class Locks {
 
     public void save(LockRecord r) {
         state.put(state.key(Keys.LOCK, r.lockId()), r);
+    }
+
+    public List<LockRecord> all() {
+        return state.scan(LockRecord.class, Keys.LOCK).stream()
+                .map(LedgerState.Entry::value)
+                .toList();
     }
 
     /** A lock's id, derived from the transaction that creates it (at most one lock per transaction). */

@@ -6,6 +6,7 @@ import cn.ets.registry.domain.compliance.UnitYear;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** Units' compliance years ({@code oblig~year~unit}) and whether MEE closed a year ({@code closed~year}). */
 public final class UnitYears {
@@ -35,6 +36,15 @@ public final class UnitYears {
         return state.scan(UnitYear.class, Keys.UNIT_YEAR, String.valueOf(year)).stream()
                 .map(LedgerState.Entry::value)
                 .toList();
+    }
+
+    /** The years with at least one unit-year, ascending. */
+    public List<Integer> years() {
+        TreeSet<Integer> years = new TreeSet<>();
+        for (var e : state.scan(UnitYear.class, Keys.UNIT_YEAR)) {
+            years.add(e.value().year());
+        }
+        return List.copyOf(years);
     }
 
     /** MEE closed the year: no unit's figures for it change any more, known at close time or not. */

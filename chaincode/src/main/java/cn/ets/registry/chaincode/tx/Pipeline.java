@@ -44,7 +44,7 @@ public final class Pipeline {
         String id = command.replay() == null ? null : command.replay().id().apply(decoded);
         Replays replays = new Replays(tx.state());
         if (id != null) {
-            Optional<JsonObject> first = replays.first(command.replay(), id, fingerprint);
+            Optional<JsonObject> first = replays.first(command.replay(), id, tx.actor(), fingerprint);
             if (first.isPresent()) {
                 return new Ran(first.get(), true);
             }
@@ -52,7 +52,7 @@ public final class Pipeline {
         R result = useCase.execute(tx, decoded);
         JsonObject encoded = encode(result);
         if (id != null) {
-            replays.remember(command.replay(), id, fingerprint, tx.txId(), command.function(), encoded);
+            replays.remember(command.replay(), id, tx.actor(), fingerprint, tx.txId(), command.function(), encoded);
         }
         return new Ran(encoded, false);
     }

@@ -15,7 +15,10 @@ public final class AccountStatusPolicy {
         }
     }
 
-    /** Restricted accounts may still receive; suspended and closed ones may not. */
+    /**
+     * Restricted accounts may still receive; suspended and closed ones may not, whatever brings the
+     * units: a distribution, an allocation, its true-up or adjustment, a CCER issuance, an enforced pledge.
+     */
     public static void requireCanReceive(Account a) {
         if (a.status() != AccountStatus.ACTIVE && a.status() != AccountStatus.RESTRICTED) {
             throw notActive(a, "receive units");
@@ -32,6 +35,13 @@ public final class AccountStatusPolicy {
     /** A restricted unit must still be able to meet its compliance obligation. */
     public static void requireCanSurrender(Account a) {
         requireCanReceive(a);
+    }
+
+    /** Monthly deposits are the unit's own reports: made while ACTIVE or RESTRICTED, not once SUSPENDED or CLOSED. */
+    public static void requireCanReport(Account a) {
+        if (a.status() != AccountStatus.ACTIVE && a.status() != AccountStatus.RESTRICTED) {
+            throw notActive(a, "deposit reports");
+        }
     }
 
     private static DomainException notActive(Account a, String what) {

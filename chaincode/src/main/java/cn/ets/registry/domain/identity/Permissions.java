@@ -30,12 +30,7 @@ public final class Permissions {
     }
 
     public static void requireCanRead(Actor actor, Account account) {
-        boolean ok = switch (actor.role()) {
-            case MEE, REGISTRY -> true;
-            case PROVINCE -> actor.province().equals(account.province());
-            default -> actor.holds(account.id());
-        };
-        if (!ok) {
+        if (!ReadAccess.account(actor, account.id(), account.province())) {
             throw forbidden(actor, "read account " + account.id());
         }
     }

@@ -3,9 +3,11 @@ package cn.ets.registry.chaincode.testing;
 import cn.ets.registry.chaincode.inprocess.InMemoryState;
 import cn.ets.registry.chaincode.inprocess.InProcessStub;
 import cn.ets.registry.chaincode.tx.ChaincodeError;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -96,6 +98,13 @@ public final class InMemoryLedger {
     /** A copy of world state as text, key order preserved, for before/after comparisons. */
     public Map<String, String> snapshot() {
         return state.asText();
+    }
+
+    /** Writes (null: deletes) a key as an earlier version of the chaincode left it (state from before a change of layout). */
+    public void seed(String key, String value) {
+        Map<String, byte[]> write = new HashMap<>();
+        write.put(key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+        state.apply(write);
     }
 
     public List<ChaincodeEvent> events() {

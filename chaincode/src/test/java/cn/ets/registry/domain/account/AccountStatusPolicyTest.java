@@ -30,6 +30,7 @@ class AccountStatusPolicyTest {
             case "receive" -> AccountStatusPolicy::requireCanReceive;
             case "trade" -> AccountStatusPolicy::requireCanTrade;
             case "surrender" -> AccountStatusPolicy::requireCanSurrender;
+            case "report" -> AccountStatusPolicy::requireCanReport;
             default -> throw new IllegalArgumentException(what);
         };
     }
@@ -40,18 +41,22 @@ class AccountStatusPolicyTest {
         "ACTIVE,     receive,   true",
         "ACTIVE,     trade,     true",
         "ACTIVE,     surrender, true",
+        "ACTIVE,     report,    true",
         "RESTRICTED, send,      false",
         "RESTRICTED, receive,   true",
         "RESTRICTED, trade,     false",
         "RESTRICTED, surrender, true",
+        "RESTRICTED, report,    true",
         "SUSPENDED,  send,      false",
         "SUSPENDED,  receive,   false",
         "SUSPENDED,  trade,     false",
         "SUSPENDED,  surrender, false",
+        "SUSPENDED,  report,    false",
         "CLOSED,     send,      false",
         "CLOSED,     receive,   false",
         "CLOSED,     trade,     false",
-        "CLOSED,     surrender, false"
+        "CLOSED,     surrender, false",
+        "CLOSED,     report,    false"
     })
     void each_status_permits_exactly_its_operations(AccountStatus status, String what, boolean allowed) {
         Account a = unit(status);

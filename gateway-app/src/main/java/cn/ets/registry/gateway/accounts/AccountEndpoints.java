@@ -11,6 +11,7 @@ import cn.ets.registry.gateway.identity.Caller;
 import cn.ets.registry.gateway.identity.Credential;
 import cn.ets.registry.gateway.identity.HolderEnrolment;
 import cn.ets.registry.gateway.ledger.Ledger;
+import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,24 +37,27 @@ public final class AccountEndpoints {
         return List.of(
                 CatalogueEndpoints.of(Catalogue.OPEN_ACCOUNT, ctx -> {
                     Caller caller = Http.caller(ctx);
-                    String result = Http.call(
+                    JsonObject result = CanonicalJson.parseObject(Http.call(
                             ledger,
                             caller,
                             Catalogue.OPEN_ACCOUNT,
-                            Http.body(ctx).toString());
-                    AccountView account = CanonicalJson.read(result, AccountView.class);
+                            Http.body(ctx).toString()));
+                    AccountView account = CanonicalJson.read(result.toString(), AccountView.class);
                     Credential holder = enrolment.enrol(caller, account);
-                    AccountView withToken = new AccountView(
-                            account.id(),
-                            account.type(),
-                            account.name(),
-                            account.province(),
-                            account.sector(),
-                            account.status(),
-                            account.statusReason(),
-                            account.holdings(),
-                            holder.token());
-                    Http.json(ctx, 201, CanonicalJson.write(withToken));
+                    JsonObject answer = CanonicalJson.tree(new AccountView(
+                                    account.id(),
+                                    account.type(),
+                                    account.name(),
+                                    account.province(),
+                                    account.sector(),
+                                    account.status(),
+                                    account.statusReason(),
+                                    account.holdings(),
+                                    holder.token()))
+                            .getAsJsonObject();
+                    answer.add("replayed", result.get("replayed"));
+                    ctx.header("Cache-Control", "no-store");
+                    Http.json(ctx, 201, CanonicalJson.write(answer));
                 }),
                 new Endpoint(
                         "GET",

@@ -103,7 +103,7 @@ public final class EmbeddedAudit {
                     firstUnclaimed[0] = parseTime(e.time());
                 }
                 replay.apply(e.seq(), 0, e.txId(), e.function(), c.issuerIsMee(), writes(e));
-                replay.endOfBlock(e.seq());
+                replay.endOfBlock(e.seq(), e.time());
                 state[0] = e.seq() + 1;
             }
             state[1] += b.size();

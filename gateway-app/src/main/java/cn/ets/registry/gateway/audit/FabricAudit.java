@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -237,6 +238,19 @@ final class FabricAudit {
         return new Parsed(block, txs, out);
     }
 
+    /** When the block's first transaction was proposed (the channel header's timestamp), ISO-8601; null if unreadable. */
+    private static String blockTime(Block block) {
+        try {
+            Payload payload = Payload.parseFrom(
+                    Envelope.parseFrom(block.getData().getData(0)).getPayload());
+            var ts = ChannelHeader.parseFrom(payload.getHeader().getChannelHeader())
+                    .getTimestamp();
+            return Instant.ofEpochSecond(ts.getSeconds(), ts.getNanos()).toString();
+        } catch (InvalidProtocolBufferException | IndexOutOfBoundsException e) {
+            return null;
+        }
+    }
+
     private Tx parseTx(long block, int t, ByteString raw, boolean markedValid, ChannelConfig cfg, List<Finding> out) {
         try {
             Envelope env = Envelope.parseFrom(raw);
@@ -435,7 +449,7 @@ final class FabricAudit {
                 replay.apply(number, tx.index(), tx.txId(), tx.function(), tx.creatorIsMee(), writes);
             }
         }
-        replay.endOfBlock(number);
+        replay.endOfBlock(number, blockTime(p.block()));
         return configChanged;
     }
 

@@ -27,6 +27,7 @@ public final class SelfAudit implements AutoCloseable {
     private final Duration minInterval;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "self-audit");
+        t.setPriority(Thread.MIN_PRIORITY); // commits first
         t.setDaemon(true);
         return t;
     });
@@ -86,6 +87,20 @@ public final class SelfAudit implements AutoCloseable {
             }
         });
         return mine;
+    }
+
+    /** Whether an audit is running now. */
+    public boolean running() {
+        return running.get() != null;
+    }
+
+    /** A statement of {@code account} from a run that passed (the latest, usually). */
+    public HoldingStatement statement(String account, AuditRun run) {
+        if (!run.report().passed()) {
+            throw new IllegalStateException(
+                    "the ledger fails its own audit: " + run.report().findings().get(0));
+        }
+        return HoldingStatement.issue(account, run.replay(), issuer);
     }
 
     /** A statement of {@code account} as of {@code block} (null: the latest), from an audit run for it. */

@@ -33,6 +33,7 @@ public final class SupplyReplay {
     private final Set<String> touched = new TreeSet<>();
     private final List<Finding> findings;
     private final Map<String, TreeMap<Long, ProductSupply>> history;
+    private final TreeMap<Long, String> times = new TreeMap<>();
     private long lastBlock = -1;
 
     public SupplyReplay(List<Finding> findings) {
@@ -135,7 +136,15 @@ public final class SupplyReplay {
 
     /** Checks §8 for every product touched since the last call; call once per block. */
     public void endOfBlock(long block) {
+        endOfBlock(block, null);
+    }
+
+    /** As {@link #endOfBlock(long)}, remembering the block's time with the supply history. */
+    public void endOfBlock(long block, String time) {
         lastBlock = block;
+        if (history != null && !touched.isEmpty() && time != null) {
+            times.put(block, time);
+        }
         for (String product : touched) {
             if (history != null) {
                 SupplyCounters hc = counters.getOrDefault(product, SupplyCounters.ZERO);
@@ -198,6 +207,11 @@ public final class SupplyReplay {
     /** The last block (or log sequence) applied; -1 before any. */
     public long lastBlock() {
         return lastBlock;
+    }
+
+    /** When each block of the supply history was made (ISO-8601), where known. */
+    public Map<Long, String> historyTimes() {
+        return times;
     }
 
     /** Each product's supply at every block where it changed (empty unless kept). */

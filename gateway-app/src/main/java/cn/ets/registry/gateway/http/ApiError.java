@@ -1,5 +1,7 @@
 package cn.ets.registry.gateway.http;
 
+import cn.ets.registry.chaincode.json.CanonicalJson;
+import cn.ets.registry.domain.DomainException;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -17,6 +19,11 @@ public final class ApiError extends RuntimeException {
         super(message);
         this.code = code;
         this.detailsJson = detailsJson;
+    }
+
+    /** A rule's refusal raised at the edge (the same decoding the ledgers use). */
+    public static ApiError of(DomainException e) {
+        return new ApiError(e.code().name(), e.getMessage(), CanonicalJson.write(e.details()));
     }
 
     public String code() {

@@ -16,7 +16,8 @@ import java.util.List;
  * The routes of the command catalogue: each command with a route becomes an endpoint whose handler
  * passes the path and query parameters and the body to the chaincode function, in the order the
  * command's record declares them, and answers with the route's status. No hand-written handler per
- * endpoint; commands whose route is custom get their handler from their feature.
+ * endpoint; commands whose route is custom get their handler from their feature. A read anyone may
+ * make answers without a token too, as JSON or CSV ({@link PublicAnswer}).
  */
 public final class CatalogueEndpoints {
     private CatalogueEndpoints() {}
@@ -26,10 +27,14 @@ public final class CatalogueEndpoints {
         List<Endpoint> out = new ArrayList<>();
         for (Command<?, ?> c : Catalogue.ALL) {
             if (c.route() != null && !c.route().custom()) {
-                out.add(of(
-                        c,
-                        ctx -> Http.json(
-                                ctx, c.route().status(), Http.call(ledger, Http.caller(ctx), c, arguments(c, ctx)))));
+                out.add(of(c, ctx -> {
+                    String answer = Http.call(ledger, Http.caller(ctx), c, arguments(c, ctx));
+                    if (c.route().anonymous()) {
+                        PublicAnswer.send(ctx, c.route().status(), answer);
+                    } else {
+                        Http.json(ctx, c.route().status(), answer);
+                    }
+                }));
             }
         }
         return out;
@@ -61,7 +66,7 @@ public final class CatalogueEndpoints {
                 "application/json",
                 c.replay() != null,
                 params,
-                false,
+                r.anonymous(),
                 handler);
     }
 

@@ -25,9 +25,13 @@ public final class Http {
         return c;
     }
 
-    /** The request body as a JSON object; anything else is a 400 that reaches no ledger. */
+    /**
+     * The request body as a JSON object, read strictly ({@link CanonicalJson#strict}, the ledgers'
+     * own reading) under the edge's limits ({@link RequestBody}); anything else is refused here and
+     * reaches no ledger.
+     */
     public static JsonObject body(Context ctx) {
-        String raw = ctx.body();
+        String raw = RequestBody.of(ctx);
         if (raw.isBlank()) {
             throw new ApiError("BAD_REQUEST", "request body must be a JSON object");
         }
@@ -46,7 +50,7 @@ public final class Http {
 
     /** For commands whose body may be left out: an empty body is {@code {}}, anything else must be a JSON object. */
     public static JsonObject optionalBody(Context ctx) {
-        return ctx.body().isBlank() ? new JsonObject() : body(ctx);
+        return RequestBody.of(ctx).isBlank() ? new JsonObject() : body(ctx);
     }
 
     /** Submits or evaluates, as the command says; a ledger refusal becomes the API's error. */

@@ -23,9 +23,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -36,9 +39,14 @@ import java.util.TreeMap;
 public final class OpenApiDocument {
     private static final String DECIMAL = "^-?[0-9]{1,19}(\\.[0-9]{1,10})?$";
     private static final String PRODUCT = "^(CEA-(2019-2020|20[2-9][0-9])|CCER-[0-9]{1,12})$";
-    private static final int[] ERROR_STATUSES = {400, 401, 403, 404, 409, 503};
+    /** What any call may be answered besides its success: the rules' refusals and the edge's limits. */
+    private static final int[] ERROR_STATUSES = {400, 401, 403, 404, 409, 429, 500, 503};
+    /** What a call with a body may be answered besides: too slow, too large, not JSON. */
+    private static final int[] BODY_STATUSES = {408, 413, 415};
 
     private final Map<String, JsonObject> schemas = new TreeMap<>();
+    // records that arrive in request bodies: no field beyond theirs, strings of 1–512 characters
+    private final Set<Class<?>> requestTypes = new HashSet<>();
 
     private OpenApiDocument() {}
 
@@ -47,6 +55,11 @@ public final class OpenApiDocument {
     }
 
     private String build(List<Endpoint> endpoints) {
+        for (Endpoint e : endpoints) {
+            if (e.request() != null) {
+                collectRequestTypes(e.request());
+            }
+        }
         JsonObject paths = new JsonObject();
         for (Endpoint e : endpoints) {
             JsonObject item = paths.has(e.path()) ? paths.getAsJsonObject(e.path()) : new JsonObject();
@@ -124,10 +137,26 @@ public final class OpenApiDocument {
                         : content(
                                 "application/json", e.replayable() ? withReplayed(ref(e.result())) : ref(e.result())));
         responses.add(String.valueOf(e.status()), ok);
-        for (int status : ERROR_STATUSES) {
+        List<Integer> statuses = new ArrayList<>();
+        Arrays.stream(ERROR_STATUSES).forEach(statuses::add);
+        if (e.request() != null) {
+            Arrays.stream(BODY_STATUSES).forEach(statuses::add);
+        }
+        if (e.result() == null) {
+            statuses.add(406); // a stream answers only who accepts it
+        }
+        for (int status : statuses) {
             JsonObject err = new JsonObject();
             err.addProperty("description", "refused: nothing changed");
             err.add("content", content("application/json", ref(ErrorBody.class)));
+            if (status == 401) {
+                JsonObject challenge = new JsonObject();
+                challenge.add("schema", string());
+                challenge.addProperty("description", "Bearer realm=\"carbon-registry\"");
+                JsonObject headers = new JsonObject();
+                headers.add("WWW-Authenticate", challenge);
+                err.add("headers", headers);
+            }
             responses.add(String.valueOf(status), err);
         }
         op.add("responses", responses);
@@ -206,11 +235,33 @@ public final class OpenApiDocument {
         JsonObject props = new JsonObject();
         JsonArray required = new JsonArray();
         addProperties(type, props, required);
+        if (type == Refusal.class) {
+            JsonArray codes = new JsonArray();
+            ErrorStatus.codes().forEach(codes::add);
+            props.getAsJsonObject("code").add("enum", codes);
+        }
         o.add("properties", props);
         if (!required.isEmpty()) {
             o.add("required", required);
         }
+        if (requestTypes.contains(type)) {
+            o.addProperty("additionalProperties", false); // unknown fields are refused
+        }
         return o;
+    }
+
+    private void collectRequestTypes(Type type) {
+        if (type instanceof ParameterizedType p) {
+            for (Type arg : p.getActualTypeArguments()) {
+                collectRequestTypes(arg);
+            }
+            return;
+        }
+        if (type instanceof Class<?> c && c.isRecord() && requestTypes.add(c)) {
+            for (RecordComponent rc : c.getRecordComponents()) {
+                collectRequestTypes(rc.getGenericType());
+            }
+        }
     }
 
     private void addProperties(Class<?> type, JsonObject props, JsonArray required) {
@@ -251,7 +302,12 @@ public final class OpenApiDocument {
         Class<?> t = (Class<?>) type;
         JsonObject s = new JsonObject();
         if (t == String.class) {
-            return string();
+            s = string();
+            if (c != null && requestTypes.contains(c.getDeclaringRecord())) {
+                s.addProperty("minLength", 1);
+                s.addProperty("maxLength", 512);
+            }
+            return s;
         } else if (t == long.class || t == Long.class || t == int.class || t == Integer.class) {
             s.addProperty("type", "integer");
             s.addProperty("format", t == int.class || t == Integer.class ? "int32" : "int64");

@@ -2,8 +2,7 @@ package cn.ets.registry.gateway.identity;
 
 /**
  * One line of {@code credentials.json}: a bearer token and the ledger identity it acts as.
- * {@code org} is the organisation's short name ({@code Public} for the auditor, who signs as a
- * read-only member of the registry), {@code msp} its Fabric MSP id.
+ * {@code org} is the organisation's short name, {@code msp} its Fabric MSP id.
  */
 public record Credential(
         String name, String org, String msp, String role, String province, String account, String token) {}

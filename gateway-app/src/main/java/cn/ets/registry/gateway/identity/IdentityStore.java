@@ -80,6 +80,25 @@ public final class IdentityStore {
         return id;
     }
 
+    /** The credential of an identity, if this store holds one. */
+    public synchronized Optional<Credential> byName(String name) {
+        return byToken.values().stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The identity this gateway reads public disclosure with for callers without a token: the
+     * auditor's if it holds it (a reader only), else the first of the registry's, MEE's, the
+     * exchange's, else any. Only reads anyone may make are run with it.
+     */
+    public synchronized Optional<LedgerIdentity> publicReader() {
+        for (String name : List.of("auditor", "registry", "mee", "exchange")) {
+            if (identities.containsKey(name)) {
+                return Optional.of(identities.get(name));
+            }
+        }
+        return identities.values().stream().findFirst();
+    }
+
     public synchronized boolean hasName(String name) {
         return identities.containsKey(name);
     }

@@ -3,6 +3,7 @@ package cn.ets.registry.gateway.ledger;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * The port every endpoint talks to. Two adapters: the embedded ledger (the chaincode's contracts
@@ -22,7 +23,17 @@ public interface Ledger extends AutoCloseable {
     String evaluate(LedgerIdentity who, String function, String... args);
 
     /** Streams committed chaincode events from {@code fromBlock} on; close the handle to stop. */
-    AutoCloseable events(long fromBlock, Consumer<LedgerEvent> sink);
+    default AutoCloseable events(long fromBlock, Consumer<LedgerEvent> sink) {
+        return events(fromBlock, sink, resumeFrom -> {});
+    }
+
+    /**
+     * Streams committed chaincode events from {@code fromBlock} on, in order, to {@code sink} on a
+     * thread of the subscription's own ({@link EventSubscription}): no commit ever waits for a
+     * subscriber. One that falls {@link EventSubscription#CAPACITY} events behind is cut off:
+     * {@code cutOff} gets the block to resume from and nothing more is sent. Close the handle to stop.
+     */
+    AutoCloseable events(long fromBlock, Consumer<LedgerEvent> sink, LongConsumer cutOff);
 
     /** Figures for {@code /health} beyond status and kind (conflicts retried, height …). */
     default Map<String, Object> health() {

@@ -25,8 +25,8 @@ import java.util.concurrent.Future;
 
 /**
  * Settles a batch of trades, each on its own. Trades linked by a shared account form a group that
- * goes to the ledger as one transaction (up to 200 trades; the chaincode settles or refuses each
- * trade separately), in batch order; unrelated groups go in parallel. So a hot account costs one
+ * goes to the ledger as one transaction per 200 trades (the chaincode settles or refuses each trade
+ * separately), one transaction after the other in batch order; unrelated groups go in parallel. So a hot account costs one
  * transaction per batch, not one MVCC read conflict per trade.
  */
 public final class BatchSettlement implements AutoCloseable {
@@ -50,15 +50,26 @@ public final class BatchSettlement implements AutoCloseable {
         JsonObject[] results = new JsonObject[trades.size()];
         List<Future<?>> running = new ArrayList<>();
         for (List<Integer> group : groups) {
-            for (int from = 0; from < group.size(); from += TRADES_PER_TRANSACTION) {
-                List<Integer> chunk = group.subList(from, Math.min(group.size(), from + TRADES_PER_TRANSACTION));
-                running.add(pool.submit(() -> settleChunk(caller, trades, chunk, results)));
-            }
+            // A group's chunks go one after the other, in batch order: a later trade may spend what an
+            // earlier one brought (A→B then B→C), as if the trades had been posted one by one.
+            running.add(pool.submit(() -> {
+                for (int from = 0; from < group.size(); from += TRADES_PER_TRANSACTION) {
+                    List<Integer> chunk = group.subList(from, Math.min(group.size(), from + TRADES_PER_TRANSACTION));
+                    settleChunk(caller, trades, chunk, results);
+                }
+            }));
+        }
+        if (trades.isEmpty()) {
+            // nothing to settle, but the caller must still be one who may post trades
+            Http.call(ledger, caller, Catalogue.SETTLE_MANY, "{\"trades\":[]}");
         }
         for (Future<?> f : running) {
             try {
                 f.get();
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof ApiError refused) {
+                    throw refused;
+                }
                 throw new IllegalStateException(e.getCause());
             }
         }
@@ -83,6 +94,9 @@ public final class BatchSettlement implements AutoCloseable {
                 results[chunk.get(k)] = answers.get(k).getAsJsonObject();
             }
         } catch (ApiError e) {
+            if (e.status() == 401 || e.status() == 403) {
+                throw e; // the caller may not post trades at all: the whole batch is refused, as it was for every chunk
+            }
             JsonObject error =
                     JsonParser.parseString(e.body()).getAsJsonObject().getAsJsonObject("error");
             for (int i : chunk) {

@@ -3,6 +3,7 @@ package cn.ets.registry.gateway.settlement;
 import cn.ets.registry.api.Catalogue;
 import cn.ets.registry.api.SettlementApi.Batch;
 import cn.ets.registry.api.SettlementApi.BatchResults;
+import cn.ets.registry.chaincode.json.Fields;
 import cn.ets.registry.gateway.http.ApiError;
 import cn.ets.registry.gateway.http.CatalogueEndpoints;
 import cn.ets.registry.gateway.http.Endpoint;
@@ -61,7 +62,9 @@ public final class SettlementEndpoints {
                         false,
                         ctx -> {
                             Caller caller = Http.caller(ctx);
-                            JsonElement trades = Http.body(ctx).get("trades");
+                            JsonObject body = Http.body(ctx);
+                            Fields.of(body, "").requireOnly(List.of("trades"));
+                            JsonElement trades = body.get("trades");
                             if (trades == null || !trades.isJsonArray()) {
                                 throw new ApiError("BAD_REQUEST", "field 'trades' must be an array of trades");
                             }

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.ets.registry.gateway.testing.RegistryClient;
 import cn.ets.registry.gateway.testing.RegistryClient.Response;
 import com.google.gson.JsonObject;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /**
  * What every command owes its caller on both ledgers: a replay is answered only to an identity
- * that may send the command (authorisation before the replay lookup), and a refusal carries its
- * details through the ledger to the client. Runs on a ledger where 2024 is still open.
+ * that may send the command (authorisation before the replay lookup), a requestId is its caller's
+ * own, a refusal carries its details through the ledger to the client, and an account's status
+ * holds for every way units or reports reach it. Runs on a ledger where 2024 is still open.
  */
 public final class CommandContractScenario {
     private final RegistryClient api;
@@ -27,6 +30,9 @@ public final class CommandContractScenario {
         setUp();
         aReplayIsAnsweredOnlyToWhoMaySendTheCommand();
         aRefusalKeepsItsDetails();
+        aRequestIdIsItsCallersOwn();
+        anOpeningSentAgainAnswersTheSameCredential();
+        aSuspendedOrClosedUnitGetsNoAllocationAndAClosedOneDepositsNothing();
     }
 
     private void setUp() {
@@ -44,13 +50,7 @@ public final class CommandContractScenario {
                                 + "\",\"product\":\"CEA-2025\",\"from\":\"MEE\",\"to\":\"PROVINCE-HB\",\"quantity\":100000}"),
                 201);
         for (String id : new String[] {unit, buyer}) {
-            expect(
-                    api.post(
-                            "province-HB",
-                            "/api/v1/accounts",
-                            "{\"id\":\"" + id + "\",\"type\":\"UNIT\",\"name\":\"Replay Power " + id
-                                    + "\",\"province\":\"HB\",\"sector\":\"POWER\"}"),
-                    201);
+            openUnit(id);
         }
         expect(
                 api.post(
@@ -96,6 +96,101 @@ public final class CommandContractScenario {
                         .get("replayed")
                         .getAsBoolean())
                 .isTrue();
+    }
+
+    private void openUnit(String id) {
+        Response opened = expect(
+                api.post(
+                        "province-HB",
+                        "/api/v1/accounts",
+                        "{\"id\":\"" + id + "\",\"type\":\"UNIT\",\"name\":\"Replay Power " + id
+                                + "\",\"province\":\"HB\",\"sector\":\"POWER\"}"),
+                201);
+        api.addIdentity(id, opened.str("token"), "province-HB");
+    }
+
+    /** So a client that lost the answer (or a gateway that died before the credential) gets it again. */
+    private void anOpeningSentAgainAnswersTheSameCredential() {
+        String id = "HB-RPO-" + run;
+        String open = "{\"id\":\"" + id + "\",\"type\":\"UNIT\",\"name\":\"Opened Twice\",\"province\":\"HB\","
+                + "\"sector\":\"POWER\"}";
+        Response first = expect(api.post("province-HB", "/api/v1/accounts", open), 201);
+        Response again = expect(api.post("province-HB", "/api/v1/accounts", open), 201);
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.str("token")).isEqualTo(first.str("token"));
+        Response other = api.post("province-HB", "/api/v1/accounts", open.replace("Opened Twice", "Another"));
+        assertThat(other.code()).as("%s", other).isEqualTo("ALREADY_EXISTS");
+    }
+
+    /** The unit's cancellation id does not block MEE's issuance, and a DUPLICATE_ID shows no one's transaction. */
+    private void aRequestIdIsItsCallersOwn() {
+        String shared = "rid-" + run;
+        String cancel = "{\"requestId\":\"" + shared + "\",\"account\":\"" + unit
+                + "\",\"product\":\"CEA-2025\",\"quantity\":1,\"purpose\":\"id scope\"}";
+        Response cancelled = expect(api.post(unit, "/api/v1/cancellations", cancel), 201);
+        Response issued = api.post(
+                "mee",
+                "/api/v1/issuances",
+                "{\"requestId\":\"" + shared + "\",\"product\":\"CEA-2025\",\"quantity\":5}");
+        assertThat(issued.status())
+                .as("MEE using the id a unit used: %s", issued)
+                .isEqualTo(201);
+        assertThat(issued.replayed()).isFalse();
+        Response duplicate = api.post(
+                "mee",
+                "/api/v1/issuances",
+                "{\"requestId\":\"" + shared + "\",\"product\":\"CEA-2025\",\"quantity\":6}");
+        assertThat(duplicate.code()).as("%s", duplicate).isEqualTo("DUPLICATE_ID");
+        assertThat(duplicate.body()).doesNotContain(cancelled.str("txId")).doesNotContain(issued.str("txId"));
+        Response again = expect(api.post(unit, "/api/v1/cancellations", cancel), 201);
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.str("txId")).isEqualTo(cancelled.str("txId"));
+    }
+
+    /** Distributions to such units were refused; allocations and deposits now follow the same status rules. */
+    private void aSuspendedOrClosedUnitGetsNoAllocationAndAClosedOneDepositsNothing() {
+        String suspended = "HB-RPS-" + run;
+        String closed = "HB-RPC-" + run;
+        openUnit(suspended);
+        openUnit(closed);
+        expect(
+                api.put(
+                        "registry",
+                        "/api/v1/accounts/" + suspended + "/status",
+                        "{\"status\":\"SUSPENDED\",\"reason\":\"court order\"}"),
+                200);
+        expect(
+                api.put(
+                        "registry",
+                        "/api/v1/accounts/" + closed + "/status",
+                        "{\"status\":\"CLOSED\",\"reason\":\"merged\"}"),
+                200);
+        for (String u : new String[] {suspended, closed}) {
+            JsonObject before =
+                    expect(api.get("registry", "/api/v1/accounts/" + u), 200).json();
+            String supply = api.supply().toString();
+            Response r = api.post(
+                    "province-HB",
+                    "/api/v1/allocations/adjustments",
+                    "{\"requestId\":\"adj-" + u + "\",\"unitId\":\"" + u
+                            + "\",\"year\":2025,\"quantity\":100,\"reason\":\"CAPACITY_CHANGE\"}");
+            assertThat(r.status()).as("positive adjustment to %s: %s", u, r).isEqualTo(409);
+            assertThat(r.code()).isEqualTo("ACCOUNT_NOT_ACTIVE");
+            assertThat(expect(api.get("registry", "/api/v1/accounts/" + u), 200).json())
+                    .isEqualTo(before);
+            assertThat(api.supply().toString()).isEqualTo(supply);
+        }
+        String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1).toString();
+        Response deposit = api.post(
+                closed,
+                "/api/v1/deposits",
+                "{\"unitId\":\"" + closed + "\",\"month\":\"" + month + "\",\"sha256\":\"" + "a".repeat(64)
+                        + "\",\"sm3\":\"" + "b".repeat(64) + "\"}");
+        assertThat(deposit.status()).as("deposit by a closed unit: %s", deposit).isEqualTo(409);
+        assertThat(deposit.code()).isEqualTo("ACCOUNT_NOT_ACTIVE");
+        assertThat(api.get("auditor", "/api/v1/deposits/" + closed + "/" + month)
+                        .status())
+                .isEqualTo(404);
     }
 
     private void aRefusalKeepsItsDetails() {

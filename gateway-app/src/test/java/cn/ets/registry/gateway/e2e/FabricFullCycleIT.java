@@ -21,6 +21,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.hyperledger.fabric.client.Contract;
@@ -122,6 +125,50 @@ class FabricFullCycleIT {
         assertThat(resumed.get(0).id()).isEqualTo(last.id());
         assertThat(resumed.get(0).data().get("txId").getAsString())
                 .isEqualTo(last.data().get("txId").getAsString());
+    }
+
+    /**
+     * The suite runs with a buffer of 16 events and a 2 s stall limit (failsafe configuration), so
+     * a subscriber that stops reading its history is cut off within it; commits go on meanwhile.
+     */
+    @Test
+    @Order(6)
+    void a_subscriber_that_stops_reading_is_cut_off_with_the_block_to_resume_from_and_commits_go_on() throws Exception {
+        Registry exchange = gateways.get(ORGS.indexOf("Exchange"));
+        CountDownLatch release = new CountDownLatch(1);
+        List<Long> got = new CopyOnWriteArrayList<>();
+        CompletableFuture<Long> cutOff = new CompletableFuture<>();
+        try (AutoCloseable s = exchange.ledger()
+                .events(
+                        0,
+                        e -> {
+                            try {
+                                release.await();
+                            } catch (InterruptedException ie) {
+                                Thread.currentThread().interrupt();
+                            }
+                            got.add(e.block());
+                        },
+                        cutOff::complete)) {
+            long t0 = System.nanoTime();
+            var issued = api.post(
+                    "mee",
+                    "/api/v1/issuances",
+                    "{\"requestId\":\"stall-" + System.nanoTime() + "\",\"product\":\"CEA-2026\",\"quantity\":1}");
+            assertThat(issued.status()).as("%s", issued).isEqualTo(201);
+            System.out.printf(
+                    "[e2e] issuance with a stalled event subscriber: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+            Thread.sleep(3_000); // past the stall limit: the reader has given up on this subscriber
+            release.countDown();
+            long resumeFrom = cutOff.get(60, TimeUnit.SECONDS);
+            assertThat(got).isSorted().isNotEmpty();
+            assertThat(got.get(got.size() - 1)).isLessThanOrEqualTo(resumeFrom);
+            var ex = api.endpoint("exchange");
+            List<EventStream.Event> resumed = EventStream.read(ex.baseUrl(), ex.token(), resumeFrom, 1);
+            assertThat(resumed.get(0).id()).isEqualTo(resumeFrom);
+        } finally {
+            release.countDown();
+        }
     }
 
     /** A Fabric Gateway SDK connection of {@code identity} to its own organisation's peer. */

@@ -236,6 +236,16 @@ public final class RegistryClient {
     /** The ledger's self-check, where the ledger offers one (the embedded ledger does, Fabric answers 404). */
     public Optional<JsonObject> verify() {
         Response r = get("auditor", "/api/v1/ledger/verify");
+        // one verification at a time, with a pause after each: a well-behaved client waits its turn
+        for (int i = 0; r.status() == 429 && i < 600; i++) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            r = get("auditor", "/api/v1/ledger/verify");
+        }
         return r.status() == 404 ? Optional.empty() : Optional.of(ok(r).json());
     }
 

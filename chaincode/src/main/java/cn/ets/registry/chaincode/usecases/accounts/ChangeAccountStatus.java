@@ -40,7 +40,13 @@ public final class ChangeAccountStatus implements UseCase<SetStatus, AccountView
         books.saveAccount(changed);
         tx.emit(
                 "AccountStatusChanged",
-                new StatusChanged(c.id(), a.status().name(), c.status().name(), c.reason()));
+                new StatusChanged(
+                        c.id(),
+                        a.type().name(),
+                        a.province(),
+                        a.status().name(),
+                        c.status().name(),
+                        c.reason()));
         return AccountViews.of(changed, books.holdings(c.id()));
     }
 }

@@ -5,6 +5,7 @@ import cn.ets.registry.chaincode.state.Books;
 import cn.ets.registry.chaincode.tx.Tx;
 import cn.ets.registry.domain.account.Account;
 import cn.ets.registry.domain.account.AccountStatus;
+import cn.ets.registry.domain.account.AccountStatusPolicy;
 import cn.ets.registry.domain.allocation.AllocationRecord;
 import cn.ets.registry.domain.allocation.ClawBack;
 import cn.ets.registry.domain.identity.Permissions;
@@ -24,7 +25,7 @@ final class AllocationMoves {
     }
 
     /**
-     * Positive: the province issues to the unit; negative: claw back what is available, the rest
+     * Positive: the province issues to the unit, which must be able to receive; negative: claw back what is available, the rest
      * becomes a debt that restricts the unit until collected.
      */
     static AllocationRecord move(Tx tx, Account unit, AllocationRecord rec, long quantity) {
@@ -32,6 +33,7 @@ final class AllocationMoves {
         Product product = Product.parse(rec.product());
         String province = Account.provinceAccountId(unit.province());
         if (quantity > 0) {
+            AccountStatusPolicy.requireCanReceive(unit);
             books.transfer(province, unit.id(), product, quantity);
             return rec;
         }

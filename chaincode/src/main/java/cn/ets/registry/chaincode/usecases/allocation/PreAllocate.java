@@ -11,6 +11,7 @@ import cn.ets.registry.chaincode.tx.UseCase;
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
 import cn.ets.registry.domain.account.Account;
+import cn.ets.registry.domain.account.AccountStatusPolicy;
 import cn.ets.registry.domain.allocation.AllocationRecord;
 import cn.ets.registry.domain.allocation.PreAllocation;
 import cn.ets.registry.domain.compliance.UnitYear;
@@ -48,6 +49,7 @@ public final class PreAllocate implements UseCase<AllocationApi.PreAllocate, Pre
         long quantity = PreAllocation.compute(previous.obligation(), params);
         Product product = Product.ceaOfYear(c.year());
         if (quantity > 0) {
+            AccountStatusPolicy.requireCanReceive(unit);
             new Books(tx.state()).transfer(Account.provinceAccountId(unit.province()), c.unitId(), product, quantity);
         }
         allocations.save(rec.withPre(quantity));

@@ -47,6 +47,7 @@ public final class CancelUnits implements UseCase<Cancel, Cancelled> {
                 c.purpose(),
                 c.beneficiary(),
                 serials,
+                books.account(c.account()).type().name(),
                 tx.attribution());
         new CancellationRecords(tx.state()).save(done);
         return done;

@@ -2,10 +2,12 @@ package cn.ets.registry.chaincode.usecases.deposits;
 
 import cn.ets.registry.api.DepositsApi.Deposit;
 import cn.ets.registry.api.DepositsApi.DepositView;
+import cn.ets.registry.chaincode.state.Books;
 import cn.ets.registry.chaincode.state.Deposits;
 import cn.ets.registry.chaincode.tx.Tx;
 import cn.ets.registry.chaincode.tx.UseCase;
 import cn.ets.registry.domain.DomainException;
+import cn.ets.registry.domain.account.AccountStatusPolicy;
 import cn.ets.registry.domain.deposit.DepositMonth;
 import cn.ets.registry.domain.deposit.MonthlyDeposit;
 import cn.ets.registry.domain.identity.Permissions;
@@ -35,6 +37,7 @@ public final class DepositReport implements UseCase<Deposit, DepositView> {
         if (!month.isBefore(YearMonth.from(tx.time().atZone(MARKET_ZONE)))) {
             throw DomainException.badRequest("month " + month + " has not ended yet");
         }
+        AccountStatusPolicy.requireCanReport(new Books(tx.state()).account(c.unitId()));
         MonthlyDeposit d = MonthlyDeposit.record(c.unitId(), c.month(), c.sha256(), c.sm3(), tx.time());
         new Deposits(tx.state()).save(d);
         return DepositView.of(d, null);

@@ -7,7 +7,7 @@ import cn.ets.registry.chaincode.tx.Tx;
 import cn.ets.registry.chaincode.tx.UseCase;
 import cn.ets.registry.domain.identity.Actor;
 import cn.ets.registry.domain.identity.Permissions;
-import cn.ets.registry.domain.identity.Role;
+import cn.ets.registry.domain.identity.ReadAccess;
 import cn.ets.registry.domain.lock.LockRecord;
 
 /** A lock, for the registry, MEE, the holder and the pledgee. */
@@ -17,7 +17,7 @@ public final class ReadLock implements UseCase<Get, LockView> {
     public void authorise(Tx tx, Get c) {
         LockRecord rec = new Locks(tx.state()).require(c.lockId());
         Actor a = tx.actor();
-        if (!(a.is(Role.REGISTRY) || a.is(Role.MEE) || a.holds(rec.account()) || a.holds(rec.pledgee()))) {
+        if (!ReadAccess.lock(a, rec.account(), rec.pledgee())) {
             throw Permissions.forbidden(a, "read lock " + c.lockId());
         }
     }

@@ -11,7 +11,7 @@ import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
 import cn.ets.registry.domain.identity.Actor;
 import cn.ets.registry.domain.identity.Permissions;
-import cn.ets.registry.domain.identity.Role;
+import cn.ets.registry.domain.identity.ReadAccess;
 import java.util.Map;
 
 /** A settled trade, as settled: for the exchange, the registry and the two parties. */
@@ -21,8 +21,7 @@ public final class ReadSettlement implements UseCase<Get, Settled> {
     public void authorise(Tx tx, Get c) {
         Settled s = find(tx, c.tradeId());
         Actor a = tx.actor();
-        boolean party = a.holds(s.seller()) || a.holds(s.buyer());
-        if (!(a.is(Role.EXCHANGE) || a.is(Role.REGISTRY) || party)) {
+        if (!ReadAccess.trade(a, s.seller(), s.buyer())) {
             throw Permissions.forbidden(a, "read trade " + c.tradeId());
         }
     }

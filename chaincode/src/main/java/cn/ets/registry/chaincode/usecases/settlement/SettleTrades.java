@@ -39,7 +39,9 @@ public final class SettleTrades implements UseCase<SettleMany, BatchResults> {
 
     @Override
     public BatchResults execute(Tx tx, SettleMany c) {
-        var trades = Fields.of(c.body(), "").array("trades");
+        Fields body = Fields.of(c.body(), "");
+        body.requireOnly(List.of("trades"));
+        var trades = body.array("trades");
         if (trades.size() > SettleMany.MAX_TRADES_PER_TX) {
             throw DomainException.badRequest("at most " + SettleMany.MAX_TRADES_PER_TX + " trades per transaction");
         }

@@ -1,7 +1,9 @@
 package cn.ets.registry.gateway.ledger.embedded;
 
+import cn.ets.registry.chaincode.ShimLogging;
 import cn.ets.registry.chaincode.inprocess.InProcessStub;
 import cn.ets.registry.chaincode.json.CanonicalJson;
+import cn.ets.registry.gateway.ledger.EventSubscription;
 import cn.ets.registry.gateway.ledger.Ledger;
 import cn.ets.registry.gateway.ledger.LedgerEvent;
 import cn.ets.registry.gateway.ledger.LedgerException;
@@ -29,8 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.function.LongConsumer;
 import org.hyperledger.fabric.contract.ContractRouter;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
 import org.hyperledger.fabric.shim.Chaincode;
@@ -39,8 +40,9 @@ import org.hyperledger.fabric.shim.Chaincode;
  * The chaincode's own contracts run in-process through the shim's {@link ContractRouter}, on the
  * chaincode's {@link InProcessStub} (Fabric's semantics) reading a RocksDB snapshot, with state
  * and an append-only, hash-chained transaction log in RocksDB. Transactions are applied one at a
- * time (there is one "peer"), so there are no MVCC conflicts here; queries read a snapshot
- * concurrently.
+ * time (there is one "peer"), so there are no MVCC conflicts here; queries, event history and the
+ * log's verification read snapshots concurrently, never holding the write lock. A transaction that
+ * changed nothing (a replay, a batch whose every trade was refused) leaves no log entry.
  */
 public final class EmbeddedLedger implements Ledger {
     /** A checkpoint at least every this many entries, or when this long has passed since the last. */
@@ -52,9 +54,10 @@ public final class EmbeddedLedger implements Ledger {
     private final LedgerIdentity endorser;
     private final Object writeLock = new Object();
     private final SecureRandom random = new SecureRandom();
-    private final List<Consumer<LedgerEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<EventSubscription> listeners = new CopyOnWriteArrayList<>();
     private final Set<String> knownCertificates = new HashSet<>();
-    private long seq;
+    // written under the write lock, read without it (health, event subscriptions)
+    private volatile long seq;
     private String headHash;
     private long checkpointed;
     private long lastCheckpointNanos = System.nanoTime();
@@ -110,8 +113,8 @@ public final class EmbeddedLedger implements Ledger {
             Method find = ContractRouter.class.getDeclaredMethod("findAllContracts");
             find.setAccessible(true);
             find.invoke(r);
-            // The router logs every invocation at INFO; on a gateway that is one line per request.
-            Logger.getLogger("org.hyperledger").setLevel(Level.WARNING);
+            // The router logs every invocation and refusal; the gateway logs each request once itself.
+            ShimLogging.quiet(false);
             return r;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot load the chaincode contracts", e);
@@ -139,6 +142,9 @@ public final class EmbeddedLedger implements Ledger {
                 throw LedgerException.fromChaincode(response.getMessage());
             }
             ChaincodeEvent event = stub.lastEvent();
+            if (stub.writeSet().isEmpty() && event == null) {
+                return payload; // nothing changed: nothing to log
+            }
             List<LogEntry.Write> writes = new ArrayList<>();
             new TreeMap<>(stub.writeSet())
                     .forEach((k, v) -> writes.add(
@@ -190,7 +196,7 @@ public final class EmbeddedLedger implements Ledger {
             if (event != null) {
                 LedgerEvent e = new LedgerEvent(
                         next, txId, event.getEventName(), event.getPayload().toStringUtf8());
-                listeners.forEach(l -> l.accept(e));
+                listeners.forEach(l -> l.offer(e)); // never waits: a slow subscriber is cut off, not waited for
             }
             return payload;
         }
@@ -210,44 +216,58 @@ public final class EmbeddedLedger implements Ledger {
         }
     }
 
+    /**
+     * The history is read from the log on the subscription's own thread, without the write lock;
+     * once it has caught up with the head, the subscription joins the live listeners under the lock
+     * (a moment), so no event is missed or doubled.
+     */
     @Override
-    public AutoCloseable events(long fromBlock, Consumer<LedgerEvent> sink) {
-        // Replay and subscription happen under the write lock so no event is missed or doubled.
-        synchronized (writeLock) {
+    public AutoCloseable events(long fromBlock, Consumer<LedgerEvent> sink, LongConsumer cutOff) {
+        EventSubscription subscription = new EventSubscription(fromBlock, EventSubscription.CAPACITY, sink, cutOff);
+        subscription.onClose(() -> listeners.remove(subscription));
+        return subscription.start("events", s -> {
             long next = Math.max(1, fromBlock);
-            while (true) {
+            while (s.isOpen()) {
                 List<byte[]> page = store.logFrom(next, 1000);
-                if (page.isEmpty()) {
-                    break;
-                }
                 for (byte[] b : page) {
                     LogEntry e = LogEntry.parse(b);
                     if (e.eventName() != null) {
-                        sink.accept(new LedgerEvent(e.seq(), e.txId(), e.eventName(), e.eventPayload()));
+                        s.deliver(new LedgerEvent(e.seq(), e.txId(), e.eventName(), e.eventPayload()));
                     }
                     next = e.seq() + 1;
                 }
+                synchronized (writeLock) {
+                    if (seq < next) {
+                        listeners.add(s);
+                        return;
+                    }
+                }
             }
-            listeners.add(sink);
-        }
-        return () -> listeners.remove(sink);
+        });
     }
 
     /**
-     * Walks the whole log: every seal intact, every link to the previous hash, sequence without
-     * gaps, and the state rebuilt from the log's writes equal to the state on disk.
+     * Walks the whole log as of one snapshot, without the write lock (commits go on meanwhile):
+     * every seal intact, every link to the previous hash, sequence without gaps, and the state
+     * rebuilt from the log's writes equal to the snapshot's state.
      */
     @Override
     public Optional<LedgerVerification> verify() {
-        synchronized (writeLock) {
+        try (RocksStore.SnapshotReader snapshot = store.reader()) {
+            byte[] headBytes = snapshot.head();
+            long head = headBytes == null
+                    ? 0
+                    : CanonicalJson.read(new String(headBytes, StandardCharsets.UTF_8), Head.class)
+                            .seq();
             String prev = LogEntry.GENESIS;
             long expected = 1;
             String problem = null;
             TreeMap<String, String> rebuilt = new TreeMap<>();
             outer:
-            while (true) {
-                List<byte[]> page = store.logFrom(expected, 1000);
+            while (expected <= head) {
+                List<byte[]> page = snapshot.logFrom(expected, 1000);
                 if (page.isEmpty()) {
+                    problem = "gap in the log at " + expected;
                     break;
                 }
                 for (byte[] b : page) {
@@ -275,16 +295,26 @@ public final class EmbeddedLedger implements Ledger {
                     expected++;
                 }
             }
-            TreeMap<String, String> onDisk = new TreeMap<>();
-            store.forEachState(
-                    (k, v) -> onDisk.put(new String(k, StandardCharsets.UTF_8), new String(v, StandardCharsets.UTF_8)));
+            // state as of the same snapshot, compared in key order as it is read
+            var expectedState = rebuilt.entrySet().iterator();
+            long[] keys = {0};
+            boolean[] equal = {true};
+            snapshot.forEachState((k, v) -> {
+                keys[0]++;
+                if (!equal[0]) {
+                    return;
+                }
+                if (!expectedState.hasNext()) {
+                    equal[0] = false;
+                    return;
+                }
+                var next = expectedState.next();
+                equal[0] = next.getKey().equals(new String(k, StandardCharsets.UTF_8))
+                        && next.getValue().equals(new String(v, StandardCharsets.UTF_8));
+            });
+            equal[0] &= !expectedState.hasNext();
             return Optional.of(new LedgerVerification(
-                    expected - 1,
-                    prev,
-                    problem == null,
-                    problem == null && rebuilt.equals(onDisk),
-                    onDisk.size(),
-                    problem));
+                    expected - 1, prev, problem == null, problem == null && equal[0], keys[0], problem));
         }
     }
 
@@ -315,9 +345,7 @@ public final class EmbeddedLedger implements Ledger {
     }
 
     public long height() {
-        synchronized (writeLock) {
-            return seq;
-        }
+        return seq;
     }
 
     @Override
@@ -346,6 +374,7 @@ public final class EmbeddedLedger implements Ledger {
     /** A clean stop leaves every entry under a checkpoint. */
     @Override
     public void close() {
+        listeners.forEach(EventSubscription::close);
         checkpoints.shutdownNow();
         checkpointTail();
         synchronized (writeLock) {

@@ -82,8 +82,10 @@ public final class EmbeddedLog implements AutoCloseable {
     /** The state on disk, key → value. */
     public TreeMap<String, String> state() {
         TreeMap<String, String> out = new TreeMap<>();
-        store.forEachState(
-                (k, v) -> out.put(new String(k, StandardCharsets.UTF_8), new String(v, StandardCharsets.UTF_8)));
+        try (RocksStore.SnapshotReader r = store.reader()) {
+            r.forEachState(
+                    (k, v) -> out.put(new String(k, StandardCharsets.UTF_8), new String(v, StandardCharsets.UTF_8)));
+        }
         return out;
     }
 

@@ -8,6 +8,7 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
@@ -41,6 +42,10 @@ final class RocksStore implements AutoCloseable {
     private final ColumnFamilyHandle log;
     private final ColumnFamilyHandle meta;
     private final WriteOptions writeOptions;
+    // Readers (event history, verification, queries) run beside commits without the write lock;
+    // closing waits for them, since RocksDB must not be closed under an open iterator or snapshot.
+    private final ReentrantReadWriteLock open = new ReentrantReadWriteLock();
+    private boolean closed;
 
     RocksStore(Path dir, boolean fsync) {
         this(dir, fsync, false);
@@ -81,8 +86,14 @@ final class RocksStore implements AutoCloseable {
     }
 
     final class SnapshotReader implements StateReader, AutoCloseable {
-        private final Snapshot snapshot = db.getSnapshot();
-        private final ReadOptions options = new ReadOptions().setSnapshot(snapshot);
+        private final Snapshot snapshot;
+        private final ReadOptions options;
+
+        SnapshotReader() {
+            acquire();
+            snapshot = db.getSnapshot();
+            options = new ReadOptions().setSnapshot(snapshot);
+        }
 
         @Override
         public byte[] get(String key) {
@@ -112,10 +123,42 @@ final class RocksStore implements AutoCloseable {
             return out;
         }
 
+        /** The log head as of this snapshot. */
+        byte[] head() {
+            try {
+                return db.get(meta, options, HEAD);
+            } catch (RocksDBException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Log entries with sequence ≥ from, in order, as of this snapshot. */
+        List<byte[]> logFrom(long from, int max) {
+            return RocksStore.this.logFrom(options, from, max);
+        }
+
+        /** Every state entry in key order, as of this snapshot. */
+        void forEachState(BiConsumer<byte[], byte[]> consumer) {
+            try (RocksIterator it = db.newIterator(state, options)) {
+                for (it.seekToFirst(); it.isValid(); it.next()) {
+                    consumer.accept(it.key(), it.value());
+                }
+            }
+        }
+
         @Override
         public void close() {
             options.close();
             db.releaseSnapshot(snapshot);
+            open.readLock().unlock();
+        }
+    }
+
+    private void acquire() {
+        open.readLock().lock();
+        if (closed) {
+            open.readLock().unlock();
+            throw new IllegalStateException("the embedded ledger is closed");
         }
     }
 
@@ -202,10 +245,19 @@ final class RocksStore implements AutoCloseable {
         }
     }
 
-    /** Log entries with sequence ≥ from, in order. */
+    /** Log entries with sequence ≥ from, in order (entries up to the head never change). */
     List<byte[]> logFrom(long from, int max) {
+        acquire();
+        try (ReadOptions latest = new ReadOptions()) {
+            return logFrom(latest, from, max);
+        } finally {
+            open.readLock().unlock();
+        }
+    }
+
+    private List<byte[]> logFrom(ReadOptions options, long from, int max) {
         List<byte[]> out = new ArrayList<>();
-        try (RocksIterator it = db.newIterator(log)) {
+        try (RocksIterator it = db.newIterator(log, options)) {
             for (it.seek(seqKey(from)); it.isValid() && out.size() < max; it.next()) {
                 out.add(it.value());
             }
@@ -215,23 +267,17 @@ final class RocksStore implements AutoCloseable {
 
     /** Log entries stored under sequence ≥ from, with the sequence each is stored under, in order. */
     List<Map.Entry<Long, byte[]>> logWithPositions(long from, int max) {
+        acquire();
         List<Map.Entry<Long, byte[]>> out = new ArrayList<>();
         try (RocksIterator it = db.newIterator(log)) {
             for (it.seek(seqKey(from)); it.isValid() && out.size() < max; it.next()) {
                 long at = Long.parseLong(new String(it.key(), StandardCharsets.UTF_8));
                 out.add(new AbstractMap.SimpleImmutableEntry<>(at, it.value()));
             }
+        } finally {
+            open.readLock().unlock();
         }
         return out;
-    }
-
-    /** Every state entry, in key order (used to fingerprint state for the auditor). */
-    void forEachState(BiConsumer<byte[], byte[]> consumer) {
-        try (RocksIterator it = db.newIterator(state)) {
-            for (it.seekToFirst(); it.isValid(); it.next()) {
-                consumer.accept(it.key(), it.value());
-            }
-        }
     }
 
     private static byte[] seqKey(long seq) {
@@ -240,6 +286,15 @@ final class RocksStore implements AutoCloseable {
 
     @Override
     public void close() {
+        open.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        } finally {
+            open.writeLock().unlock();
+        }
         state.close();
         log.close();
         meta.close();

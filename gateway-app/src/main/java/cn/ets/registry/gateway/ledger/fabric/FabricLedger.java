@@ -1,6 +1,7 @@
 package cn.ets.registry.gateway.ledger.fabric;
 
 import cn.ets.registry.chaincode.tx.ChaincodeError;
+import cn.ets.registry.gateway.ledger.EventSubscription;
 import cn.ets.registry.gateway.ledger.Ledger;
 import cn.ets.registry.gateway.ledger.LedgerEvent;
 import cn.ets.registry.gateway.ledger.LedgerException;
@@ -23,6 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.hyperledger.fabric.client.ChaincodeEvent;
 import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.client.CommitStatusException;
@@ -55,6 +57,8 @@ public final class FabricLedger implements Ledger {
     static final String REGISTRY_MSP = "RegistryMSP";
     static final String MEE_MSP = "MEEMSP";
     private static final int MAX_ATTEMPTS = 6;
+    /** How long a subscriber may leave its full buffer untaken before it is cut off (-Dcarbon.events.stallMillis). */
+    static final long STALL_MILLIS = Long.getLong("carbon.events.stallMillis", 10_000);
 
     private final NetworkConfig network;
     private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
@@ -96,6 +100,9 @@ public final class FabricLedger implements Ledger {
                         .build();
                 var transaction = proposal.endorse();
                 byte[] result = transaction.getResult();
+                if (WriteSets.changesNothing(transaction.getBytes())) {
+                    return new String(result, StandardCharsets.UTF_8); // nothing to order into a block
+                }
                 SubmittedTransaction submitted = transaction.submitAsync();
                 Status status = submitted.getStatus();
                 if (status.isSuccessful()) {
@@ -187,8 +194,13 @@ public final class FabricLedger implements Ledger {
         return new String[] {REGISTRY_MSP, callerMsp};
     }
 
+    /**
+     * A reader thread takes the peer's event stream into the subscription's buffer, waiting up to
+     * {@link #STALL_MILLIS} for room (the peer's stream just slows down meanwhile, nothing else
+     * does); a subscriber that stays stalled longer is cut off and the stream from the peer closed.
+     */
     @Override
-    public AutoCloseable events(long fromBlock, Consumer<LedgerEvent> sink) {
+    public AutoCloseable events(long fromBlock, Consumer<LedgerEvent> sink, LongConsumer cutOff) {
         LedgerIdentity id = Objects.requireNonNull(listener, "no identity to listen with");
         Gateway gateway = gateway(id);
         var request = gateway.getNetwork(network.channel())
@@ -196,25 +208,34 @@ public final class FabricLedger implements Ledger {
                 .startBlock(Math.max(0, fromBlock))
                 .build();
         CloseableIterator<ChaincodeEvent> it = request.getEvents();
+        EventSubscription subscription = new EventSubscription(fromBlock, EventSubscription.CAPACITY, sink, cutOff);
+        subscription.onClose(it::close);
         Thread t = new Thread(
                 () -> {
                     try {
-                        while (it.hasNext()) {
+                        while (subscription.isOpen() && it.hasNext()) {
                             ChaincodeEvent e = it.next();
-                            sink.accept(new LedgerEvent(
+                            LedgerEvent event = new LedgerEvent(
                                     e.getBlockNumber(),
                                     e.getTransactionId(),
                                     e.getEventName(),
-                                    new String(e.getPayload(), StandardCharsets.UTF_8)));
+                                    new String(e.getPayload(), StandardCharsets.UTF_8));
+                            if (!subscription.offer(event, STALL_MILLIS)) {
+                                break;
+                            }
                         }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     } catch (RuntimeException e) {
                         LOG.debug("event stream ended: {}", e.getMessage());
+                        subscription.close();
                     }
                 },
                 "fabric-events");
         t.setDaemon(true);
+        subscription.start("events", null);
         t.start();
-        return it::close;
+        return subscription;
     }
 
     public void listenAs(LedgerIdentity id) {

@@ -1,0 +1,29 @@
+package cn.ets.registry.domain.identity;
+
+/**
+ * Who may read the details of a trade, a lock or an account: one rule each, used by the GET
+ * endpoints and by the detailed event stream alike, so the stream never tells a caller what the
+ * endpoint would refuse it.
+ */
+public final class ReadAccess {
+    private ReadAccess() {}
+
+    /** A settled trade's counterparties and price: the exchange, the registry, and the two parties. */
+    public static boolean trade(Actor a, String sellerAccount, String buyerAccount) {
+        return a.is(Role.EXCHANGE) || a.is(Role.REGISTRY) || a.holds(sellerAccount) || a.holds(buyerAccount);
+    }
+
+    /** A lock (pledge or freeze): the registry, MEE, the holder and the pledgee. */
+    public static boolean lock(Actor a, String account, String pledgee) {
+        return a.is(Role.REGISTRY) || a.is(Role.MEE) || a.holds(account) || (pledgee != null && a.holds(pledgee));
+    }
+
+    /** An account (holder, name, status): the registry, MEE, its province, and the holder. */
+    public static boolean account(Actor a, String accountId, String accountProvince) {
+        return switch (a.role()) {
+            case MEE, REGISTRY -> true;
+            case PROVINCE -> a.province() != null && a.province().equals(accountProvince);
+            default -> a.holds(accountId);
+        };
+    }
+}

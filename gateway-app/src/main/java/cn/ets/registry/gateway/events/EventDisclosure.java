@@ -1,0 +1,183 @@
+package cn.ets.registry.gateway.events;
+
+import cn.ets.registry.domain.account.AccountType;
+import cn.ets.registry.domain.disclosure.PersonalData;
+import cn.ets.registry.domain.identity.Actor;
+import cn.ets.registry.domain.identity.ReadAccess;
+import cn.ets.registry.domain.identity.Role;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What each reader sees of a committed event: the public (no token) sees only public facts; a
+ * signed-in caller sees an event in full when the GET endpoint of the same thing would answer it
+ * ({@link ReadAccess}: trades, locks, accounts), else the public view. Trade counterparties, prices
+ * and an individual's account or name are never public ({@link PersonalData}).
+ *
+ * <p>Every event the chaincode emits has a row in {@link #KINDS}; one without a row is shown only to
+ * the registry and MEE, so an event added later is private until someone decides otherwise.
+ */
+public final class EventDisclosure {
+
+    /** How an event is disclosed. */
+    enum Kind {
+        /** Public facts in full: issuance, allocation, compliance, parameters, CCER, deposits' digests. */
+        PUBLIC,
+        /** An account opened or changed: the account rule; the public sees an organisation's public particulars only. */
+        ACCOUNT,
+        /** One settled trade: the trade rule; the public sees product, quantity and times. */
+        TRADE,
+        /** A batch of settled trades: each trade as {@link #TRADE}. */
+        TRADES,
+        /** A pledge or freeze placed, released or enforced: the lock rule; the public sees kind, product, quantity. */
+        LOCK,
+        /** A voluntary cancellation: public, but an individual is not named. */
+        CANCELLATION
+    }
+
+    static final Map<String, Kind> KINDS = Map.ofEntries(
+            Map.entry("RegistryBootstrapped", Kind.PUBLIC),
+            Map.entry("AllowancesIssued", Kind.PUBLIC),
+            Map.entry("AllowancesDistributed", Kind.PUBLIC),
+            Map.entry("EmissionsVerified", Kind.PUBLIC),
+            Map.entry("UnitsSurrendered", Kind.PUBLIC),
+            Map.entry("ComplianceYearClosed", Kind.PUBLIC),
+            Map.entry("ParametersChanged", Kind.PUBLIC),
+            Map.entry("PreAllocated", Kind.PUBLIC),
+            Map.entry("AllocationFinalised", Kind.PUBLIC),
+            Map.entry("AllocationAdjusted", Kind.PUBLIC),
+            Map.entry("AllocationDebtCollected", Kind.PUBLIC),
+            Map.entry("CcerProjectRegistered", Kind.PUBLIC),
+            Map.entry("CcerIssued", Kind.PUBLIC),
+            Map.entry("MonthlyReportDeposited", Kind.PUBLIC),
+            Map.entry("AccountOpened", Kind.ACCOUNT),
+            Map.entry("AccountStatusChanged", Kind.ACCOUNT),
+            Map.entry("TradeSettled", Kind.TRADE),
+            Map.entry("TradesSettled", Kind.TRADES),
+            Map.entry("UnitsPledged", Kind.LOCK),
+            Map.entry("UnitsFrozen", Kind.LOCK),
+            Map.entry("LockReleased", Kind.LOCK),
+            Map.entry("PledgeEnforced", Kind.LOCK),
+            Map.entry("UnitsCancelled", Kind.CANCELLATION));
+
+    private static final Set<String> ACCOUNT_PUBLIC =
+            Set.of("id", "type", "name", "province", "sector", "status", "previous");
+    private static final Set<String> TRADE_PUBLIC =
+            Set.of("product", "quantity", "mode", "tradedAt", "settledAt", "txId", "time");
+    private static final Set<String> LOCK_PUBLIC = Set.of("kind", "product", "quantity", "status", "txId", "time");
+
+    private EventDisclosure() {}
+
+    /** What {@code viewer} (null: the public, without a token) sees of an event; empty: nothing. */
+    public static Optional<String> view(String event, String payloadJson, Actor viewer) {
+        JsonElement parsed = JsonParser.parseString(payloadJson);
+        if (!parsed.isJsonObject()) {
+            return Optional.empty();
+        }
+        JsonObject p = parsed.getAsJsonObject();
+        Kind kind = KINDS.get(event);
+        if (kind == null) {
+            return viewer != null && (viewer.is(Role.REGISTRY) || viewer.is(Role.MEE))
+                    ? Optional.of(payloadJson)
+                    : Optional.empty();
+        }
+        JsonObject seen = switch (kind) {
+            case PUBLIC -> p;
+            case ACCOUNT -> account(p, viewer);
+            case TRADE -> trade(p, viewer);
+            case TRADES -> trades(p, viewer);
+            case LOCK -> lock(p, viewer);
+            case CANCELLATION -> cancellation(p, viewer);
+        };
+        return Optional.ofNullable(seen).map(JsonObject::toString);
+    }
+
+    private static JsonObject account(JsonObject p, Actor viewer) {
+        if (viewer != null && ReadAccess.account(viewer, text(p, "id"), text(p, "province"))) {
+            return p;
+        }
+        AccountType type = accountType(text(p, "type"));
+        if (type == null || !PersonalData.mayBeNamedInPublic(type)) {
+            JsonObject anonymous = new JsonObject();
+            anonymous.addProperty("type", AccountType.INDIVIDUAL.name());
+            return anonymous;
+        }
+        return only(p, ACCOUNT_PUBLIC);
+    }
+
+    private static JsonObject trade(JsonObject p, Actor viewer) {
+        if (viewer != null && ReadAccess.trade(viewer, text(p, "seller"), text(p, "buyer"))) {
+            return p;
+        }
+        return only(p, TRADE_PUBLIC);
+    }
+
+    private static JsonObject trades(JsonObject p, Actor viewer) {
+        JsonArray out = new JsonArray();
+        JsonElement list = p.get("trades");
+        if (list != null && list.isJsonArray()) {
+            for (JsonElement t : list.getAsJsonArray()) {
+                if (t.isJsonObject()) {
+                    out.add(trade(t.getAsJsonObject(), viewer));
+                }
+            }
+        }
+        JsonObject o = new JsonObject();
+        o.add("trades", out);
+        return o;
+    }
+
+    private static JsonObject lock(JsonObject p, Actor viewer) {
+        if (viewer != null && ReadAccess.lock(viewer, text(p, "account"), text(p, "pledgee"))) {
+            return p;
+        }
+        return only(p, LOCK_PUBLIC);
+    }
+
+    private static JsonObject cancellation(JsonObject p, Actor viewer) {
+        if (viewer != null && ReadAccess.account(viewer, text(p, "account"), null)) {
+            return p;
+        }
+        AccountType type = accountType(text(p, "holder"));
+        if (type != null && PersonalData.mayBeNamedInPublic(type)) {
+            return p;
+        }
+        JsonObject masked = p.deepCopy();
+        masked.add("account", null);
+        masked.remove("actor");
+        masked.addProperty("holder", AccountType.INDIVIDUAL.name());
+        return masked;
+    }
+
+    private static JsonObject only(JsonObject p, Set<String> fields) {
+        JsonObject o = new JsonObject();
+        for (Map.Entry<String, JsonElement> e : p.entrySet()) {
+            if (fields.contains(e.getKey())) {
+                o.add(e.getKey(), e.getValue());
+            }
+        }
+        return o;
+    }
+
+    private static String text(JsonObject p, String field) {
+        JsonElement e = p.get(field);
+        return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? null : e.getAsString();
+    }
+
+    /** A type the payload names, or null when absent or unknown (then treated as personal: fail closed). */
+    private static AccountType accountType(String name) {
+        if (name == null) {
+            return null;
+        }
+        try {
+            return AccountType.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
