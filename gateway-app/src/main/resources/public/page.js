@@ -116,8 +116,8 @@
       en: 'With any source above: check that this gateway tells the truth (its supply must equal your replay).'
     },
     'howto.statement': {
-      zh: '持有证明（GET /api/v1/accounts/{id}/statement，由网关所属机构签名）仅凭区块即可核对，可使用以上任一数据源。',
-      en: "A holding statement (GET /api/v1/accounts/{id}/statement, signed by the gateway's organisation) checked against the blocks alone, from any source above."
+      zh: '持有证明（GET /api/v1/accounts/{id}/holding-statement，由网关所属机构签名）仅凭区块即可核对，可使用以上任一数据源。',
+      en: "A holding statement (GET /api/v1/accounts/{id}/holding-statement, signed by the gateway's organisation) checked against the blocks alone, from any source above."
     },
     'howto.exit': {
       zh: '退出码 0：没有问题；1：发现不一致（每一处都列出其区块和交易）；2：无法读取数据源。加 --json 输出机器可读的报告。',
@@ -803,7 +803,7 @@
     const dl = el('dl', { class: 'facts' }, [].concat(
       fact('audit.status', figure('span', 'audit.status', status, label, { class: 'badge ' + status.toLowerCase() })),
       a.ledger ? fact('audit.ledger', figure('span', 'audit.ledger', a.ledger, T['ledger.' + a.ledger] ? t('ledger.' + a.ledger) : a.ledger)) : [],
-      typeof a.lastBlock === 'number' ? fact('audit.lastBlock', figure('span', 'audit.lastBlock', a.lastBlock, fmt(a.lastBlock))) : [],
+      typeof a.lastBlock === 'number' && a.lastBlock >= 0 ? fact('audit.lastBlock', figure('span', 'audit.lastBlock', a.lastBlock, fmt(a.lastBlock))) : [],
       typeof a.blocks === 'number' ? fact('audit.blocks', figure('span', 'audit.blocks', a.blocks, fmt(a.blocks))) : [],
       typeof a.transactions === 'number' ? fact('audit.transactions', figure('span', 'audit.transactions', a.transactions, fmt(a.transactions))) : [],
       typeof a.findings === 'number'
