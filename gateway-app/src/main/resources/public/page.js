@@ -76,6 +76,7 @@
     'cancellations.individual': { zh: '个人', en: 'individual' },
     'cancellations.count': { zh: '注销笔数', en: 'Cancellations' },
     'cancellations.totals': { zh: '合计', en: 'In total' },
+    tonnes: { zh: ' 吨', en: ' t' },
     'audit.h': { zh: '最近一次审计', en: 'The last audit' },
     'audit.note': {
       zh: '网关用任何人都可以运行的同一审计工具，从原始区块审计自己的账本：哈希链、签名、背书，以及对每次写入的重放。',
@@ -748,7 +749,7 @@
           }
           summary.appendChild(document.createTextNode(p + ' '));
           summary.appendChild(figure('span', 'cancellations.' + p + '.quantity', totals.get(p), fmt(totals.get(p))));
-          summary.appendChild(document.createTextNode(' t'));
+          summary.appendChild(document.createTextNode(t('tonnes')));
         });
     }
     if (list.length === 0) {
