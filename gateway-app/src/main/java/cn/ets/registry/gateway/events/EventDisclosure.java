@@ -73,19 +73,29 @@ public final class EventDisclosure {
 
     private EventDisclosure() {}
 
-    /** What {@code viewer} (null: the public, without a token) sees of an event; empty: nothing. */
+    /**
+     * What {@code viewer} (null: the public, without a token) sees of an event; empty: nothing.
+     * {@code payloadJson} is the chaincode's event envelope ({@code type, txId, time, actor, org,
+     * role, data}); the rules apply to its {@code data}, and where the viewer sees less than the
+     * whole, a holder's name as actor ({@code account-<id>}) goes too.
+     */
     public static Optional<String> view(String event, String payloadJson, Actor viewer) {
         JsonElement parsed = JsonParser.parseString(payloadJson);
         if (!parsed.isJsonObject()) {
             return Optional.empty();
         }
-        JsonObject p = parsed.getAsJsonObject();
+        JsonObject envelope = parsed.getAsJsonObject();
+        JsonElement inner = envelope.get("data");
+        if (inner == null || !inner.isJsonObject()) {
+            return Optional.empty();
+        }
         Kind kind = KINDS.get(event);
         if (kind == null) {
             return viewer != null && (viewer.is(Role.REGISTRY) || viewer.is(Role.MEE))
                     ? Optional.of(payloadJson)
                     : Optional.empty();
         }
+        JsonObject p = inner.getAsJsonObject();
         JsonObject seen = switch (kind) {
             case PUBLIC -> p;
             case ACCOUNT -> account(p, viewer);
@@ -94,7 +104,38 @@ public final class EventDisclosure {
             case LOCK -> lock(p, viewer);
             case CANCELLATION -> cancellation(p, viewer);
         };
-        return Optional.ofNullable(seen).map(JsonObject::toString);
+        if (seen == p && !actorIsPersonal(envelope, viewer)) {
+            return Optional.of(payloadJson);
+        }
+        JsonObject out = envelope.deepCopy();
+        out.add("data", seen);
+        if (seen != p || actorIsPersonal(envelope, viewer)) {
+            String role = text(envelope, "role");
+            if (role != null && isHolderRole(role)) {
+                out.remove("actor");
+            }
+        }
+        return Optional.of(out.toString());
+    }
+
+    /** An individual's certificate name names the person: only the registry, MEE and the person see it. */
+    private static boolean actorIsPersonal(JsonObject envelope, Actor viewer) {
+        if (!Role.INDIVIDUAL.name().equals(text(envelope, "role"))) {
+            return false;
+        }
+        return viewer == null
+                || !(viewer.is(Role.REGISTRY)
+                        || viewer.is(Role.MEE)
+                        || (viewer.is(Role.INDIVIDUAL)
+                                && ("account-" + viewer.account()).equals(text(envelope, "actor"))));
+    }
+
+    private static boolean isHolderRole(String role) {
+        try {
+            return Role.valueOf(role).isHolder();
+        } catch (IllegalArgumentException e) {
+            return true; // unknown: treat as a holder's, and leave its name out
+        }
     }
 
     private static JsonObject account(JsonObject p, Actor viewer) {

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /** Reads the first {@code count} server-sent events of GET /api/v1/events. */
@@ -21,10 +22,21 @@ public final class EventStream {
     private EventStream() {}
 
     public static List<Event> read(String baseUrl, String token, long fromBlock, int count) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/events?fromBlock=" + fromBlock))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "text/event-stream")
-                .build();
+        return read(baseUrl, "/api/v1/events", token, fromBlock, count, Duration.ofSeconds(60));
+    }
+
+    /**
+     * The events of {@code path} (null token: none sent) from {@code fromBlock}: {@code count} of
+     * them, or as many as came before the stream stayed silent for {@code idle}.
+     */
+    public static List<Event> read(String baseUrl, String path, String token, long fromBlock, int count, Duration idle)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path + "?fromBlock=" + fromBlock))
+                .header("Accept", "text/event-stream");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest req = b.build();
         HttpResponse<Stream<String>> r = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .build()
@@ -54,10 +66,25 @@ public final class EventStream {
             }
         });
         try {
-            reading.get(60, TimeUnit.SECONDS);
+            int seen = -1;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!reading.isDone() && System.nanoTime() < deadline) {
+                try {
+                    reading.get(idle.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException quiet) {
+                    synchronized (events) {
+                        if (events.size() == seen) {
+                            break; // nothing new for a whole idle period: all there is
+                        }
+                        seen = events.size();
+                    }
+                }
+            }
         } finally {
             r.body().close();
         }
-        return events;
+        synchronized (events) {
+            return new ArrayList<>(events);
+        }
     }
 }

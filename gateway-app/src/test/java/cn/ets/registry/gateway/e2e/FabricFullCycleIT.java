@@ -11,6 +11,7 @@ import cn.ets.registry.gateway.ledger.LedgerIdentity;
 import cn.ets.registry.gateway.ledger.fabric.NetworkConfig;
 import cn.ets.registry.gateway.testing.LifecycleScenario;
 import cn.ets.registry.gateway.testing.RegistryClient;
+import com.google.gson.JsonObject;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
@@ -54,6 +55,8 @@ class FabricFullCycleIT {
     private static Path network;
     /** The blocks the audit read from the Audit organisation's own peer, for the tamper tests. */
     private static Path blocks;
+
+    private static long auditedBlocks;
 
     @BeforeAll
     static void start_one_gateway_per_organisation() throws Exception {
@@ -265,6 +268,7 @@ class FabricFullCycleIT {
         System.out.println("[e2e] " + r.blocks() + " blocks, " + r.transactions() + " transactions audited in "
                 + String.format("%.1f s", r.timing().seconds()));
         assertThat(r.findings()).as("findings").isEmpty();
+        auditedBlocks = r.blocks();
         assertThat(r.validTransactions()).isGreaterThan(50);
         assertThat(r.supply()).anySatisfy(p -> assertThat(p.surrendered()).isPositive());
         assertThat(AuditCommand.run("blocks:" + blocks, null, 2, m -> {}, Duration.ZERO)
@@ -338,6 +342,36 @@ class FabricFullCycleIT {
         long k = t.blockWithRegistryWrites(1);
         t.keepOneOrdererSignature(k);
         assertCaught(copy, k, null, "orderers");
+    }
+
+    /** Public disclosure on Fabric: anyone, without a token, through the Audit organisation's own gateway. */
+    @Test
+    @Order(15)
+    void anyone_reads_public_disclosure_through_the_audit_gateway_whose_own_audit_passes() throws Exception {
+        String audit = api.endpoint("auditor").baseUrl();
+        String registry = api.endpoint("registry").baseUrl();
+        var supply = api.get("registry", "/api/v1/supply");
+        assertThat(RegistryClient.anonymous(audit, "/api/v1/supply").body()).isEqualTo(supply.body());
+        assertThat(RegistryClient.anonymous(registry, "/api/v1/supply").body()).isEqualTo(supply.body());
+        assertThat(RegistryClient.anonymous(audit, "/api/v1/compliance/2024").status())
+                .isEqualTo(200);
+        JsonObject status = null;
+        for (int i = 0; i < 150; i++) {
+            status = RegistryClient.anonymous(audit, "/api/v1/public/audit").json();
+            if (status.get("lastBlock").getAsLong() >= auditedBlocks - 1) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        System.out.println("[e2e] the Audit gateway's own audit: " + status);
+        assertThat(status.get("status").getAsString()).as("%s", status).isEqualTo("PASSED");
+        assertThat(status.get("ledger").getAsString()).isEqualTo("fabric");
+        assertThat(status.get("lastBlock").getAsLong()).isGreaterThanOrEqualTo(auditedBlocks - 1);
+        JsonObject history = RegistryClient.anonymous(audit, "/api/v1/public/supply/history?product=CEA-2024")
+                .json();
+        assertThat(history.getAsJsonArray("points")).isNotEmpty();
+        assertThat(RegistryClient.anonymous(audit, "/api/v1/accounts/MEE").status())
+                .isEqualTo(401);
     }
 
     private static void assertCaught(Path copy, long block, Integer tx, String check) {

@@ -6,6 +6,7 @@ import cn.ets.registry.api.Catalogue;
 import cn.ets.registry.api.Command;
 import cn.ets.registry.domain.identity.Actor;
 import cn.ets.registry.domain.identity.Role;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,9 +43,23 @@ class EventDisclosureTest {
         return role.equals("-") ? null : new Actor("SomeMSP", "caller", Role.valueOf(role), province, account);
     }
 
+    /** What the viewer sees of the event's data, sent in the chaincode's envelope by a registry operator. */
     private static String seen(String event, String payload, Actor viewer) {
-        Optional<String> v = EventDisclosure.view(event, payload, viewer);
-        return v.orElse("<nothing>");
+        return seen(event, payload, viewer, "REGISTRY", "registry");
+    }
+
+    private static String seen(String event, String payload, Actor viewer, String role, String actor) {
+        return envelopeSeen(event, payload, viewer, role, actor)
+                .map(e ->
+                        JsonParser.parseString(e).getAsJsonObject().get("data").toString())
+                .orElse("<nothing>");
+    }
+
+    private static Optional<String> envelopeSeen(
+            String event, String payload, Actor viewer, String role, String actor) {
+        String envelope = "{\"type\":\"" + event + "\",\"txId\":\"tx\",\"time\":\"t\",\"actor\":\"" + actor
+                + "\",\"org\":\"SomeMSP\",\"role\":\"" + role + "\",\"data\":" + payload + "}";
+        return EventDisclosure.view(event, envelope, viewer);
     }
 
     @ParameterizedTest(name = "{0} (province {1}, account {2}) sees the counterparties of a trade: {3}")
@@ -134,6 +149,30 @@ class EventDisclosureTest {
                 .isEqualTo(INDIVIDUAL_CANCELLED);
         String unit = INDIVIDUAL_CANCELLED.replace("IND-1", "HB-U1").replace("\"INDIVIDUAL\"", "\"UNIT\"");
         assertThat(seen("UnitsCancelled", unit, null)).isEqualTo(unit);
+    }
+
+    @Test
+    void a_holders_name_as_actor_goes_with_the_details_it_would_reveal() {
+        String byPledgor = envelopeSeen("UnitsPledged", PLEDGE, null, "UNIT", "account-HB-U1")
+                .orElseThrow();
+        assertThat(byPledgor).doesNotContain("HB-U1").contains("\"role\":\"UNIT\"");
+        assertThat(envelopeSeen("UnitsPledged", PLEDGE, actor("REGISTRY", null, null), "UNIT", "account-HB-U1")
+                        .orElseThrow())
+                .contains("\"actor\":\"account-HB-U1\"");
+        String cancelled = envelopeSeen("UnitsCancelled", INDIVIDUAL_CANCELLED, null, "INDIVIDUAL", "account-IND-1")
+                .orElseThrow();
+        assertThat(cancelled).doesNotContain("IND-1");
+        assertThat(envelopeSeen(
+                                "UnitsCancelled",
+                                INDIVIDUAL_CANCELLED,
+                                actor("INDIVIDUAL", null, "IND-1"),
+                                "INDIVIDUAL",
+                                "account-IND-1")
+                        .orElseThrow())
+                .contains("account-IND-1");
+        String issued = "{\"product\":\"CEA-2024\",\"quantity\":1000}";
+        assertThat(envelopeSeen("AllowancesIssued", issued, null, "MEE", "mee").orElseThrow())
+                .contains("\"actor\":\"mee\"");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -85,19 +86,25 @@ class EventsHttpTest {
     }
 
     @Test
-    void only_the_exchange_registry_mee_and_auditors_may_follow_events(@TempDir Path dir) throws Exception {
+    void a_province_follows_the_detailed_stream_and_without_a_token_only_the_public_one_answers(@TempDir Path dir)
+            throws Exception {
         try (EmbeddedGateway g = EmbeddedGateway.start(dir, false)) {
             String url = g.client().baseUrl();
-            String province = g.client().token("province-HB");
-            var r = HttpClient.newHttpClient()
+            List<EventStream.Event> province = EventStream.read(
+                    url, "/api/v1/events", g.client().token("province-HB"), 0, 1, Duration.ofSeconds(30));
+            assertThat(province).hasSize(1);
+            var anonymous = HttpClient.newHttpClient()
                     .send(
                             HttpRequest.newBuilder(URI.create(url + "/api/v1/events"))
-                                    .header("Authorization", "Bearer " + province)
                                     .header("Accept", "text/event-stream")
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).isEqualTo(403);
-            assertThat(r.body()).contains("FORBIDDEN");
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            assertThat(anonymous.body()).contains("UNAUTHENTICATED");
+            List<EventStream.Event> open =
+                    EventStream.read(url, "/api/v1/public/events", null, 0, 1, Duration.ofSeconds(30));
+            assertThat(open).hasSize(1);
+            assertThat(open.get(0).id()).isEqualTo(province.get(0).id());
         }
     }
 }

@@ -173,6 +173,11 @@ public final class RegistryClient {
     }
 
     /** Raw call to the one gateway; {@code authorization} null sends no Authorization header, {@code body} null sends none. */
+    /** A GET without any Authorization header, to the gateway at {@code baseUrl}. */
+    public static Response anonymous(String baseUrl, String path) {
+        return new RegistryClient().send(baseUrl, "GET", path, null, null);
+    }
+
     public Response send(String method, String path, String authorization, String body) {
         return send(baseUrl(), method, path, authorization, body);
     }
