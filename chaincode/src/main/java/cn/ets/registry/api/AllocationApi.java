@@ -6,6 +6,7 @@ import cn.ets.registry.domain.Tonnes;
 import cn.ets.registry.domain.allocation.AdjustmentReason;
 import cn.ets.registry.domain.allocation.AllocationRecord;
 import cn.ets.registry.domain.allocation.Facility;
+import cn.ets.registry.domain.allocation.Output;
 import cn.ets.registry.domain.policy.FacilityCategory;
 import cn.ets.registry.domain.policy.Sector;
 import com.google.gson.annotations.SerializedName;
@@ -31,7 +32,20 @@ public final class AllocationApi {
         }
     }
 
-    /** Power units are allocated by facility output; the other sectors by verified emissions. */
+    /** An industrial unit's verified output, named as the vintage's {@code intensityBenchmarks} name it (e.g. CLINKER). */
+    public record OutputInput(String product, BigDecimal quantity) {
+        public Output output() {
+            return new Output(product, quantity);
+        }
+    }
+
+    static List<Output> outputsOf(List<OutputInput> given) {
+        return given == null
+                ? List.of()
+                : given.stream().map(OutputInput::output).toList();
+    }
+
+    /** Power units are allocated by facility output; the other sectors by verified emissions or by output (intensity). */
     static List<Facility> facilitiesOf(Sector sector, List<FacilityInput> given) {
         if (given == null) {
             if (sector == Sector.POWER) {
@@ -50,13 +64,19 @@ public final class AllocationApi {
             Sector sector,
             @Range(min = 2019, max = 2100) int year,
             @Range(min = 0, max = Tonnes.MAX, tonnes = true) long verifiedEmissions,
-            @Omittable List<FacilityInput> facilities) {
+            @Omittable List<FacilityInput> facilities,
+            @Omittable List<OutputInput> outputs) {
         public Preview {
             facilitiesOf(sector, facilities);
+            outputsOf(outputs);
         }
 
         public List<Facility> facilityList() {
             return facilitiesOf(sector, facilities);
+        }
+
+        public List<Output> outputList() {
+            return outputsOf(outputs);
         }
     }
 
@@ -83,18 +103,25 @@ public final class AllocationApi {
             BigDecimal rate,
             @Flatten Attribution attribution) {}
 
+    /** {@code facilities} for power; {@code outputs} for a sector the vintage allocates by intensity. */
     public record Finalise(
             String requestId,
             String unitId,
             @Range(min = 2019, max = 2100) int year,
             Sector sector,
-            @Omittable List<FacilityInput> facilities) {
+            @Omittable List<FacilityInput> facilities,
+            @Omittable List<OutputInput> outputs) {
         public Finalise {
             facilitiesOf(sector, facilities);
+            outputsOf(outputs);
         }
 
         public List<Facility> facilityList() {
             return facilitiesOf(sector, facilities);
+        }
+
+        public List<Output> outputList() {
+            return outputsOf(outputs);
         }
     }
 
@@ -115,6 +142,7 @@ public final class AllocationApi {
         }
     }
 
+    /** By the province, or by the unit itself repaying its debt with what it holds. */
     public record CollectDebt(
             String requestId,
             String unitId,

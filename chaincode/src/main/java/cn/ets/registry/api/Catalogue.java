@@ -49,6 +49,60 @@ public final class Catalogue {
                     200,
                     "REGISTRY",
                     "Change an account's status with a reason (enforcement measures of 001 §45)");
+    public static final Command<AccountsApi.Search, AccountsApi.AccountList> SEARCH_ACCOUNTS = evaluate(
+                    "accounts:search", AccountsApi.Search.class, AccountsApi.AccountList.class)
+            .route(
+                    GET,
+                    "/api/v1/accounts",
+                    200,
+                    "MEE, REGISTRY (all), PROVINCE (its own province's accounts)",
+                    "List and search accounts with their holdings, and the units' compliance of a year");
+    public static final Command<AccountsApi.Statement, AccountsApi.StatementView> ACCOUNT_STATEMENT = evaluate(
+                    "accounts:statement", AccountsApi.Statement.class, AccountsApi.StatementView.class)
+            .route(
+                    GET,
+                    "/api/v1/accounts/{id}/statement",
+                    200,
+                    "the holder, its province, MEE, REGISTRY",
+                    "A holder's statement of movements for a period: opening, every movement, closing");
+    public static final Command<AccountsApi.ApplyMeasure, AccountsApi.MeasureChanged> APPLY_MEASURE = submit(
+                    "accounts:applyMeasure", AccountsApi.ApplyMeasure.class, AccountsApi.MeasureChanged.class)
+            .replayedBy(AccountsApi.ApplyMeasure::requestId)
+            .emits("EnforcementMeasureApplied")
+            .route(
+                    POST,
+                    "/api/v1/accounts/{id}/measures",
+                    201,
+                    "REGISTRY",
+                    "Apply one of the seven enforcement measures of 001 §45, with its reason and legal basis");
+    public static final Command<AccountsApi.LiftMeasure, AccountsApi.MeasureChanged> LIFT_MEASURE = submit(
+                    "accounts:liftMeasure", AccountsApi.LiftMeasure.class, AccountsApi.MeasureChanged.class)
+            .replayedBy(AccountsApi.LiftMeasure::requestId)
+            .emits("EnforcementMeasureLifted")
+            .route(
+                    POST,
+                    "/api/v1/accounts/{id}/measures/{measureId}/lift",
+                    200,
+                    "REGISTRY",
+                    "Lift an enforcement measure: what no other active measure or debt still calls for is undone");
+    public static final Command<AccountsApi.GetMeasures, AccountsApi.MeasureList> LIST_MEASURES = evaluate(
+                    "accounts:measures", AccountsApi.GetMeasures.class, AccountsApi.MeasureList.class)
+            .route(
+                    GET,
+                    "/api/v1/accounts/{id}/measures",
+                    200,
+                    "the holder, its province, MEE, REGISTRY",
+                    "Every enforcement measure taken on an account, active and lifted");
+    public static final Command<AccountsApi.Succeed, AccountsApi.Succeeded> SUCCEED = submit(
+                    "accounts:succeed", AccountsApi.Succeed.class, AccountsApi.Succeeded.class)
+            .replayedBy(AccountsApi.Succeed::requestId)
+            .emits("AccountSucceeded")
+            .route(
+                    POST,
+                    "/api/v1/accounts/{id}/succession",
+                    201,
+                    "PROVINCE (both units its own)",
+                    "Succession (承继): holdings, obligations, debts and carry-over history pass to the successor in one transaction; the predecessor closes");
 
     // ---- set-up ----
     public static final Command<AdminApi.Bootstrap, AdminApi.Bootstrapped> BOOTSTRAP =
@@ -70,8 +124,8 @@ public final class Catalogue {
                     POST,
                     "/api/v1/distributions",
                     201,
-                    "MEE (MEE → province), PROVINCE (its account → its units)",
-                    "Distribute allowances down the free-allocation flow");
+                    "MEE (MEE → province), PROVINCE (its account → its units, or back to MEE)",
+                    "Distribute allowances down the free-allocation flow; a province returns unallocated units to MEE");
 
     // ---- settlement ----
     public static final Command<SettlementApi.Settle, SettlementApi.Settled> SETTLE = submit(
@@ -88,7 +142,35 @@ public final class Catalogue {
             submit("settlement:settleMany", SettlementApi.SettleMany.class, SettlementApi.BatchResults.class);
     public static final Command<SettlementApi.Get, SettlementApi.Settled> GET_SETTLEMENT = evaluate(
                     "settlement:get", SettlementApi.Get.class, SettlementApi.Settled.class)
-            .route(GET, "/api/v1/settlements/{tradeId}", 200, "EXCHANGE, REGISTRY, the two parties", "A settled trade");
+            .route(
+                    GET,
+                    "/api/v1/settlements/{tradeId}",
+                    200,
+                    "EXCHANGE, REGISTRY, MEE, the two parties, their provinces",
+                    "A settled trade");
+    public static final Command<SettlementApi.ListTrades, SettlementApi.TradeList> LIST_TRADES = evaluate(
+                    "settlement:list", SettlementApi.ListTrades.class, SettlementApi.TradeList.class)
+            .route(
+                    GET,
+                    "/api/v1/settlements",
+                    200,
+                    "EXCHANGE, REGISTRY, MEE (all); PROVINCE (trades of its accounts); a holder (its own)",
+                    "The trades of a month in the caller's scope, with their price-band flag");
+
+    // ---- closing prices ----
+    public static final Command<PricesApi.PostClose, PricesApi.ClosePosted> POST_CLOSE = submit(
+                    "prices:postClose", PricesApi.PostClose.class, PricesApi.ClosePosted.class)
+            .replayedBy(Command.Replay.CLOSES, c -> c.product().code() + "/" + c.date(), ErrorCode.ALREADY_EXISTS)
+            .emits("ClosingPricePosted")
+            .route(
+                    POST,
+                    "/api/v1/prices/closing",
+                    201,
+                    "EXCHANGE",
+                    "Post a CEA product's closing price of a trading day (once); trades are checked against its band the next trading day");
+    public static final Command<PricesApi.GetCloses, PricesApi.Closes> GET_CLOSES = evaluate(
+                    "prices:closes", PricesApi.GetCloses.class, PricesApi.Closes.class)
+            .route(GET, "/api/v1/prices/closing/{product}", 200, ANYONE, "Every closing price posted for a product");
 
     // ---- emissions, surrender, compliance ----
     public static final Command<ComplianceApi.RecordEmissions, ComplianceApi.ComplianceView> RECORD_EMISSIONS = submit(
@@ -101,7 +183,7 @@ public final class Catalogue {
                     "/api/v1/emissions",
                     201,
                     "PROVINCE (its units)",
-                    "Record a unit's verified emissions for a year, its surrender obligation; a correction replaces it until the year closes");
+                    "Record a unit's verified emissions for a year (until the emissions deadline), or the province's estimate (001 §43); its surrender obligation");
     public static final Command<SurrenderApi.Surrender, SurrenderApi.Surrendered> SURRENDER = submit(
                     "surrender:surrender", SurrenderApi.Surrender.class, SurrenderApi.Surrendered.class)
             .replayedBy(SurrenderApi.Surrender::requestId)
@@ -131,7 +213,53 @@ public final class Catalogue {
                     "/api/v1/compliance/{year}/close",
                     200,
                     "MEE",
-                    "Close a compliance year: fine ranges from December's average price, deductions from next year's allocation, carry-over limits");
+                    "Close a compliance year after its surrender deadline: fine ranges from the average in-band price of the month before it, deductions from next year's allocation, carry-over limits; listed units without emissions become EMISSIONS_NOT_ENTERED");
+    public static final Command<ComplianceApi.GetRisk, ComplianceApi.RiskView> COMPLIANCE_RISK = evaluate(
+                    "compliance:risk", ComplianceApi.GetRisk.class, ComplianceApi.RiskView.class)
+            .route(
+                    GET,
+                    "/api/v1/compliance-risk/{year}/{unitId}",
+                    200,
+                    "the UNIT, its PROVINCE, MEE, REGISTRY",
+                    "A unit's compliance risk: owed against holdings, the gap, days to the deadlines");
+    public static final Command<ComplianceApi.ProvinceRisk, ComplianceApi.RiskList> PROVINCE_RISK = evaluate(
+                    "compliance:provinceRisk", ComplianceApi.ProvinceRisk.class, ComplianceApi.RiskList.class)
+            .route(
+                    GET,
+                    "/api/v1/compliance-risk/{year}",
+                    200,
+                    "PROVINCE (its units), MEE, REGISTRY",
+                    "The compliance risk of every listed or obliged unit of a province (or of all)");
+    public static final Command<ComplianceApi.Warn, ComplianceApi.Warned> WARN = submit(
+                    "compliance:warn", ComplianceApi.Warn.class, ComplianceApi.Warned.class)
+            .replayedBy(ComplianceApi.Warn::requestId)
+            .emits("ComplianceWarningIssued")
+            .route(
+                    POST,
+                    "/api/v1/compliance/{year}/warnings",
+                    201,
+                    "MEE, REGISTRY (all provinces), PROVINCE (its units)",
+                    "Issue today's warnings within warningDays of a deadline: units without emissions, units still owing");
+
+    // ---- the roster of key emitting units ----
+    public static final Command<RosterApi.Enlist, RosterApi.Listed> ENLIST = submit(
+                    "roster:enlist", RosterApi.Enlist.class, RosterApi.Listed.class)
+            .replayedBy(RosterApi.Enlist::requestId)
+            .emits("UnitListed")
+            .route(
+                    POST,
+                    "/api/v1/roster",
+                    201,
+                    "PROVINCE (its units)",
+                    "List a unit on the province's roster of key emitting units of a year (threshold 26,000 tCO2e)");
+    public static final Command<RosterApi.Get, RosterApi.RosterView> GET_ROSTER = evaluate(
+                    "roster:get", RosterApi.Get.class, RosterApi.RosterView.class)
+            .route(
+                    GET,
+                    "/api/v1/roster/{year}",
+                    200,
+                    ANYONE,
+                    "The roster of key emitting units of a year (of one province with ?province=), with each unit's emissions state");
 
     // ---- voluntary cancellation ----
     public static final Command<CancellationApi.Cancel, CancellationApi.Cancelled> CANCEL = submit(
@@ -164,7 +292,15 @@ public final class Catalogue {
     // ---- policy parameters ----
     public static final Command<ParametersApi.Get, PolicyParameters> GET_PARAMETERS = evaluate(
                     "parameters:get", ParametersApi.Get.class, PolicyParameters.class)
-            .route(GET, "/api/v1/parameters/{vintage}", 200, ANYONE, "The policy parameters in force for a vintage");
+            .route(
+                    GET,
+                    "/api/v1/parameters/{vintage}",
+                    200,
+                    ANYONE,
+                    "The policy parameters in force for a vintage (with ?version=, that version as published)");
+    public static final Command<ParametersApi.ListAll, ParametersApi.Published> LIST_PARAMETERS = evaluate(
+                    "parameters:list", ParametersApi.ListAll.class, ParametersApi.Published.class)
+            .route(GET, "/api/v1/parameters", 200, ANYONE, "The vintages with published parameters and their versions");
     public static final Command<ParametersApi.Set, ParametersApi.Changed> SET_PARAMETERS = submit(
                     "parameters:set", ParametersApi.Set.class, ParametersApi.Changed.class)
             .replayedBy(ParametersApi.Set::requestId)
@@ -174,7 +310,7 @@ public final class Catalogue {
                     "/api/v1/parameters/{vintage}",
                     200,
                     "MEE",
-                    "Change parameters of a vintage (fields not named keep their value); a new version, recorded as an event");
+                    "Publish a vintage's parameters (a complete set, or copyFrom a published vintage with what differs) or change some; a new version, recorded as an event");
 
     // ---- allocation ----
     public static final Command<AllocationApi.Preview, AllocationApi.AllocationPreview> PREVIEW_ALLOCATION = evaluate(
@@ -218,7 +354,7 @@ public final class Catalogue {
                     POST,
                     "/api/v1/allocations/debt/collect",
                     201,
-                    "PROVINCE (its units)",
+                    "PROVINCE (its units), the UNIT (repaying its own)",
                     "Collect an allocation debt from what the unit now holds; the restriction lifts once all is paid");
     public static final Command<AllocationApi.Get, AllocationApi.AllocationView> GET_ALLOCATION = evaluate(
                     "allocation:get", AllocationApi.Get.class, AllocationApi.AllocationView.class)
@@ -250,7 +386,12 @@ public final class Catalogue {
     public static final Command<LocksApi.Lock, LocksApi.Locked> LOCK = submit(
                     "locks:lock", LocksApi.Lock.class, LocksApi.Locked.class)
             .replayedBy(LocksApi.Lock::requestId)
-            .route(POST, "/api/v1/locks", 201, "REGISTRY (FREEZE), the holder (PLEDGE)", "Pledge or freeze units");
+            .route(
+                    POST,
+                    "/api/v1/locks",
+                    201,
+                    "REGISTRY (FREEZE), the holder (PLEDGE)",
+                    "Propose a pledge (the pledgee accepts it) or freeze units");
     public static final Command<LocksApi.Release, LocksApi.LockClosed> RELEASE_LOCK = submit(
                     "locks:release", LocksApi.Release.class, LocksApi.LockClosed.class)
             .replayedBy(LocksApi.Release::requestId)
@@ -260,7 +401,7 @@ public final class Catalogue {
                     "/api/v1/locks/{lockId}/release",
                     200,
                     "REGISTRY, or the pledgee for its pledge",
-                    "Release a lock: the units are available again");
+                    "Release a lock, in part (quantity) or in full: the units are available again");
     public static final Command<LocksApi.Enforce, LocksApi.LockClosed> ENFORCE_PLEDGE = submit(
                     "locks:enforce", LocksApi.Enforce.class, LocksApi.LockClosed.class)
             .replayedBy(LocksApi.Enforce::requestId)
@@ -269,8 +410,48 @@ public final class Catalogue {
                     POST,
                     "/api/v1/locks/{lockId}/enforce",
                     200,
-                    "the pledgee",
+                    "the pledgee (after a registered default), REGISTRY (on a court order)",
                     "Enforce a pledge: the pledged units move to the pledgee's account");
+    public static final Command<LocksApi.Accept, LocksApi.LockClosed> ACCEPT_PLEDGE = submit(
+                    "locks:accept", LocksApi.Accept.class, LocksApi.LockClosed.class)
+            .replayedBy(LocksApi.Accept::requestId)
+            .emits("PledgeRegistered")
+            .route(
+                    POST,
+                    "/api/v1/locks/{lockId}/accept",
+                    200,
+                    "the pledgee",
+                    "Accept a proposed pledge: registered by both parties, it holds");
+    public static final Command<LocksApi.Decline, LocksApi.LockClosed> DECLINE_PLEDGE = submit(
+                    "locks:decline", LocksApi.Decline.class, LocksApi.LockClosed.class)
+            .replayedBy(LocksApi.Decline::requestId)
+            .emits("PledgeDeclined")
+            .route(
+                    POST,
+                    "/api/v1/locks/{lockId}/decline",
+                    200,
+                    "the pledgee or the pledgor",
+                    "Withdraw a pledge not yet accepted: the units are available again");
+    public static final Command<LocksApi.RegisterDefault, LocksApi.LockClosed> REGISTER_DEFAULT = submit(
+                    "locks:registerDefault", LocksApi.RegisterDefault.class, LocksApi.LockClosed.class)
+            .replayedBy(LocksApi.RegisterDefault::requestId)
+            .emits("PledgeDefaulted")
+            .route(
+                    POST,
+                    "/api/v1/locks/{lockId}/default",
+                    200,
+                    "the pledgee (after the maturity), the pledgor (any time)",
+                    "Register a default on the secured loan: the pledge may then be enforced");
+    public static final Command<LocksApi.CourtTransfer, LocksApi.LockClosed> COURT_TRANSFER = submit(
+                    "locks:courtTransfer", LocksApi.CourtTransfer.class, LocksApi.LockClosed.class)
+            .replayedBy(LocksApi.CourtTransfer::requestId)
+            .emits("CourtOrderedTransfer")
+            .route(
+                    POST,
+                    "/api/v1/locks/{lockId}/transfer",
+                    200,
+                    "REGISTRY",
+                    "Transfer units out of a judicial freeze on the court's order (扣划), in part or in full");
     public static final Command<LocksApi.Get, LocksApi.LockView> GET_LOCK = evaluate(
                     "locks:get", LocksApi.Get.class, LocksApi.LockView.class)
             .route(GET, "/api/v1/locks/{lockId}", 200, "REGISTRY, MEE, the holder, the pledgee", "A lock");
@@ -311,6 +492,12 @@ public final class Catalogue {
             OPEN_ACCOUNT,
             GET_ACCOUNT,
             SET_ACCOUNT_STATUS,
+            SEARCH_ACCOUNTS,
+            ACCOUNT_STATEMENT,
+            APPLY_MEASURE,
+            LIFT_MEASURE,
+            LIST_MEASURES,
+            SUCCEED,
             BOOTSTRAP,
             REGISTRY_STATUS,
             ISSUE,
@@ -318,16 +505,25 @@ public final class Catalogue {
             SETTLE,
             SETTLE_MANY,
             GET_SETTLEMENT,
+            LIST_TRADES,
+            POST_CLOSE,
+            GET_CLOSES,
             RECORD_EMISSIONS,
             SURRENDER,
             GET_COMPLIANCE,
             LIST_COMPLIANCE,
             CLOSE_YEAR,
+            COMPLIANCE_RISK,
+            PROVINCE_RISK,
+            WARN,
+            ENLIST,
+            GET_ROSTER,
             CANCEL,
             LIST_CANCELLATIONS,
             SUPPLY,
             AUDIT_SUPPLY,
             GET_PARAMETERS,
+            LIST_PARAMETERS,
             SET_PARAMETERS,
             PREVIEW_ALLOCATION,
             PRE_ALLOCATE,
@@ -342,6 +538,10 @@ public final class Catalogue {
             LOCK,
             RELEASE_LOCK,
             ENFORCE_PLEDGE,
+            ACCEPT_PLEDGE,
+            DECLINE_PLEDGE,
+            REGISTER_DEFAULT,
+            COURT_TRANSFER,
             GET_LOCK,
             DEPOSIT,
             GET_DEPOSIT,

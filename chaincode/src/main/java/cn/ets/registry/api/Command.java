@@ -48,6 +48,8 @@ public record Command<C extends Record, R>(
         public static final String DEPOSITS = "depositid";
         /** Opening an account: the same opening again answers the first (so a lost answer can be fetched again). */
         public static final String OPENINGS = "opening";
+        /** A product's closing price of a day: one per product and day, whatever the client calls it. */
+        public static final String CLOSES = "closeid";
     }
 
     /** A REST route: method, path (with {@code {param}} segments named like the record's path fields), success status, who may call. */

@@ -7,6 +7,7 @@ import cn.ets.registry.domain.settlement.TradePrice;
 import com.google.gson.JsonObject;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -47,6 +48,11 @@ public final class SettlementApi {
         }
     }
 
+    /**
+     * {@code priceCheck}: for a CEA trade with a close posted for the previous trading day, the band it
+     * was checked against; a trade outside it is flagged ({@code withinBand} false) and left out of the
+     * penalty price.
+     */
     public record Settled(
             String tradeId,
             String status,
@@ -59,7 +65,59 @@ public final class SettlementApi {
             String mode,
             String tradedAt,
             String settledAt,
-            @Flatten Attribution attribution) {}
+            @Flatten Attribution attribution,
+            @Omittable PriceCheck priceCheck,
+            @Omittable String sellerProvince,
+            @Omittable String buyerProvince) {}
+
+    /** The previous trading day's close (its date), the mode's band and its bounds, and whether the price lay inside. */
+    public record PriceCheck(
+            BigDecimal previousClose,
+            String closeDate,
+            BigDecimal band,
+            BigDecimal low,
+            BigDecimal high,
+            boolean withinBand) {}
+
+    /** The trades of a month ({@code month} YYYY-MM, required) in the caller's scope, optionally of one account. */
+    public record ListTrades(
+            @QueryParam String month, @QueryParam String account) {
+        public ListTrades {
+            if (month == null) {
+                throw DomainException.badRequest("month (YYYY-MM) is required");
+            }
+            yearMonth(month);
+        }
+
+        public YearMonth yearMonth() {
+            return yearMonth(month);
+        }
+
+        private static YearMonth yearMonth(String m) {
+            try {
+                if (m.length() != 7) {
+                    throw new DateTimeParseException("not YYYY-MM", m, 0);
+                }
+                return YearMonth.parse(m);
+            } catch (DateTimeParseException e) {
+                throw DomainException.badRequest("month must be YYYY-MM, got '" + m + "'");
+            }
+        }
+    }
+
+    /** {@code withinBand}: absent when no previous close was posted (the trade counts). */
+    public record TradeRow(
+            String tradeId,
+            String product,
+            String seller,
+            String buyer,
+            long quantity,
+            BigDecimal price,
+            String mode,
+            String tradedAt,
+            @Omittable Boolean withinBand) {}
+
+    public record TradeList(String month, List<TradeRow> trades) {}
 
     /** Up to {@link #MAX_TRADES_PER_TX} trades, each settled or refused on its own within one transaction. */
     public record SettleMany(@WholeBody JsonObject body) {

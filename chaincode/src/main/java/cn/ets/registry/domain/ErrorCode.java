@@ -24,5 +24,11 @@ public enum ErrorCode {
     EXCEEDS_OBLIGATION,
     CARRY_OVER_LIMIT_EXCEEDED,
     CONFLICT,
+    /** A vintage's parameters are not on the ledger: MEE publishes them first. */
+    PARAMETERS_NOT_PUBLISHED,
+    /** A deadline (or a pledge's maturity) has not passed yet, so the step cannot run yet. */
+    DEADLINE_NOT_REACHED,
+    /** A unit does not meet the key emitting unit criteria of the vintage (threshold, covered sector). */
+    NOT_A_KEY_EMITTER,
     LEDGER_UNAVAILABLE
 }

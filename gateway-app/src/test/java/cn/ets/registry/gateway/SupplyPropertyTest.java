@@ -269,8 +269,9 @@ class SupplyPropertyTest {
                                 ? "FORBIDDEN"
                                 : seller.equals(buyer)
                                         ? "BAD_REQUEST"
+                                        // the seller sends (ACTIVE), the buyer receives (ACTIVE or RESTRICTED)
                                         : !status.get(seller).equals("ACTIVE")
-                                                        || !status.get(buyer).equals("ACTIVE")
+                                                        || status.get(buyer).equals("SUSPENDED")
                                                 ? "ACCOUNT_NOT_ACTIVE"
                                                 : hold(seller, p) < q ? "INSUFFICIENT_HOLDINGS" : null;
                 return new Command(

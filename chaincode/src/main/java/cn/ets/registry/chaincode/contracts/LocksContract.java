@@ -2,9 +2,13 @@ package cn.ets.registry.chaincode.contracts;
 
 import cn.ets.registry.api.Catalogue;
 import cn.ets.registry.chaincode.tx.Pipeline;
+import cn.ets.registry.chaincode.usecases.locks.AcceptPledge;
+import cn.ets.registry.chaincode.usecases.locks.CourtTransfer;
+import cn.ets.registry.chaincode.usecases.locks.DeclinePledge;
 import cn.ets.registry.chaincode.usecases.locks.EnforcePledge;
 import cn.ets.registry.chaincode.usecases.locks.LockUnits;
 import cn.ets.registry.chaincode.usecases.locks.ReadLock;
+import cn.ets.registry.chaincode.usecases.locks.RegisterDefault;
 import cn.ets.registry.chaincode.usecases.locks.ReleaseLock;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
@@ -34,5 +38,25 @@ public final class LocksContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String get(Context ctx, String lockId) {
         return Pipeline.run(ctx, Catalogue.GET_LOCK, new ReadLock(), lockId);
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String accept(Context ctx, String lockId, String command) {
+        return Pipeline.run(ctx, Catalogue.ACCEPT_PLEDGE, new AcceptPledge(), lockId, command);
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String decline(Context ctx, String lockId, String command) {
+        return Pipeline.run(ctx, Catalogue.DECLINE_PLEDGE, new DeclinePledge(), lockId, command);
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String registerDefault(Context ctx, String lockId, String command) {
+        return Pipeline.run(ctx, Catalogue.REGISTER_DEFAULT, new RegisterDefault(), lockId, command);
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String courtTransfer(Context ctx, String lockId, String command) {
+        return Pipeline.run(ctx, Catalogue.COURT_TRANSFER, new CourtTransfer(), lockId, command);
     }
 }

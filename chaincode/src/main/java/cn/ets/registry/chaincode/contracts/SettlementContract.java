@@ -2,6 +2,7 @@ package cn.ets.registry.chaincode.contracts;
 
 import cn.ets.registry.api.Catalogue;
 import cn.ets.registry.chaincode.tx.Pipeline;
+import cn.ets.registry.chaincode.usecases.settlement.ListTrades;
 import cn.ets.registry.chaincode.usecases.settlement.ReadSettlement;
 import cn.ets.registry.chaincode.usecases.settlement.SettleTrade;
 import cn.ets.registry.chaincode.usecases.settlement.SettleTrades;
@@ -29,5 +30,10 @@ public final class SettlementContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String get(Context ctx, String tradeId) {
         return Pipeline.run(ctx, Catalogue.GET_SETTLEMENT, new ReadSettlement(), tradeId);
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String list(Context ctx, String month, String account) {
+        return Pipeline.run(ctx, Catalogue.LIST_TRADES, new ListTrades(), month, account);
     }
 }

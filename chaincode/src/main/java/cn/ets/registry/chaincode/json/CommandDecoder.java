@@ -116,7 +116,7 @@ public final class CommandDecoder {
         if (t == String.class) {
             return raw;
         }
-        if (t == int.class || t == long.class) {
+        if (t == int.class || t == long.class || t == Integer.class || t == Long.class) {
             long v;
             try {
                 v = Long.parseLong(raw);

@@ -35,6 +35,13 @@ public final class Allocations {
         state.put(state.key(Keys.ALLOCATION, String.valueOf(r.year()), r.unitId()), r);
     }
 
+    /** The unit's allocation debt over all years. */
+    public long debt(String unitId) {
+        return state.get(state.key(Keys.DEBT, unitId), Debt.class)
+                .map(Debt::owed)
+                .orElse(0L);
+    }
+
     /** Adds {@code delta} to the unit's debt over all years and returns the new total. */
     public long addDebt(String unitId, long delta) {
         String key = state.key(Keys.DEBT, unitId);

@@ -49,6 +49,19 @@ public final class Books {
     }
 
     public void saveHolding(String accountId, Product product, Holding h) {
+        saveHolding(accountId, product, h, null);
+    }
+
+    /** Saves a holding and journals the change ({@link Movements}), naming the other account of a transfer. */
+    private void saveHolding(String accountId, Product product, Holding h, String counterparty) {
+        Holding before = holding(accountId, product);
+        new Movements(state)
+                .record(
+                        accountId,
+                        product.code(),
+                        h.quantity() - before.quantity(),
+                        h.locked() - before.locked(),
+                        counterparty);
         String key = state.key(Keys.HOLDING, accountId, product.code());
         if (h.isEmpty()) {
             state.delete(key);
@@ -81,8 +94,8 @@ public final class Books {
 
     /** Moves available units; both sides must already be authorised and checked. */
     public void transfer(String from, String to, Product p, long q) {
-        debit(from, p, q);
-        credit(to, p, q);
+        saveHolding(from, p, holding(from, p).debit(q, from, p.code()), to);
+        saveHolding(to, p, holding(to, p).credit(q), from);
     }
 
     public void changeSupply(Product p, String accountId, SupplyCounters delta) {

@@ -54,6 +54,34 @@ public final class CarryOverBook {
         state.put(key, new Usage(Tonnes.add(used, carried)));
     }
 
+    /**
+     * A successor takes over a predecessor's carry-over history (承继): its trade flows count as the
+     * successor's net sales ({@code flow~successor~product~predecessor/tradeId}, so a trade between
+     * the two keeps both sides) and its carry-over used so far adds to the successor's.
+     */
+    public void moveHistory(String predecessor, String successor) {
+        for (var e : state.scan(Flow.class, Keys.FLOW, predecessor)) {
+            state.put(
+                    state.key(
+                            Keys.FLOW,
+                            successor,
+                            e.attributes().get(1),
+                            predecessor + "/" + e.attributes().get(2)),
+                    e.value());
+        }
+        long used = used(predecessor);
+        if (used > 0) {
+            state.put(state.key(Keys.CARRY_OVER, successor), new Usage(Tonnes.add(used(successor), used)));
+        }
+    }
+
+    /** Carry-over counted against the unit's limit so far. */
+    public long used(String unitId) {
+        return state.get(state.key(Keys.CARRY_OVER, unitId), Usage.class)
+                .map(Usage::used)
+                .orElse(0L);
+    }
+
     record Flow(long quantity) {}
 
     record Usage(long used) {}

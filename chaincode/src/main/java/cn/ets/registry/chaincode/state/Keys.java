@@ -53,6 +53,21 @@ public final class Keys {
     public static final String DEPOSIT = "deposit";
     /** {@code cancelrec~txId}: the public record of a voluntary cancellation. */
     public static final String CANCELLATION = "cancelrec";
+    /** {@code close~CEA-2025~yyyy-MM-dd}: the exchange's closing price of a product on a trading day. */
+    public static final String CLOSING_PRICE = "close";
+    /** {@code closeid~CEA-2025/yyyy-MM-dd}: the replay record of a posted close (one per product and day). */
+    public static final String CLOSE_ID = Command.Replay.CLOSES;
+    /** {@code roster~year~province~unit}: a key emitting unit on a province's roster of a year (名录). */
+    public static final String ROSTER = "roster";
+    /** {@code measure~account~measureId}: an enforcement measure on an account (001 §45). */
+    public static final String MEASURE = "measure";
+    /**
+     * {@code mv~account~time~txId~product}: one transaction's change of one holding (quantity and
+     * locked, signed), written once: an account's statement of movements.
+     */
+    public static final String MOVEMENT = "mv";
+    /** {@code warning~year~scope~yyyy-MM-dd}: compliance warnings issued on a day, scope a province or ALL. */
+    public static final String WARNING = "warning";
 
     private Keys() {}
 }

@@ -3,6 +3,8 @@ package cn.ets.registry.chaincode.state;
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
 import cn.ets.registry.domain.compliance.UnitYear;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,8 +54,24 @@ public final class UnitYears {
         return state.raw(state.key(Keys.YEAR_CLOSED, String.valueOf(year))).isPresent();
     }
 
-    public void markClosed(int year, String txId) {
-        state.put(state.key(Keys.YEAR_CLOSED, String.valueOf(year)), new ClosedMarker(year, txId));
+    public void markClosed(int year, String txId, BigDecimal averagePrice, String penaltyMonth) {
+        state.put(
+                state.key(Keys.YEAR_CLOSED, String.valueOf(year)),
+                new YearClose(year, txId, averagePrice, penaltyMonth));
+    }
+
+    /** How MEE closed the year: the price its fines were computed at (null when the month had no trade). */
+    public Optional<YearClose> close(int year) {
+        return state.get(state.key(Keys.YEAR_CLOSED, String.valueOf(year)), YearClose.class);
+    }
+
+    /** The unit's years from the first compliance year (2019) to {@code lastYear}, as far as recorded. */
+    public List<UnitYear> ofUnit(String unitId, int lastYear) {
+        List<UnitYear> out = new ArrayList<>();
+        for (int year = FIRST_YEAR; year <= lastYear; year++) {
+            find(year, unitId).ifPresent(out::add);
+        }
+        return out;
     }
 
     /** Refuses changes to a closed year's emissions or allocations. */
@@ -66,5 +84,9 @@ public final class UnitYears {
         }
     }
 
-    record ClosedMarker(int year, String txId) {}
+    /** The first compliance year of the national market (cycle 1, 2019-2020). */
+    public static final int FIRST_YEAR = 2019;
+
+    /** A closed year: the closing transaction, the penalty month and its average price. */
+    public record YearClose(int year, String txId, BigDecimal averagePrice, String penaltyMonth) {}
 }

@@ -8,16 +8,21 @@ import java.util.Map;
 public final class AccountStatusPolicy {
     private AccountStatusPolicy() {}
 
-    /** Settlement, distribution out, cancellation, pledging: only ACTIVE accounts give units away. */
+    /**
+     * Settlement as seller, distribution out, cancellation, pledging: ACTIVE accounts give units
+     * away, and so does an account winding down for closure (CLOSURE_PENDING) — it must be able to
+     * empty itself. RESTRICTED blocks sending (001 §45 (二)).
+     */
     public static void requireCanSend(Account a) {
-        if (a.status() != AccountStatus.ACTIVE) {
+        if (a.status() != AccountStatus.ACTIVE && a.status() != AccountStatus.CLOSURE_PENDING) {
             throw notActive(a, "send units");
         }
     }
 
     /**
-     * Restricted accounts may still receive; suspended and closed ones may not, whatever brings the
-     * units: a distribution, an allocation, its true-up or adjustment, a CCER issuance, an enforced pledge.
+     * Restricted accounts may still receive (a debtor buys to cure its debt); suspended, closing and
+     * closed ones may not, whatever brings the units: a distribution, an allocation, its true-up or
+     * adjustment, a CCER issuance, an enforced pledge.
      */
     public static void requireCanReceive(Account a) {
         if (a.status() != AccountStatus.ACTIVE && a.status() != AccountStatus.RESTRICTED) {
@@ -25,16 +30,23 @@ public final class AccountStatusPolicy {
         }
     }
 
-    /** Settlement needs both sides ACTIVE (domain-rules §5). */
-    public static void requireCanTrade(Account a) {
-        if (a.status() != AccountStatus.ACTIVE) {
-            throw notActive(a, "settle trades");
+    /** A restricted or closing unit must still be able to meet its compliance obligation. */
+    public static void requireCanSurrender(Account a) {
+        if (a.status() != AccountStatus.ACTIVE
+                && a.status() != AccountStatus.RESTRICTED
+                && a.status() != AccountStatus.CLOSURE_PENDING) {
+            throw notActive(a, "surrender");
         }
     }
 
-    /** A restricted unit must still be able to meet its compliance obligation. */
-    public static void requireCanSurrender(Account a) {
-        requireCanReceive(a);
+    /** A function the registry restricted by an enforcement measure (001 §45 (四), (五)) is refused whatever the status. */
+    public static void requireFunction(Account a, AccountFunction function) {
+        if (a.restricts(function)) {
+            throw new DomainException(
+                    ErrorCode.ACCOUNT_NOT_ACTIVE,
+                    "account " + a.id() + " may not use " + function + ": restricted by an enforcement measure",
+                    Map.of("account", a.id(), "function", function.name()));
+        }
     }
 
     /** Monthly deposits are the unit's own reports: made while ACTIVE or RESTRICTED, not once SUSPENDED or CLOSED. */

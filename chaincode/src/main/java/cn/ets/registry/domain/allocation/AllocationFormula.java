@@ -27,15 +27,27 @@ import java.util.Objects;
  *       because any smaller whole number would still be below the floor. A mixed gas and coal unit
  *       gets the coal floor only: the top-up is written for gas units.</li>
  *   <li>{@code VERIFIED_EMISSIONS} (steel, cement, aluminium in 2024): allocation = verified emissions.</li>
+ *   <li>{@code INTENSITY} (steel, cement, aluminium in 2025–2026): {@link IntensityAllocation}.</li>
  * </ul>
  */
 public final class AllocationFormula {
     private AllocationFormula() {}
 
+    /** A unit allocated by facilities or its verified emissions (no outputs). */
     public static AllocationResult compute(
             Sector sector, long verifiedEmissions, List<Facility> facilities, PolicyParameters params) {
+        return compute(sector, verifiedEmissions, facilities, List.of(), params);
+    }
+
+    public static AllocationResult compute(
+            Sector sector,
+            long verifiedEmissions,
+            List<Facility> facilities,
+            List<Output> outputs,
+            PolicyParameters params) {
         Objects.requireNonNull(sector, "sector");
         Objects.requireNonNull(facilities, "facilities");
+        Objects.requireNonNull(outputs, "outputs");
         Objects.requireNonNull(params, "params");
         if (verifiedEmissions < 0) {
             throw new DomainException(
@@ -55,6 +67,10 @@ public final class AllocationFormula {
                 new AllocationResult(
                         verifiedEmissions, verifiedEmissions, verifiedEmissions, AllocationResult.VERIFIED_EMISSIONS);
             case BENCHMARK -> benchmark(verifiedEmissions, facilities, params);
+            case INTENSITY -> {
+                long tonnes = IntensityAllocation.compute(sector, outputs, params);
+                yield new AllocationResult(tonnes, tonnes, tonnes, AllocationResult.INTENSITY);
+            }
         };
     }
 

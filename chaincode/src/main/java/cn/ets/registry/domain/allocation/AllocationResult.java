@@ -11,12 +11,13 @@ import java.util.Map;
  * @param adjustedTo      after gas top-up or coal floor; equals {@code computed} when no rule applied
  * @param finalAllocation the allocation the unit receives
  * @param rule            the rule that set the result: {@code null}, {@link #GAS_TOP_UP},
- *                        {@link #COAL_FLOOR} or {@link #VERIFIED_EMISSIONS}
+ *                        {@link #COAL_FLOOR}, {@link #VERIFIED_EMISSIONS} or {@link #INTENSITY}
  */
 public record AllocationResult(long computed, long adjustedTo, long finalAllocation, String rule) {
     public static final String GAS_TOP_UP = "GAS_TOP_UP";
     public static final String COAL_FLOOR = "COAL_FLOOR";
     public static final String VERIFIED_EMISSIONS = "VERIFIED_EMISSIONS";
+    public static final String INTENSITY = "INTENSITY";
 
     public AllocationResult {
         if (computed < 0 || adjustedTo < 0 || finalAllocation < 0) {

@@ -10,6 +10,9 @@ import java.util.Map;
  * owed as a debt, since a holding never goes negative.
  */
 public record ClawBack(long takenNow, long debt) {
+    /** The status reason of a unit RESTRICTED by an allocation debt; the restriction lifts once all is repaid. */
+    public static final String DEBT_RESTRICTION = "ALLOCATION_DEBT";
+
     public ClawBack {
         if (takenNow < 0 || debt < 0) {
             throw new DomainException(

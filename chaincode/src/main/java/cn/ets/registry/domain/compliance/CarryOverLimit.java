@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Most a unit may carry forward (003 §2.2.7): {@code carryOverBase + floor(multiplier × Σ net sales)}
- * over the {@code carryOverVintages}, never below 0. The rule is applied as written ("10,000 t +
- * 1.5 × net sales"): a net buyer's negative net sales lower the limit below the base, down to 0.
- * Rounding down keeps the limit from exceeding the exact value by a fraction of a tonne.
+ * Most a unit may carry forward (003 §2.2.7, 专题6: "最大可结转量等于1万吨加上各年年度配额…的净卖出量的
+ * 1.5倍"): {@code carryOverBase + floor(multiplier × max(0, Σ net sales))} over the
+ * {@code carryOverVintages}. The base is a floor: the rule adds 1.5 × the net quantity <i>sold</i>
+ * (净卖出量) to 10,000 t, and a net buyer has sold nothing net, so its limit is the 10,000 t base —
+ * buying never lowers it (the rule's aim is to make holders sell surplus, 专题6). Rounding down
+ * keeps the limit from exceeding the exact value by a fraction of a tonne.
  */
 public final class CarryOverLimit {
     private CarryOverLimit() {}
@@ -26,11 +28,11 @@ public final class CarryOverLimit {
         for (String vintage : params.carryOverVintages()) {
             netSales = Tonnes.add(netSales, netSalesByVintage.getOrDefault(vintage, 0L));
         }
-        long extra = BigDecimal.valueOf(netSales)
+        long extra = BigDecimal.valueOf(Math.max(0, netSales))
                 .multiply(params.carryOverMultiplier())
                 .setScale(0, RoundingMode.FLOOR)
                 .longValueExact();
-        return Math.max(0, Tonnes.add(params.carryOverBase(), extra));
+        return Tonnes.add(params.carryOverBase(), extra);
     }
 
     /**

@@ -11,7 +11,14 @@ public enum ComplianceStatus {
     /** Surrendered at least the obligation, on time or late. */
     COMPLIANT,
     /** The year is closed and less than the obligation was surrendered. */
-    SHORTFALL;
+    SHORTFALL,
+    /**
+     * The unit was on the year's roster (名录) but no emissions were recorded when the year closed:
+     * it owes an unknown quantity until its province records an estimate (001 §43).
+     */
+    EMISSIONS_NOT_ENTERED,
+    /** The unit's obligation of the year passed to its successor (承继, merger or acquisition). */
+    SUCCEEDED;
 
     public static ComplianceStatus of(long obligation, long surrendered, boolean closed) {
         if (obligation < 0 || surrendered < 0) {

@@ -35,15 +35,18 @@ public final class Permissions {
         }
     }
 
-    /** MEE → a province account; a province → a unit of its own province. */
+    /**
+     * MEE → a province account; a province → a unit of its own province, or back to MEE (a province
+     * returns what it did not allocate: the allowances are MEE's, 001 §9–10; 003 §2.3.2).
+     */
     public static void requireCanDistribute(Actor actor, Account from, Account to) {
         boolean ok = switch (actor.role()) {
             case MEE -> from.type() == AccountType.MEE && to.type() == AccountType.PROVINCE;
             case PROVINCE ->
                 from.type() == AccountType.PROVINCE
                         && actor.province().equals(from.province())
-                        && to.type() == AccountType.UNIT
-                        && actor.province().equals(to.province());
+                        && ((to.type() == AccountType.UNIT && actor.province().equals(to.province()))
+                                || to.type() == AccountType.MEE);
             default -> false;
         };
         if (!ok) {

@@ -8,9 +8,19 @@ package cn.ets.registry.domain.identity;
 public final class ReadAccess {
     private ReadAccess() {}
 
-    /** A settled trade's counterparties and price: the exchange, the registry, and the two parties. */
-    public static boolean trade(Actor a, String sellerAccount, String buyerAccount) {
-        return a.is(Role.EXCHANGE) || a.is(Role.REGISTRY) || a.holds(sellerAccount) || a.holds(buyerAccount);
+    /**
+     * A settled trade's counterparties and price: the exchange, the registry, MEE, the two parties,
+     * and the province of either party.
+     */
+    public static boolean trade(Actor a, String seller, String sellerProvince, String buyer, String buyerProvince) {
+        return a.is(Role.EXCHANGE)
+                || a.is(Role.REGISTRY)
+                || a.is(Role.MEE)
+                || a.holds(seller)
+                || a.holds(buyer)
+                || (a.is(Role.PROVINCE)
+                        && a.province() != null
+                        && (a.province().equals(sellerProvince) || a.province().equals(buyerProvince)));
     }
 
     /** A lock (pledge or freeze): the registry, MEE, the holder and the pledgee. */

@@ -2,6 +2,7 @@ package cn.ets.registry.domain.policy;
 
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
+import cn.ets.registry.domain.settlement.TradeMode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -9,6 +10,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The policy numbers in force for one vintage, as set by MEE and versioned on the ledger.
@@ -21,6 +24,12 @@ import java.util.Objects;
  * @param loadFactorCoefficient correction per percentage point below the threshold
  * @param emissionsDeadline     last day to record verified emissions of the vintage
  * @param surrenderDeadline     last day to surrender for the vintage
+ * @param sectorMethods         how each covered sector is allocated; a sector missing here has no surrender duty in the vintage
+ * @param intensityBenchmarks   for sectors allocated by {@code INTENSITY}: tCO2 per unit of each output (003 §2.2.3, 2025–26)
+ * @param keyEmitterThreshold   annual tCO2e from which a unit of a covered sector is a key emitting unit (000 §7; 001 §5)
+ * @param warningDays           compliance warnings may be issued from this many days before a deadline
+ * @param priceBands            share of the previous close a trade of each mode may deviate (003 Table 1); the penalty price counts
+ *                              only trades inside their band
  */
 public record PolicyParameters(
         String vintage,
@@ -45,7 +54,12 @@ public record PolicyParameters(
         boolean borrowingEnabled,
         BigDecimal borrowingMaxShare,
         BigDecimal borrowingMinGapShare,
-        Map<Sector, AllocationMethod> sectorMethods) {
+        Map<Sector, AllocationMethod> sectorMethods,
+        Map<Sector, Map<String, BigDecimal>> intensityBenchmarks,
+        long keyEmitterThreshold,
+        int warningDays,
+        Map<TradeMode, BigDecimal> priceBands) {
+    private static final Pattern OUTPUT_NAME = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
 
     public PolicyParameters {
         Objects.requireNonNull(vintage, "vintage");
@@ -69,6 +83,8 @@ public record PolicyParameters(
         Objects.requireNonNull(borrowingMaxShare, "borrowingMaxShare");
         Objects.requireNonNull(borrowingMinGapShare, "borrowingMinGapShare");
         sectorMethods = copy(Sector.class, Objects.requireNonNull(sectorMethods, "sectorMethods"));
+        intensityBenchmarks = intensities(Objects.requireNonNull(intensityBenchmarks, "intensityBenchmarks"));
+        priceBands = copy(TradeMode.class, Objects.requireNonNull(priceBands, "priceBands"));
         validate(
                 vintage,
                 version,
@@ -90,11 +106,39 @@ public record PolicyParameters(
                 surrenderDeadline,
                 borrowingMaxShare,
                 borrowingMinGapShare,
-                sectorMethods);
+                sectorMethods,
+                intensityBenchmarks,
+                keyEmitterThreshold,
+                warningDays,
+                priceBands);
     }
 
     public Benchmark benchmark(FacilityCategory category) {
-        return benchmarks.get(Objects.requireNonNull(category, "category"));
+        Benchmark b = benchmarks.get(Objects.requireNonNull(category, "category"));
+        if (b == null) {
+            throw bad(
+                    "vintage " + vintage + " publishes no benchmark for " + category,
+                    Map.of("vintage", vintage, "category", category.name()));
+        }
+        return b;
+    }
+
+    /** tCO2 per unit of {@code output} for an intensity-allocated sector; refused when the vintage names no such output. */
+    public BigDecimal intensity(Sector sector, String output) {
+        Map<String, BigDecimal> table = intensityBenchmarks.getOrDefault(sector, Map.of());
+        BigDecimal b = table.get(output);
+        if (b == null) {
+            throw bad(
+                    "vintage " + vintage + " publishes no intensity benchmark for " + sector + " output '" + output
+                            + "'; published: " + table.keySet(),
+                    Map.of("vintage", vintage, "sector", sector.name(), "output", String.valueOf(output)));
+        }
+        return b;
+    }
+
+    /** The band of a trading mode, a share of the previous close. */
+    public BigDecimal priceBand(TradeMode mode) {
+        return priceBands.get(Objects.requireNonNull(mode, "mode"));
     }
 
     public Builder toBuilder() {
@@ -122,16 +166,25 @@ public record PolicyParameters(
             LocalDate surrenderDeadline,
             BigDecimal borrowingMaxShare,
             BigDecimal borrowingMinGapShare,
-            Map<Sector, AllocationMethod> sectorMethods) {
+            Map<Sector, AllocationMethod> sectorMethods,
+            Map<Sector, Map<String, BigDecimal>> intensityBenchmarks,
+            long keyEmitterThreshold,
+            int warningDays,
+            Map<TradeMode, BigDecimal> priceBands) {
         if (vintage.isBlank()) {
             throw bad("vintage must not be blank", Map.of());
         }
         if (version < 1) {
             throw bad("version must be 1 or more", Map.of("version", version));
         }
-        for (FacilityCategory category : FacilityCategory.values()) {
-            if (!benchmarks.containsKey(category)) {
-                throw bad("a benchmark is required for every facility category", Map.of("missing", category.name()));
+        // Benchmarks are needed where a sector is allocated by them: then for every facility category.
+        if (sectorMethods.containsValue(AllocationMethod.BENCHMARK)) {
+            for (FacilityCategory category : FacilityCategory.values()) {
+                if (!benchmarks.containsKey(category)) {
+                    throw bad(
+                            "a benchmark is required for every facility category when a sector is allocated by BENCHMARK",
+                            Map.of("missing", category.name()));
+                }
             }
         }
         checkBenchmarks("benchmarks", benchmarks);
@@ -183,7 +236,47 @@ public record PolicyParameters(
             if (method == AllocationMethod.BENCHMARK && sector != Sector.POWER) {
                 throw bad("only POWER can be allocated by BENCHMARK", Map.of("sector", sector.name()));
             }
+            if (method == AllocationMethod.INTENSITY
+                    && intensityBenchmarks.getOrDefault(sector, Map.of()).isEmpty()) {
+                throw bad(
+                        sector + " is allocated by INTENSITY but intensityBenchmarks names no output for it",
+                        Map.of("sector", sector.name()));
+            }
         });
+        intensityBenchmarks.forEach((sector, table) -> table.forEach((output, value) -> {
+            if (!OUTPUT_NAME.matcher(output).matches()) {
+                throw bad(
+                        "an intensity output is named in upper case letters, digits and '_', e.g. CLINKER",
+                        Map.of("sector", sector.name(), "output", output));
+            }
+            nonNegative("intensityBenchmarks." + sector + "." + output, value);
+        }));
+        if (keyEmitterThreshold < 0) {
+            throw bad("keyEmitterThreshold must not be negative", Map.of("keyEmitterThreshold", keyEmitterThreshold));
+        }
+        if (warningDays < 0 || warningDays > 366) {
+            throw bad("warningDays must be between 0 and 366", Map.of("warningDays", warningDays));
+        }
+        for (TradeMode mode : TradeMode.values()) {
+            BigDecimal band = priceBands.get(mode);
+            if (band == null) {
+                throw bad("a price band is required for every trading mode", Map.of("missing", mode.name()));
+            }
+            share("priceBands." + mode, band);
+        }
+    }
+
+    private static Map<Sector, Map<String, BigDecimal>> intensities(Map<Sector, Map<String, BigDecimal>> source) {
+        EnumMap<Sector, Map<String, BigDecimal>> copy = new EnumMap<>(Sector.class);
+        source.forEach((sector, table) -> {
+            Objects.requireNonNull(sector, "sector");
+            Objects.requireNonNull(table, String.valueOf(sector));
+            TreeMap<String, BigDecimal> sorted = new TreeMap<>();
+            table.forEach((output, value) ->
+                    sorted.put(Objects.requireNonNull(output, "output"), Objects.requireNonNull(value, output)));
+            copy.put(sector, Collections.unmodifiableMap(sorted));
+        });
+        return Collections.unmodifiableMap(copy);
     }
 
     private static void checkBenchmarks(String field, Map<FacilityCategory, Benchmark> benchmarks) {
@@ -241,6 +334,10 @@ public record PolicyParameters(
         private BigDecimal borrowingMaxShare;
         private BigDecimal borrowingMinGapShare;
         private Map<Sector, AllocationMethod> sectorMethods;
+        private Map<Sector, Map<String, BigDecimal>> intensityBenchmarks;
+        private long keyEmitterThreshold;
+        private int warningDays;
+        private Map<TradeMode, BigDecimal> priceBands;
 
         private Builder(PolicyParameters p) {
             vintage = p.vintage;
@@ -266,6 +363,10 @@ public record PolicyParameters(
             borrowingMaxShare = p.borrowingMaxShare;
             borrowingMinGapShare = p.borrowingMinGapShare;
             sectorMethods = p.sectorMethods;
+            intensityBenchmarks = p.intensityBenchmarks;
+            keyEmitterThreshold = p.keyEmitterThreshold;
+            warningDays = p.warningDays;
+            priceBands = p.priceBands;
         }
 
         public Builder vintage(String v) {
@@ -383,6 +484,26 @@ public record PolicyParameters(
             return this;
         }
 
+        public Builder intensityBenchmarks(Map<Sector, Map<String, BigDecimal>> v) {
+            intensityBenchmarks = v;
+            return this;
+        }
+
+        public Builder keyEmitterThreshold(long v) {
+            keyEmitterThreshold = v;
+            return this;
+        }
+
+        public Builder warningDays(int v) {
+            warningDays = v;
+            return this;
+        }
+
+        public Builder priceBands(Map<TradeMode, BigDecimal> v) {
+            priceBands = v;
+            return this;
+        }
+
         public PolicyParameters build() {
             return new PolicyParameters(
                     vintage,
@@ -407,7 +528,11 @@ public record PolicyParameters(
                     borrowingEnabled,
                     borrowingMaxShare,
                     borrowingMinGapShare,
-                    sectorMethods);
+                    sectorMethods,
+                    intensityBenchmarks,
+                    keyEmitterThreshold,
+                    warningDays,
+                    priceBands);
         }
     }
 }

@@ -2,6 +2,7 @@ package cn.ets.registry.domain.product;
 
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -41,6 +42,17 @@ public record Product(Kind kind, String code) {
 
     public static Product cea(String vintage) {
         return parse("CEA-" + vintage);
+    }
+
+    /** A CEA vintage name: {@code 2019-2020}, or a year from 2021 to 2099. */
+    public static String requireVintage(String vintage) {
+        if (vintage == null || !CEA.matcher("CEA-" + vintage).matches()) {
+            throw new DomainException(
+                    ErrorCode.BAD_REQUEST,
+                    "vintage must be 2019-2020 or a year from 2021 to 2099, got '" + vintage + "'",
+                    Map.of("vintage", String.valueOf(vintage)));
+        }
+        return vintage;
     }
 
     /** The CEA vintage that covers a calendar year: 2019 and 2020 share one. */

@@ -110,9 +110,46 @@ class AccountsContractTest extends LedgerScenario {
         JsonObject r = object(ok(setStatus(Parties.REGISTRY, "HB-U1", "RESTRICTED")));
         assertThat(r.get("statusReason").getAsString()).isEqualTo("test measure");
         ok(setStatus(Parties.REGISTRY, "HB-U1", "ACTIVE"));
+        ok(cancel(HB_U1, "HB-U1", "CEA-2024", 1_000)); // empties it
         ok(setStatus(Parties.REGISTRY, "HB-U1", "CLOSED"));
         assertRejectedWithoutWrites("ACCOUNT_NOT_ACTIVE", () -> setStatus(Parties.REGISTRY, "HB-U1", "ACTIVE"));
         assertThat(status("HB-U1")).isEqualTo("CLOSED");
+        assertRejectedWithoutWrites("BAD_REQUEST", () -> setStatus(Parties.REGISTRY, "HB-U2", "CLOSURE_PENDING"));
+    }
+
+    /**
+     * Closing strands nothing (issue: CLOSED held 100 t "counted as held forever"): an account still
+     * holding units becomes CLOSURE_PENDING with what is left; it may send them away, not receive;
+     * asked again once empty, it closes.
+     */
+    @Test
+    void closing_an_account_that_still_holds_units_leaves_it_closure_pending_until_it_is_empty() {
+        JsonObject r = object(ok(setStatus(Parties.REGISTRY, "HB-U2", "CLOSED")));
+        assertThat(r.get("status").getAsString()).isEqualTo("CLOSURE_PENDING");
+        JsonObject pending = r.getAsJsonArray("closurePending").get(0).getAsJsonObject();
+        assertThat(pending.get("kind").getAsString()).isEqualTo("HOLDING");
+        assertThat(pending.get("what").getAsString()).isEqualTo("CEA-2024");
+        assertThat(pending.get("tonnes").getAsLong()).isEqualTo(500);
+        assertThat(accountView("HB-U2").getAsJsonArray("closurePending")).hasSize(1);
+        assertRejectedWithoutWrites(
+                "ACCOUNT_NOT_ACTIVE", () -> distribute(Parties.HB, "CEA-2024", "PROVINCE-HB", "HB-U2", 10));
+        ok(settle(Parties.EXCHANGE, trade(nextId("T"), "CEA-2024", "HB-U2", "HB-U1", 500, "80.00", "LISTED")));
+        JsonObject closed = object(ok(setStatus(Parties.REGISTRY, "HB-U2", "CLOSED")));
+        assertThat(closed.get("status").getAsString()).isEqualTo("CLOSED");
+        assertThat(closed.has("closurePending")).isFalse();
+        assertSupplyBalanced();
+    }
+
+    @Test
+    void a_locked_holding_or_an_unsurrendered_obligation_also_keeps_an_account_open() {
+        ok(pledge(HB_U1, "HB-U1", "CEA-2024", 400, "INST-1"));
+        ok(recordEmissions(Parties.HB, "HB-U1", 2024, 50));
+        JsonObject r = object(ok(setStatus(Parties.REGISTRY, "HB-U1", "CLOSED")));
+        assertThat(r.get("status").getAsString()).isEqualTo("CLOSURE_PENDING");
+        assertThat(r.getAsJsonArray("closurePending").toString())
+                .contains("\"kind\":\"LOCK\"", "\"kind\":\"HOLDING\"", "\"kind\":\"OBLIGATION\"");
+        ok(setStatus(Parties.REGISTRY, "HB-U1", "ACTIVE"));
+        assertThat(status("HB-U1")).as("ACTIVE takes the closure back").isEqualTo("ACTIVE");
     }
 
     @Test

@@ -24,8 +24,8 @@ class AllocationLedgerTest extends LedgerScenario {
         secondPartRegistry();
         give(CEA24, "PROVINCE-HB", 50_000);
         give(CEA24, "PROVINCE-GD", 10_000);
-        ok(recordEmissions(Parties.HB, "HB-U1", 2023, 10_000));
-        ok(recordEmissions(Parties.HB, "HB-S1", 2023, 10_000));
+        ok(on("2024-05-01", () -> recordEmissions(Parties.HB, "HB-U1", 2023, 10_000)));
+        ok(on("2024-05-01", () -> recordEmissions(Parties.HB, "HB-S1", 2023, 10_000)));
     }
 
     @Test
@@ -51,7 +51,7 @@ class AllocationLedgerTest extends LedgerScenario {
 
     @Test
     void pre_allocation_rounds_half_up_to_whole_tonnes() {
-        ok(recordEmissions(Parties.HB, "HB-U2", 2023, 10_001)); // 7,000.7 t
+        ok(on("2024-05-01", () -> recordEmissions(Parties.HB, "HB-U2", 2023, 10_001))); // 7,000.7 t
         assertThat(object(ok(preAllocate(Parties.HB, "HB-U2", 2024)))
                         .get("quantity")
                         .getAsLong())
@@ -64,7 +64,7 @@ class AllocationLedgerTest extends LedgerScenario {
         assertRejectedWithoutWrites("NOT_FOUND", () -> preAllocate(Parties.HB, "HB-NOBODY", 2024));
         ok(preAllocate(Parties.HB, "HB-U1", 2024));
         assertRejectedWithoutWrites("ALREADY_EXISTS", () -> preAllocate(Parties.HB, "HB-U1", 2024));
-        ok(recordEmissions(Parties.HB, "HB-U2", 2023, 100_000));
+        ok(on("2024-05-01", () -> recordEmissions(Parties.HB, "HB-U2", 2023, 100_000)));
         assertRejectedWithoutWrites("INSUFFICIENT_HOLDINGS", () -> preAllocate(Parties.HB, "HB-U2", 2024));
         assertRejectedWithoutWrites(
                 "BAD_REQUEST", () -> preCommand(Parties.HB, json("requestId", "x", "unitId", "HB-U2")));
@@ -218,6 +218,7 @@ class AllocationLedgerTest extends LedgerScenario {
         ok(recordEmissions(Parties.HB, "HB-S1", 2024, 1_000));
         ok(distribute(Parties.HB, CEA24, "PROVINCE-HB", "HB-S1", 600));
         ok(surrender(HB_S1, "HB-S1", 2024, CEA24, 600));
+        today("2026-01-05"); // after the 2024 surrender deadline
         ok(close(Parties.MEE, 2024));
         assertThat(compliance("HB-S1", 2024).get("deduction").getAsLong()).isEqualTo(400);
 
@@ -241,6 +242,7 @@ class AllocationLedgerTest extends LedgerScenario {
         ok(preAllocate(Parties.HB, "HB-U1", 2024));
         ok(recordEmissions(Parties.HB, "HB-U1", 2024, 9_000));
         ok(recordEmissions(Parties.HB, "HB-S1", 2024, 9_000));
+        today("2026-01-05"); // after the 2024 surrender deadline
         ok(close(Parties.MEE, 2024));
         assertRejectedWithoutWrites("DEADLINE_PASSED", () -> finalisePower(Parties.HB, "HB-U1", 2024, 10_000));
         assertRejectedWithoutWrites("DEADLINE_PASSED", () -> preAllocate(Parties.HB, "HB-S1", 2024));
@@ -251,6 +253,7 @@ class AllocationLedgerTest extends LedgerScenario {
     @Test
     void a_closed_year_takes_no_new_emissions_or_allocations_for_units_it_did_not_know() {
         ok(recordEmissions(Parties.HB, "HB-U1", 2024, 9_000));
+        today("2026-01-05"); // after the 2024 surrender deadline
         ok(close(Parties.MEE, 2024));
         assertRejectedWithoutWrites("DEADLINE_PASSED", () -> preAllocate(Parties.HB, "HB-S1", 2024));
         assertRejectedWithoutWrites("DEADLINE_PASSED", () -> recordEmissions(Parties.HB, "HB-U2", 2024, 5_000));

@@ -56,9 +56,19 @@ class CancellationContractTest extends LedgerScenario {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"RESTRICTED", "SUSPENDED", "CLOSED"})
-    void only_active_accounts_cancel(String status) {
+    @ValueSource(strings = {"RESTRICTED", "SUSPENDED"})
+    void restricted_and_suspended_accounts_do_not_cancel(String status) {
         ok(setStatus(Parties.REGISTRY, "HB-U1", status));
+        assertRejectedWithoutWrites("ACCOUNT_NOT_ACTIVE", () -> cancel(HB_U1, "HB-U1", "CEA-2024", 1));
+    }
+
+    /** An account asked to close empties itself, cancelling included; the registry may restrict the function alone. */
+    @Test
+    void a_closing_account_may_cancel_what_it_holds_unless_the_function_is_restricted() {
+        ok(setStatus(Parties.REGISTRY, "HB-U1", "CLOSED"));
+        assertThat(status("HB-U1")).isEqualTo("CLOSURE_PENDING");
+        ok(cancel(HB_U1, "HB-U1", "CEA-2024", 1));
+        ok(applyMeasure("HB-U1", "RESTRICT_FUNCTIONS", "CANCELLATION"));
         assertRejectedWithoutWrites("ACCOUNT_NOT_ACTIVE", () -> cancel(HB_U1, "HB-U1", "CEA-2024", 1));
     }
 

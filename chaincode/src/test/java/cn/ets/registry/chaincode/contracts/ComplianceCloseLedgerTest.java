@@ -2,6 +2,7 @@ package cn.ets.registry.chaincode.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.ets.registry.chaincode.testing.InMemoryLedger.Outcome;
 import cn.ets.registry.chaincode.testing.Parties;
 import cn.ets.registry.chaincode.testing.TestIdentity;
 import com.google.gson.JsonElement;
@@ -40,6 +41,31 @@ class ComplianceCloseLedgerTest extends LedgerScenario {
         ok(recordEmissions(Parties.GD, "GD-U1", 2024, 300));
         ok(surrender(HB_U1, "HB-U1", 2024, CEA, 600));
         ok(surrender(HB_U2, "HB-U2", 2024, CEA, 500));
+        today("2026-01-05"); // the 2024 surrender deadline (2025-12-31) has passed
+    }
+
+    /** 003 §2.2.7: the units have until the deadline; the month that prices the fines ends with it. */
+    @Test
+    void a_year_closes_only_after_its_surrender_deadline_on_the_ledgers_clock() {
+        today("2025-12-31");
+        Outcome early = assertRejectedWithoutWrites("DEADLINE_NOT_REACHED", () -> close(Parties.MEE, 2024));
+        assertThat(early.details()).contains("\"surrenderDeadline\":\"2025-12-31\"");
+        today("2026-01-01");
+        ok(close(Parties.MEE, 2024));
+    }
+
+    /** A surrender after the deadline is late at once, without MEE closing anything. */
+    @Test
+    void a_surrender_after_the_deadline_is_late_before_the_year_is_closed() {
+        JsonObject late = object(ok(surrender(HB_U1, "HB-U1", 2024, CEA, 100)));
+        assertThat(late.get("late").getAsBoolean()).isTrue();
+        assertThat(late.getAsJsonObject("compliance").get("status").getAsString())
+                .isEqualTo("OPEN");
+        today("2025-12-31");
+        JsonObject onTime = object(ok(surrender(HB_U1, "HB-U1", 2024, CEA, 100)));
+        assertThat(onTime.get("late").getAsBoolean())
+                .as("the deadline day itself is on time")
+                .isFalse();
     }
 
     private static Map<String, JsonObject> byUnit(JsonObject withUnits) {

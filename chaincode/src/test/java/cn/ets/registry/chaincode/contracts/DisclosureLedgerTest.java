@@ -48,11 +48,14 @@ class DisclosureLedgerTest extends LedgerScenario {
     void pledge_totals_count_pledges_in_force_per_product_without_naming_anyone() {
         coreRegistry();
         String first = lockId(pledge(HB_U1, "HB-U1", "CEA-2024", 100, "INST-1"));
-        ok(pledge(GD_U1, "GD-U1", "CEA-2024", 30, "INST-1"));
+        String second = lockId(pledge(GD_U1, "GD-U1", "CEA-2024", 30, "INST-1"));
+        ok(pledge(HB_U2, "HB-U2", "CEA-2024", 7, "INST-1")); // proposed, never accepted: not in force
         ok(freeze(Parties.REGISTRY, "HB-U2", "CEA-2024", 50));
+        ok(accept(INST_1, first));
+        ok(accept(INST_1, second));
         assertThat(pledges().toString())
                 .isEqualTo("{\"products\":[{\"pledges\":2,\"product\":\"CEA-2024\",\"quantity\":130}]}");
-        ok(release(Parties.REGISTRY, first));
+        ok(release(INST_1, first));
         assertThat(pledges().toString())
                 .isEqualTo("{\"products\":[{\"pledges\":1,\"product\":\"CEA-2024\",\"quantity\":30}]}");
     }
@@ -62,8 +65,8 @@ class DisclosureLedgerTest extends LedgerScenario {
         secondPartRegistry();
         ok(issue(Parties.MEE, "CEA-2024", 100_000));
         ok(distribute(Parties.MEE, "CEA-2024", "MEE", "PROVINCE-HB", 100_000));
-        ok(recordEmissions(Parties.HB, "HB-U1", 2023, 10_000));
-        ok(recordEmissions(Parties.HB, "HB-U2", 2023, 20_000));
+        ok(on("2024-05-01", () -> recordEmissions(Parties.HB, "HB-U1", 2023, 10_000)));
+        ok(on("2024-05-01", () -> recordEmissions(Parties.HB, "HB-U2", 2023, 20_000)));
         ok(preAllocate(Parties.HB, "HB-U1", 2024));
         ok(preAllocate(Parties.HB, "HB-U2", 2024));
         JsonObject list = allocations(2024);

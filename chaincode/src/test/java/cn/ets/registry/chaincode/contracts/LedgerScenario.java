@@ -11,6 +11,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +34,9 @@ import java.util.function.Supplier;
  * (HB) and GD-U1 (GD); steel unit HB-S1 (HB); institutions INST-1 and INST-2; individual IND-1;
  * project owners PO-1 and PO-2. No units issued: each test issues what it needs ({@link #give}).</li>
  * </ul>
+ * Both have the seeded vintages 2023 and 2024 and vintage 2025 as MEE publishes it: a copy of 2024
+ * with its deadlines a year later (emissions 2026-08-31, surrender 2026-12-31). The clock starts at
+ * {@link InMemoryLedger#DEFAULT_START} (2025-06-01), when 2024's emissions may still be recorded.
  */
 abstract class LedgerScenario {
     static final TestIdentity HB_U1 = Parties.unit("HB", "HB-U1");
@@ -52,6 +58,7 @@ abstract class LedgerScenario {
                 Parties.REGISTRY,
                 "admin:bootstrap",
                 ctx -> new AdminContract().bootstrap(ctx, "{\"provinces\":[\"HB\",\"GD\"]}")));
+        publish2025();
         ok(openAccount(
                 Parties.HB,
                 json("id", "HB-U1", "type", "UNIT", "name", "Wuhan Power", "province", "HB", "sector", "POWER")));
@@ -78,6 +85,7 @@ abstract class LedgerScenario {
                 Parties.REGISTRY,
                 "admin:bootstrap",
                 ctx -> new AdminContract().bootstrap(ctx, "{\"provinces\":[\"HB\",\"GD\"]}")));
+        publish2025();
         ok(openAccount(
                 Parties.HB,
                 json("id", "HB-U1", "type", "UNIT", "name", "Wuhan Power", "province", "HB", "sector", "POWER")));
@@ -96,6 +104,42 @@ abstract class LedgerScenario {
         ok(openAccount(Parties.REGISTRY, json("id", "PO-1", "type", "PROJECT_OWNER", "name", "Wind Farm Co")));
         ok(openAccount(Parties.REGISTRY, json("id", "PO-2", "type", "PROJECT_OWNER", "name", "Forest Co")));
         return this;
+    }
+
+    /** MEE publishes vintage 2025: 2024's set with the deadlines a year later. */
+    private void publish2025() {
+        ok(publish("2025", "copyFrom", "2024", "emissionsDeadline", "2026-08-31", "surrenderDeadline", "2026-12-31"));
+    }
+
+    /** MEE publishes (or changes) a vintage's parameters: field/value pairs, {@code copyFrom} included. */
+    Outcome publish(String vintage, Object... fieldValues) {
+        Object[] kv = new Object[fieldValues.length + 2];
+        kv[0] = "requestId";
+        kv[1] = nextId("par");
+        System.arraycopy(fieldValues, 0, kv, 2, fieldValues.length);
+        return setParameters(Parties.MEE, vintage, json(kv));
+    }
+
+    /** Puts the ledger's clock on a Beijing calendar day (10:00 there): the next transaction runs then. */
+    void today(String isoDate) {
+        ledger.setClock(LocalDate.parse(isoDate)
+                .atTime(10, 0)
+                .atZone(ZoneId.of("Asia/Shanghai"))
+                .toInstant());
+    }
+
+    /**
+     * Runs a command on a Beijing calendar day, then puts the clock back: a test in 2025 records, say,
+     * 2023's verified emissions when they were still due (before 2024-06-30).
+     */
+    Outcome on(String isoDate, Supplier<Outcome> command) {
+        Instant before = ledger.now();
+        today(isoDate);
+        try {
+            return command.get();
+        } finally {
+            ledger.setClock(before);
+        }
     }
 
     // ---- core commands ----
@@ -250,7 +294,7 @@ abstract class LedgerScenario {
     // ---- parameters ----
 
     Outcome getParameters(TestIdentity who, String vintage) {
-        return ledger.evaluate(who, "parameters:get", ctx -> new ParametersContract().get(ctx, vintage));
+        return ledger.evaluate(who, "parameters:get", ctx -> new ParametersContract().get(ctx, vintage, ""));
     }
 
     Outcome setParameters(TestIdentity who, String vintage, String command) {
@@ -393,6 +437,7 @@ abstract class LedgerScenario {
 
     // ---- locks ----
 
+    /** A pledge as its holder proposes it: loan contract, secured amount 500,000.00 yuan, maturity 2026-06-30. */
     Outcome pledge(TestIdentity who, String account, String product, long quantity, String pledgee) {
         return lockCommand(
                 who,
@@ -410,7 +455,73 @@ abstract class LedgerScenario {
                         "pledgee",
                         pledgee,
                         "reason",
-                        "carbon-backed loan"));
+                        "carbon-backed loan",
+                        "contractRef",
+                        "LOAN-" + nextId("c"),
+                        "securedAmount",
+                        "500000.00",
+                        "maturity",
+                        "2026-06-30"));
+    }
+
+    /** A pledge proposed by the holder and accepted by the pledgee: it holds. */
+    String acceptedPledge(TestIdentity holder, String account, String product, long quantity, TestIdentity pledgee) {
+        String id =
+                lockId(pledge(holder, account, product, quantity, pledgee.name().substring("account-".length())));
+        ok(accept(pledgee, id));
+        return id;
+    }
+
+    Outcome accept(TestIdentity who, String lockId) {
+        return ledger.submit(who, "locks:accept", ctx -> new LocksContract().accept(ctx, lockId, "{}"));
+    }
+
+    Outcome decline(TestIdentity who, String lockId) {
+        return ledger.submit(who, "locks:decline", ctx -> new LocksContract().decline(ctx, lockId, "{}"));
+    }
+
+    Outcome registerDefault(TestIdentity who, String lockId) {
+        String command = json("reason", "loan LOAN-1 unpaid at maturity");
+        return ledger.submit(
+                who, "locks:registerDefault", ctx -> new LocksContract().registerDefault(ctx, lockId, command));
+    }
+
+    Outcome releasePart(TestIdentity who, String lockId, long quantity) {
+        String command = json("quantity", quantity);
+        return ledger.submit(who, "locks:release", ctx -> new LocksContract().release(ctx, lockId, command));
+    }
+
+    Outcome enforceOnCourtOrder(TestIdentity who, String lockId, String courtOrder) {
+        String command = json("courtOrder", courtOrder);
+        return ledger.submit(who, "locks:enforce", ctx -> new LocksContract().enforce(ctx, lockId, command));
+    }
+
+    Outcome courtTransfer(TestIdentity who, String lockId, String to, Long quantity, String courtOrder) {
+        String command = quantity == null
+                ? json("requestId", nextId("ct"), "to", to, "courtOrder", courtOrder)
+                : json("requestId", nextId("ct"), "to", to, "quantity", quantity, "courtOrder", courtOrder);
+        return ledger.submit(
+                who, "locks:courtTransfer", ctx -> new LocksContract().courtTransfer(ctx, lockId, command));
+    }
+
+    Outcome judicialFreeze(TestIdentity who, String account, String product, long quantity, String courtOrder) {
+        return lockCommand(
+                who,
+                json(
+                        "requestId",
+                        nextId("lock"),
+                        "account",
+                        account,
+                        "product",
+                        product,
+                        "quantity",
+                        quantity,
+                        "kind",
+                        "FREEZE",
+                        "reason",
+                        "asset preservation",
+                        "courtOrder",
+                        courtOrder));
     }
 
     Outcome freeze(TestIdentity who, String account, String product, long quantity) {
@@ -449,6 +560,101 @@ abstract class LedgerScenario {
 
     static String lockId(Outcome o) {
         return object(ok(o)).get("lockId").getAsString();
+    }
+
+    // ---- accounts: measures, succession, statements, search ----
+
+    /** The registry applies a measure of 001 §45 ({@code functions}: for SUSPEND_BUSINESS and RESTRICT_FUNCTIONS). */
+    Outcome applyMeasure(String account, String measure, String... functions) {
+        Map<String, Object> m = map(
+                "requestId",
+                nextId("m"),
+                "measure",
+                measure,
+                "reason",
+                "late settlement of funds",
+                "legalBasis",
+                "碳排放权登记管理规则 第二十八条");
+        if (functions.length > 0) {
+            m.put("functions", List.of(functions));
+        }
+        String command = CanonicalJson.writeMap(m);
+        return ledger.submit(
+                Parties.REGISTRY,
+                "accounts:applyMeasure",
+                ctx -> new AccountsContract().applyMeasure(ctx, account, command));
+    }
+
+    Outcome liftMeasure(TestIdentity who, String account, String measureId) {
+        String command = json("requestId", nextId("lift"), "reason", "corrected");
+        return ledger.submit(
+                who,
+                "accounts:liftMeasure",
+                ctx -> new AccountsContract().liftMeasure(ctx, account, measureId, command));
+    }
+
+    JsonObject measures(TestIdentity who, String account) {
+        return object(
+                ok(ledger.evaluate(who, "accounts:measures", ctx -> new AccountsContract().measures(ctx, account))));
+    }
+
+    Outcome succeed(TestIdentity who, String predecessor, String successor) {
+        String command = json("requestId", nextId("succ"), "successor", successor, "reason", "MERGER");
+        return ledger.submit(who, "accounts:succeed", ctx -> new AccountsContract().succeed(ctx, predecessor, command));
+    }
+
+    Outcome statement(TestIdentity who, String account, String from, String to) {
+        return ledger.evaluate(
+                who, "accounts:statement", ctx -> new AccountsContract().statement(ctx, account, from, to));
+    }
+
+    Outcome search(TestIdentity who, String province, String type, String status, String q, String year, String after) {
+        return ledger.evaluate(
+                who,
+                "accounts:search",
+                ctx -> new AccountsContract().search(ctx, province, type, status, q, year, after));
+    }
+
+    // ---- roster, risk, warnings, closing prices ----
+
+    Outcome enlist(TestIdentity who, String unit, int year, long qualifyingEmissions) {
+        String command = json(
+                "requestId", nextId("ros"), "year", year, "unitId", unit, "qualifyingEmissions", qualifyingEmissions);
+        return ledger.submit(who, "roster:enlist", ctx -> new RosterContract().enlist(ctx, command));
+    }
+
+    JsonObject roster(int year, String province) {
+        return object(ok(ledger.evaluate(
+                Parties.AUDITOR, "roster:get", ctx -> new RosterContract().get(ctx, String.valueOf(year), province))));
+    }
+
+    Outcome estimate(TestIdentity who, String unit, int year, long emissions) {
+        String command = json("unitId", unit, "year", year, "verifiedEmissions", emissions, "estimated", true);
+        return ledger.submit(
+                who, "compliance:recordEmissions", ctx -> new ComplianceContract().recordEmissions(ctx, command));
+    }
+
+    Outcome risk(TestIdentity who, String unit, int year) {
+        return ledger.evaluate(
+                who, "compliance:risk", ctx -> new ComplianceContract().risk(ctx, String.valueOf(year), unit));
+    }
+
+    Outcome provinceRisk(TestIdentity who, int year, String province) {
+        return ledger.evaluate(
+                who,
+                "compliance:provinceRisk",
+                ctx -> new ComplianceContract().provinceRisk(ctx, String.valueOf(year), province));
+    }
+
+    Outcome warn(TestIdentity who, int year) {
+        String command = json("requestId", nextId("warn"));
+        return ledger.submit(
+                who, "compliance:warn", ctx -> new ComplianceContract().warn(ctx, String.valueOf(year), command));
+    }
+
+    Outcome postClose(TestIdentity who, String product, String date, String price) {
+        String command = json("product", product, "date", date, "price", price);
+        return ledger.submit(who, "prices:postClose", ctx -> new PricesContract().postClose(ctx, command));
     }
 
     // ---- deposits ----

@@ -19,8 +19,9 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Property: after random pledge / freeze / release / enforce / surrender / cancel / settle
- * sequences (with wrong actors and too-large quantities mixed in), every account's quantity and
+ * Property: after random pledge (proposed, accepted, declined, defaulted) / freeze / release /
+ * enforce / surrender / cancel / settle sequences (with wrong actors, wrong lock states and
+ * too-large quantities mixed in), every account's quantity and
  * locked part are what a plain model says, the supply counters keep issued = held + locked +
  * surrendered + cancelled and match a full recount of the holdings (supply:audit), and every
  * rejected command is refused with the predicted code and writes nothing.
@@ -45,7 +46,12 @@ class LockedSupplyPropertyTest {
             "MEE",
             Parties.MEE);
 
-    record Lock(String id, String kind, String account, String product, long quantity, String pledgee) {}
+    /** {@code state}: PROPOSED, ACTIVE or DEFAULTED while the lock locks; a freeze is ACTIVE. */
+    record Lock(String id, String kind, String account, String product, long quantity, String pledgee, String state) {
+        Lock in(String newState) {
+            return new Lock(id, kind, account, product, quantity, pledgee, newState);
+        }
+    }
 
     static final class Run extends LedgerScenario {
         final Random rnd;
@@ -131,13 +137,16 @@ class LockedSupplyPropertyTest {
         String lastPayload;
 
         void step() {
-            switch (rnd.nextInt(9)) {
+            switch (rnd.nextInt(13)) {
                 case 0, 1 -> pledgeRandom();
                 case 2 -> freezeRandom();
                 case 3 -> releaseRandom();
                 case 4 -> enforceRandom();
                 case 5 -> surrenderRandom();
                 case 6 -> cancelRandom();
+                case 7, 8 -> acceptRandom();
+                case 9 -> defaultRandom();
+                case 10 -> declineRandom();
                 default -> settleRandom();
             }
         }
@@ -155,7 +164,7 @@ class LockedSupplyPropertyTest {
             }
             expect("pledge", code, () -> pledge(who, a, p, q, pledgee), () -> {
                 hold[1] += q;
-                active.put(lockId(), new Lock(lockId(), "PLEDGE", a, p, q, pledgee));
+                active.put(lockId(), new Lock(lockId(), "PLEDGE", a, p, q, pledgee, "PROPOSED"));
             });
         }
 
@@ -169,7 +178,7 @@ class LockedSupplyPropertyTest {
             TestIdentity who = byRegistry ? Parties.REGISTRY : WHO.get(a);
             expect("freeze", code, () -> freeze(who, a, p, q), () -> {
                 hold[1] += q;
-                active.put(lockId(), new Lock(lockId(), "FREEZE", a, p, q, null));
+                active.put(lockId(), new Lock(lockId(), "FREEZE", a, p, q, null, "ACTIVE"));
             });
         }
 
@@ -197,7 +206,7 @@ class LockedSupplyPropertyTest {
             boolean allowed = actor.equals("REGISTRY") || (l.kind().equals("PLEDGE") && actor.equals(l.pledgee()));
             String code = !allowed
                     ? "FORBIDDEN"
-                    : !active.containsKey(l.id()) ? "CONFLICT" : null; // who may act is checked before the lock's state
+                    : !inState(l, "ACTIVE", "DEFAULTED") ? "CONFLICT" : null; // who may act is checked first
             expect("release", code, () -> release(WHO.get(actor), l.id()), () -> {
                 h(l.account(), l.product())[1] -= l.quantity();
                 active.remove(l.id());
@@ -216,12 +225,71 @@ class LockedSupplyPropertyTest {
             boolean allowed = l.kind().equals("PLEDGE") && actor.equals(l.pledgee());
             String code = !allowed
                     ? "FORBIDDEN"
-                    : !active.containsKey(l.id()) ? "CONFLICT" : null; // who may act is checked before the lock's state
+                    : !inState(l, "DEFAULTED") ? "CONFLICT" : null; // who may act is checked before the lock's state
             expect("enforce", code, () -> enforce(WHO.get(actor), l.id()), () -> {
                 long[] from = h(l.account(), l.product());
                 from[0] -= l.quantity();
                 from[1] -= l.quantity();
                 h(l.pledgee(), l.product())[0] += l.quantity();
+                active.remove(l.id());
+                closed.add(l);
+            });
+        }
+
+        /** The lock is still locking and in one of the states. */
+        boolean inState(Lock l, String... states) {
+            Lock now = active.get(l.id());
+            return now != null && List.of(states).contains(now.state());
+        }
+
+        String partyOrNot(Lock l) {
+            return pick(new String[] {
+                l.pledgee() == null ? "INST-1" : l.pledgee(),
+                l.pledgee() == null ? "INST-2" : l.pledgee(),
+                l.account(),
+                "REGISTRY"
+            });
+        }
+
+        void acceptRandom() {
+            Lock l = someLock();
+            if (l == null) {
+                return;
+            }
+            String actor = partyOrNot(l);
+            boolean allowed = l.kind().equals("PLEDGE") && actor.equals(l.pledgee());
+            String code = !allowed ? "FORBIDDEN" : !inState(l, "PROPOSED") ? "CONFLICT" : null;
+            expect("accept", code, () -> accept(WHO.get(actor), l.id()), () -> active.put(l.id(), l.in("ACTIVE")));
+        }
+
+        /** The pledgor acknowledges a default at any time; the pledgee only after the maturity (2026-06-30, ahead). */
+        void defaultRandom() {
+            Lock l = someLock();
+            if (l == null) {
+                return;
+            }
+            String actor = partyOrNot(l);
+            boolean allowed = l.kind().equals("PLEDGE") && (actor.equals(l.pledgee()) || actor.equals(l.account()));
+            String code = !allowed
+                    ? "FORBIDDEN"
+                    : !inState(l, "ACTIVE") ? "CONFLICT" : actor.equals(l.pledgee()) ? "DEADLINE_NOT_REACHED" : null;
+            expect(
+                    "default",
+                    code,
+                    () -> registerDefault(WHO.get(actor), l.id()),
+                    () -> active.put(l.id(), l.in("DEFAULTED")));
+        }
+
+        void declineRandom() {
+            Lock l = someLock();
+            if (l == null) {
+                return;
+            }
+            String actor = partyOrNot(l);
+            boolean allowed = l.kind().equals("PLEDGE") && (actor.equals(l.pledgee()) || actor.equals(l.account()));
+            String code = !allowed ? "FORBIDDEN" : !inState(l, "PROPOSED") ? "CONFLICT" : null;
+            expect("decline", code, () -> decline(WHO.get(actor), l.id()), () -> {
+                h(l.account(), l.product())[1] -= l.quantity();
                 active.remove(l.id());
                 closed.add(l);
             });

@@ -172,7 +172,7 @@ class ParametersLedgerTest extends LedgerScenario {
     @Test
     void a_new_pre_allocation_rate_is_what_the_next_pre_allocation_uses() {
         give("CEA-2024", "PROVINCE-HB", 20_000);
-        ok(recordEmissions(Parties.HB, "HB-U1", 2023, 10_000));
+        ok(on("2024-05-01", () -> recordEmissions(Parties.HB, "HB-U1", 2023, 10_000)));
         ok(setParameters(Parties.MEE, "2024", json("requestId", "p-1", "preAllocationRate", "0.60")));
         JsonObject r = object(ok(preAllocate(Parties.HB, "HB-U1", 2024)));
         assertThat(r.get("quantity").getAsLong()).isEqualTo(6_000);

@@ -26,7 +26,7 @@ class ReplayAuthorisationTest extends LedgerScenario {
     void registry() {
         secondPartRegistry();
         give("CEA-2024", "PROVINCE-HB", 50_000);
-        ok(recordEmissions(Parties.HB, "HB-U1", 2023, 10_000));
+        ok(on("2024-05-01", () -> recordEmissions(Parties.HB, "HB-U1", 2023, 10_000)));
         ok(recordEmissions(Parties.HB, "HB-U1", 2024, 9_000));
     }
 

@@ -71,18 +71,23 @@ class SettlementContractTest extends LedgerScenario {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({
-        "seller, RESTRICTED",
-        "seller, SUSPENDED",
-        "seller, CLOSED",
-        "buyer, RESTRICTED",
-        "buyer, SUSPENDED",
-        "buyer, CLOSED"
-    })
-    void both_parties_must_be_active(String side, String status) {
+    @CsvSource({"seller, RESTRICTED", "seller, SUSPENDED", "buyer, SUSPENDED", "buyer, CLOSURE_PENDING"})
+    void the_seller_must_be_able_to_send_and_the_buyer_to_receive(String side, String status) {
         String account = side.equals("seller") ? "HB-U1" : "HB-U2";
-        ok(setStatus(Parties.REGISTRY, account, status));
+        ok(setStatus(Parties.REGISTRY, account, status.equals("CLOSURE_PENDING") ? "CLOSED" : status));
         assertRejectedWithoutWrites("ACCOUNT_NOT_ACTIVE", () -> settle(Parties.EXCHANGE, "HB-U1", "HB-U2", 10));
+    }
+
+    /** domain-rules §5; 001 §45 (二): RESTRICTED blocks sending, not receiving — a debtor buys to cure its debt. */
+    @Test
+    void a_restricted_buyer_settles_and_a_seller_winding_down_for_closure_may_sell() {
+        ok(setStatus(Parties.REGISTRY, "HB-U2", "RESTRICTED"));
+        ok(settle(Parties.EXCHANGE, "HB-U1", "HB-U2", 10));
+        assertThat(quantity("HB-U2", "CEA-2024")).isEqualTo(510);
+        ok(setStatus(Parties.REGISTRY, "HB-U1", "CLOSED"));
+        assertThat(status("HB-U1")).isEqualTo("CLOSURE_PENDING");
+        ok(settle(Parties.EXCHANGE, "HB-U1", "GD-U1", 990));
+        assertThat(quantity("HB-U1", "CEA-2024")).isZero();
     }
 
     @ParameterizedTest(name = "{0} -> {1} of {2}")
@@ -157,14 +162,20 @@ class SettlementContractTest extends LedgerScenario {
     }
 
     @Test
-    void the_exchange_the_registry_and_the_two_parties_may_read_a_settlement_others_may_not() {
+    void the_exchange_the_registry_mee_the_parties_and_their_provinces_may_read_a_settlement_others_may_not() {
         ok(settle(Parties.EXCHANGE, trade("T-read", "CEA-2024", "HB-U1", "GD-U1", 5, "80.00", "LISTED")));
-        for (TestIdentity reader : new TestIdentity[] {Parties.EXCHANGE, Parties.REGISTRY, HB_U1, GD_U1}) {
+        for (TestIdentity reader : new TestIdentity[] {
+            Parties.EXCHANGE, Parties.REGISTRY, Parties.MEE, HB_U1, GD_U1, Parties.HB, Parties.GD
+        }) {
             assertThat(object(ok(read(reader, "T-read"))).get("quantity").getAsLong())
                     .as("%s", reader)
                     .isEqualTo(5);
         }
-        for (TestIdentity reader : new TestIdentity[] {HB_U2, Parties.MEE, Parties.HB, Parties.AUDITOR, INST_1}) {
+        ok(settle(Parties.EXCHANGE, trade("T-hb", "CEA-2024", "HB-U1", "HB-U2", 5, "80.00", "LISTED")));
+        assertThat(read(Parties.GD, "T-hb").code())
+                .as("GD reads no trade of HB's units")
+                .isEqualTo("FORBIDDEN");
+        for (TestIdentity reader : new TestIdentity[] {HB_U2, Parties.AUDITOR, INST_1}) {
             assertThat(read(reader, "T-read").code()).as("%s", reader).isEqualTo("FORBIDDEN");
         }
         assertThat(read(Parties.EXCHANGE, "T-none").code()).isEqualTo("NOT_FOUND");

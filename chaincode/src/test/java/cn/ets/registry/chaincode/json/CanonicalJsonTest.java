@@ -9,6 +9,7 @@ import cn.ets.registry.domain.account.Account;
 import cn.ets.registry.domain.account.AccountStatus;
 import cn.ets.registry.domain.account.AccountType;
 import cn.ets.registry.domain.account.Holding;
+import cn.ets.registry.domain.compliance.EmissionsBasis;
 import cn.ets.registry.domain.compliance.UnitYear;
 import cn.ets.registry.domain.supply.SupplyCounters;
 import com.google.gson.JsonObject;
@@ -120,10 +121,10 @@ class CanonicalJsonTest {
         assertThat(CanonicalJson.write(new Account(
                         "HB-U1", AccountType.UNIT, "Wuhan <Power> & Heat", "HB", "POWER", AccountStatus.ACTIVE, null)))
                 .isEqualTo(
-                        "{\"id\":\"HB-U1\",\"name\":\"Wuhan <Power> & Heat\",\"province\":\"HB\",\"sector\":\"POWER\",\"status\":\"ACTIVE\",\"type\":\"UNIT\"}");
+                        "{\"id\":\"HB-U1\",\"name\":\"Wuhan <Power> & Heat\",\"province\":\"HB\",\"restrictedFunctions\":[],\"sector\":\"POWER\",\"status\":\"ACTIVE\",\"tradingQualificationCancelled\":false,\"type\":\"UNIT\"}");
         assertThat(CanonicalJson.write(UnitYear.open("HB-U1", "HB", 2024, 500)))
                 .isEqualTo(
-                        "{\"closed\":false,\"deduction\":0,\"obligation\":500,\"offsetUsed\":0,\"province\":\"HB\",\"surrendered\":0,\"unitId\":\"HB-U1\",\"year\":2024}");
+                        "{\"basis\":\"VERIFIED\",\"closed\":false,\"deduction\":0,\"obligation\":500,\"offsetUsed\":0,\"province\":\"HB\",\"surrendered\":0,\"unitId\":\"HB-U1\",\"year\":2024}");
         assertThat(CanonicalJson.write(new UnitYear(
                         "HB-U1",
                         "HB",
@@ -136,9 +137,11 @@ class CanonicalJsonTest {
                         new BigDecimal("4425.00"),
                         new BigDecimal("8850.00"),
                         50,
-                        10000L)))
+                        10000L,
+                        EmissionsBasis.ESTIMATED,
+                        null)))
                 .isEqualTo(
-                        "{\"averagePrice\":\"88.50\",\"carryOverLimit\":10000,\"closed\":true,\"deduction\":50,\"obligation\":500,"
+                        "{\"averagePrice\":\"88.50\",\"basis\":\"ESTIMATED\",\"carryOverLimit\":10000,\"closed\":true,\"deduction\":50,\"obligation\":500,"
                                 + "\"offsetUsed\":0,\"penaltyMax\":\"8850.00\",\"penaltyMin\":\"4425.00\",\"province\":\"HB\",\"surrendered\":0,"
                                 + "\"unitId\":\"HB-U1\",\"year\":2024}");
     }
@@ -157,7 +160,9 @@ class CanonicalJsonTest {
                 new BigDecimal("4425.00"),
                 new BigDecimal("8850.00"),
                 50,
-                null);
+                null,
+                EmissionsBasis.VERIFIED,
+                "HB-U2");
         assertThat(CanonicalJson.read(CanonicalJson.write(uy), UnitYear.class)).isEqualTo(uy);
         Account a =
                 new Account("I1", AccountType.INSTITUTION, "Fund", null, null, AccountStatus.SUSPENDED, "court order");

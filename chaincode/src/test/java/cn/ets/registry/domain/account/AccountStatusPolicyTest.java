@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,35 +29,39 @@ class AccountStatusPolicyTest {
         return switch (what) {
             case "send" -> AccountStatusPolicy::requireCanSend;
             case "receive" -> AccountStatusPolicy::requireCanReceive;
-            case "trade" -> AccountStatusPolicy::requireCanTrade;
             case "surrender" -> AccountStatusPolicy::requireCanSurrender;
             case "report" -> AccountStatusPolicy::requireCanReport;
             default -> throw new IllegalArgumentException(what);
         };
     }
 
+    /**
+     * 001 §45 (二) restricts the transfer of products, so RESTRICTED blocks sending, not receiving
+     * (domain-rules §5: a debtor buys to cure its debt); (三) suspends the account; an account asked to
+     * close (CLOSURE_PENDING) still empties itself but takes nothing in.
+     */
     @ParameterizedTest(name = "{0} account: {1} allowed = {2}")
     @CsvSource({
-        "ACTIVE,     send,      true",
-        "ACTIVE,     receive,   true",
-        "ACTIVE,     trade,     true",
-        "ACTIVE,     surrender, true",
-        "ACTIVE,     report,    true",
-        "RESTRICTED, send,      false",
-        "RESTRICTED, receive,   true",
-        "RESTRICTED, trade,     false",
-        "RESTRICTED, surrender, true",
-        "RESTRICTED, report,    true",
-        "SUSPENDED,  send,      false",
-        "SUSPENDED,  receive,   false",
-        "SUSPENDED,  trade,     false",
-        "SUSPENDED,  surrender, false",
-        "SUSPENDED,  report,    false",
-        "CLOSED,     send,      false",
-        "CLOSED,     receive,   false",
-        "CLOSED,     trade,     false",
-        "CLOSED,     surrender, false",
-        "CLOSED,     report,    false"
+        "ACTIVE,          send,      true",
+        "ACTIVE,          receive,   true",
+        "ACTIVE,          surrender, true",
+        "ACTIVE,          report,    true",
+        "RESTRICTED,      send,      false",
+        "RESTRICTED,      receive,   true",
+        "RESTRICTED,      surrender, true",
+        "RESTRICTED,      report,    true",
+        "SUSPENDED,       send,      false",
+        "SUSPENDED,       receive,   false",
+        "SUSPENDED,       surrender, false",
+        "SUSPENDED,       report,    false",
+        "CLOSURE_PENDING, send,      true",
+        "CLOSURE_PENDING, receive,   false",
+        "CLOSURE_PENDING, surrender, true",
+        "CLOSURE_PENDING, report,    false",
+        "CLOSED,          send,      false",
+        "CLOSED,          receive,   false",
+        "CLOSED,          surrender, false",
+        "CLOSED,          report,    false"
     })
     void each_status_permits_exactly_its_operations(AccountStatus status, String what, boolean allowed) {
         Account a = unit(status);
@@ -70,6 +75,26 @@ class AccountStatusPolicyTest {
                         assertThat(e.details()).isEqualTo(Map.of("account", "U1", "status", status.name()));
                         assertThat(e.getMessage()).contains("U1", status.name());
                     });
+        }
+    }
+
+    /** 001 §45 (四), (五): a restricted function is refused whatever the status; the others stay open. */
+    @ParameterizedTest(name = "{0} restricted: {1} allowed = {2}")
+    @CsvSource({
+        "TRADE,        TRADE,        false",
+        "TRADE,        PLEDGE,       true",
+        "PLEDGE,       PLEDGE,       false",
+        "CANCELLATION, CANCELLATION, false",
+        "CANCELLATION, TRADE,        true"
+    })
+    void a_restricted_function_is_refused_alone(AccountFunction restricted, AccountFunction used, boolean allowed) {
+        Account a = unit(AccountStatus.ACTIVE).withRestrictedFunctions(List.of(restricted));
+        if (allowed) {
+            assertThatCode(() -> AccountStatusPolicy.requireFunction(a, used)).doesNotThrowAnyException();
+        } else {
+            assertThatExceptionOfType(DomainException.class)
+                    .isThrownBy(() -> AccountStatusPolicy.requireFunction(a, used))
+                    .satisfies(e -> assertThat(e.code()).isEqualTo(ErrorCode.ACCOUNT_NOT_ACTIVE));
         }
     }
 }

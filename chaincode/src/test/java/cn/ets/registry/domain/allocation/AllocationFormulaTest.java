@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
-import cn.ets.registry.domain.policy.DefaultParameters;
 import cn.ets.registry.domain.policy.FacilityCategory;
 import cn.ets.registry.domain.policy.PolicyParameters;
 import cn.ets.registry.domain.policy.Sector;
+import cn.ets.registry.domain.policy.SeededParameters;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class AllocationFormulaTest {
-    private static final PolicyParameters P2024 = DefaultParameters.forVintage("2024");
+    private static final PolicyParameters P2024 = SeededParameters.forVintage("2024");
 
     private static Facility facility(FacilityCategory category, String mwh, String gj, String loadFactor) {
         return new Facility(category, new BigDecimal(mwh), new BigDecimal(gj), new BigDecimal(loadFactor));
@@ -53,7 +53,7 @@ class AllocationFormulaTest {
     void output_times_the_benchmark_column_never_the_balance_column(
             String vintage, FacilityCategory category, String mwh, String gj, long expected) {
         AllocationResult result = AllocationFormula.compute(
-                Sector.POWER, 0, List.of(facility(category, mwh, gj, "0.80")), DefaultParameters.forVintage(vintage));
+                Sector.POWER, 0, List.of(facility(category, mwh, gj, "0.80")), SeededParameters.forVintage(vintage));
 
         assertThat(result).isEqualTo(new AllocationResult(expected, expected, expected, null));
     }
@@ -87,7 +87,7 @@ class AllocationFormulaTest {
                 Sector.POWER,
                 0,
                 List.of(facility(COAL_ABOVE_300MW, mwh, "0", "1")),
-                DefaultParameters.forVintage(vintage));
+                SeededParameters.forVintage(vintage));
 
         assertThat(result.computed()).isEqualTo(expected);
     }
@@ -99,7 +99,7 @@ class AllocationFormulaTest {
                 Sector.POWER,
                 0,
                 List.of(facility(GAS, "10", "0", "1"), facility(GAS, "10", "0", "1")),
-                DefaultParameters.forVintage("2023"));
+                SeededParameters.forVintage("2023"));
 
         assertThat(result.computed()).isEqualTo(6);
     }
@@ -170,7 +170,7 @@ class AllocationFormulaTest {
     void a_sector_without_a_method_in_the_vintage_is_a_bad_request() {
         assertThatExceptionOfType(DomainException.class)
                 .isThrownBy(() ->
-                        AllocationFormula.compute(Sector.STEEL, 100, List.of(), DefaultParameters.forVintage("2023")))
+                        AllocationFormula.compute(Sector.STEEL, 100, List.of(), SeededParameters.forVintage("2023")))
                 .satisfies(e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);
                     assertThat(e.details()).containsEntry("sector", "STEEL").containsEntry("vintage", "2023");

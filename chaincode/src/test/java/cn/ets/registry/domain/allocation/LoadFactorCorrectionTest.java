@@ -2,16 +2,16 @@ package cn.ets.registry.domain.allocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.ets.registry.domain.policy.DefaultParameters;
 import cn.ets.registry.domain.policy.FacilityCategory;
 import cn.ets.registry.domain.policy.PolicyParameters;
+import cn.ets.registry.domain.policy.SeededParameters;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class LoadFactorCorrectionTest {
-    private static final PolicyParameters P2024 = DefaultParameters.forVintage("2024");
+    private static final PolicyParameters P2024 = SeededParameters.forVintage("2024");
 
     @ParameterizedTest(name = "F = {0} -> {1}")
     @CsvSource({

@@ -2,14 +2,14 @@ package cn.ets.registry.domain.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.ets.registry.domain.policy.DefaultParameters;
 import cn.ets.registry.domain.policy.PolicyParameters;
+import cn.ets.registry.domain.policy.SeededParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class BorrowingTest {
-    private static final PolicyParameters OFF = DefaultParameters.forVintage("2024");
+    private static final PolicyParameters OFF = SeededParameters.forVintage("2024");
     private static final PolicyParameters ON =
             OFF.toBuilder().borrowingEnabled(true).build();
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
-import cn.ets.registry.domain.policy.DefaultParameters;
 import cn.ets.registry.domain.policy.PolicyParameters;
+import cn.ets.registry.domain.policy.SeededParameters;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
@@ -13,20 +13,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class CarryOverLimitTest {
-    private static final PolicyParameters P2024 = DefaultParameters.forVintage("2024");
+    private static final PolicyParameters P2024 = SeededParameters.forVintage("2024");
 
+    /**
+     * 003 §2.2.7 and 专题6: "最大可结转量等于1万吨加上…净卖出量的1.5倍" — 10,000 t plus 1.5 × the net
+     * quantity sold; a net buyer sold nothing net, so the 10,000 t base is a floor (the limit never
+     * falls below it, as it did before: to 0 for a net buyer of 6,667 t).
+     */
     @ParameterizedTest(name = "net sales {0} t -> {1} t")
     @CsvSource({
         "      0, 10000", // no trading: the base
         "  20000, 40000", // net seller: 10,000 + 1.5 x 20,000
         "      3, 10004", // 10,004.5 rounded down
-        "  -4000,  4000", // net buyer: below the base
-        "     -3,  9995", // 9,995.5 rounded down
-        "  -6666,     1", // 10,000 - 9,999
-        "  -6667,     0", // 10,000 - 10,000.5: floored at 0
-        " -50000,     0",
+        "      1, 10001", // 10,001.5 rounded down
+        "     -3, 10000", // net buyer: the base
+        "  -4000, 10000",
+        "  -6667, 10000",
+        " -50000, 10000",
     })
-    void limit_is_10000_plus_1_5_times_net_sales_never_below_zero(long netSales, long expected) {
+    void limit_is_10000_plus_1_5_times_net_sales_and_never_below_the_base(long netSales, long expected) {
         assertThat(CarryOverLimit.compute(Map.of("2023", netSales), P2024)).isEqualTo(expected);
     }
 
@@ -48,7 +53,7 @@ class CarryOverLimitTest {
     })
     void only_carry_over_vintages_used_after_the_last_of_them_count(
             int year, long tonnes, String vintage, long counted) {
-        var params = DefaultParameters.forVintage("2025");
+        var params = P2024.toBuilder().vintage("2025").build();
         assertThat(CarryOverLimit.carried(year, Map.of(vintage, tonnes), params))
                 .isEqualTo(counted);
     }

@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
-import cn.ets.registry.domain.policy.DefaultParameters;
 import cn.ets.registry.domain.policy.PolicyParameters;
+import cn.ets.registry.domain.policy.SeededParameters;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class OffsetCapTest {
-    private static final PolicyParameters P2024 = DefaultParameters.forVintage("2024");
+    private static final PolicyParameters P2024 = SeededParameters.forVintage("2024");
 
     @ParameterizedTest(name = "5 % of {0} t = {1} t")
     @CsvSource({"100000, 5000", "1999, 99", "20, 1", "19, 0", "0, 0"})

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
-import cn.ets.registry.domain.policy.DefaultParameters;
 import cn.ets.registry.domain.policy.PolicyParameters;
+import cn.ets.registry.domain.policy.SeededParameters;
 import java.time.LocalDate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class OffsetEligibilityTest {
-    private static final PolicyParameters P2024 = DefaultParameters.forVintage("2024");
+    private static final PolicyParameters P2024 = SeededParameters.forVintage("2024");
 
     @ParameterizedTest(name = "inside {0}, legacy {1}, on {2}")
     @CsvSource({

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
-import cn.ets.registry.domain.policy.DefaultParameters;
 import cn.ets.registry.domain.policy.PolicyParameters;
+import cn.ets.registry.domain.policy.SeededParameters;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class PenaltyRangeTest {
-    private static final PolicyParameters P2024 = DefaultParameters.forVintage("2024");
+    private static final PolicyParameters P2024 = SeededParameters.forVintage("2024");
 
     @ParameterizedTest(name = "{0} t at {1} -> {2} .. {3} yuan")
     @CsvSource({

@@ -11,20 +11,23 @@ class ReadAccessTest {
         return new Actor("SomeMSP", "caller", role, province, account);
     }
 
-    @ParameterizedTest(name = "{0} (province {1}, account {2}) reads the trade S→B: {3}")
+    @ParameterizedTest(name = "{0} (province {1}, account {2}) reads the trade S (HB) → B (GD): {3}")
     @CsvSource({
         "EXCHANGE, , , true",
         "REGISTRY, , , true",
-        "UNIT, GD, S, true",
+        "MEE, , , true",
+        "UNIT, HB, S, true",
         "INDIVIDUAL, , B, true",
-        "UNIT, GD, X, false",
-        "MEE, , , false",
-        "PROVINCE, GD, , false",
+        "PROVINCE, HB, , true",
+        "PROVINCE, GD, , true",
+        "PROVINCE, SH, , false",
+        "UNIT, HB, X, false",
         "AUDITOR, , , false"
     })
-    void a_trade_is_read_by_the_exchange_the_registry_and_its_two_parties(
+    void a_trade_is_read_by_the_exchange_the_registry_mee_its_two_parties_and_their_provinces(
             Role role, String province, String account, boolean reads) {
-        assertThat(ReadAccess.trade(actor(role, province, account), "S", "B")).isEqualTo(reads);
+        assertThat(ReadAccess.trade(actor(role, province, account), "S", "HB", "B", "GD"))
+                .isEqualTo(reads);
     }
 
     @ParameterizedTest(name = "{0} (account {1}) reads a pledge of H to P: {2}")

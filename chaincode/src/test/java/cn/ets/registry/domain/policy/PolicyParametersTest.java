@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
+import cn.ets.registry.domain.settlement.TradeMode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PolicyParametersTest {
-    private static final PolicyParameters P2024 = DefaultParameters.forVintage("2024");
+    private static final PolicyParameters P2024 = SeededParameters.forVintage("2024");
 
     private static void assertBadRequest(UnaryOperator<PolicyParameters.Builder> change) {
         assertThatExceptionOfType(DomainException.class)
@@ -106,5 +107,51 @@ class PolicyParametersTest {
         assertThat(params.benchmark(FacilityCategory.GAS).electricity()).isEqualByComparingTo("0.3288");
         assertThatThrownBy(() -> params.benchmarks().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThat(params.benchmarks().keySet()).containsExactly(FacilityCategory.values());
+    }
+
+    /** 003 §2.2.3: 2025–26 steel, cement and aluminium by intensity — the method needs its published outputs. */
+    @Test
+    void an_intensity_allocated_sector_needs_its_outputs_and_sane_names_and_values() {
+        Map<Sector, AllocationMethod> methods = new EnumMap<>(P2024.sectorMethods());
+        methods.put(Sector.CEMENT, AllocationMethod.INTENSITY);
+        assertBadRequest(b -> b.sectorMethods(methods));
+        assertBadRequest(b -> b.sectorMethods(methods)
+                .intensityBenchmarks(Map.of(Sector.CEMENT, Map.of("clinker", new BigDecimal("0.86")))));
+        assertBadRequest(b -> b.sectorMethods(methods)
+                .intensityBenchmarks(Map.of(Sector.CEMENT, Map.of("CLINKER", new BigDecimal("-0.86")))));
+        PolicyParameters ok = P2024.toBuilder()
+                .sectorMethods(methods)
+                .intensityBenchmarks(Map.of(Sector.CEMENT, Map.of("CLINKER", new BigDecimal("0.86"))))
+                .build();
+        assertThat(ok.intensity(Sector.CEMENT, "CLINKER")).isEqualByComparingTo("0.86");
+        assertThatExceptionOfType(DomainException.class)
+                .isThrownBy(() -> ok.intensity(Sector.CEMENT, "CEMENT"))
+                .satisfies(e -> assertThat(e.getMessage()).contains("CLINKER"));
+    }
+
+    @Test
+    void benchmarks_are_needed_only_where_a_sector_is_allocated_by_them() {
+        PolicyParameters noPower = P2024.toBuilder()
+                .sectorMethods(Map.of(Sector.STEEL, AllocationMethod.VERIFIED_EMISSIONS))
+                .benchmarks(Map.of())
+                .build();
+        assertThat(noPower.benchmarks()).isEmpty();
+        assertThatExceptionOfType(DomainException.class)
+                .isThrownBy(() -> noPower.benchmark(FacilityCategory.GAS))
+                .extracting(DomainException::code)
+                .isEqualTo(ErrorCode.BAD_REQUEST);
+    }
+
+    /** 000 §7, 001 §5 (threshold); 003 Table 1 (bands, every mode); warnings within a year. */
+    @Test
+    void threshold_warning_days_and_price_bands_are_checked() {
+        assertBadRequest(b -> b.keyEmitterThreshold(-1));
+        assertBadRequest(b -> b.warningDays(-1));
+        assertBadRequest(b -> b.warningDays(367));
+        assertBadRequest(b -> b.priceBands(Map.of(TradeMode.LISTED, new BigDecimal("0.10"))));
+        assertBadRequest(b -> b.priceBands(Map.of(
+                TradeMode.LISTED, new BigDecimal("0.10"),
+                TradeMode.BLOCK, new BigDecimal("1.30"),
+                TradeMode.BIDDING, new BigDecimal("0.10"))));
     }
 }

@@ -37,7 +37,13 @@ public final class EventDisclosure {
         /** A pledge or freeze placed, released or enforced: the lock rule; the public sees kind, product, quantity. */
         LOCK,
         /** A voluntary cancellation: public, but an individual is not named. */
-        CANCELLATION
+        CANCELLATION,
+        /** An enforcement measure on an account: the account rule; not public. */
+        MEASURE,
+        /** A unit's succession: the registry, MEE and the two holders see the holdings moved; the public, who took over whom. */
+        SUCCESSION,
+        /** Compliance warnings: each unit's warning goes to whom its account rule admits (the unit, its province, MEE, the registry). */
+        WARNING
     }
 
     static final Map<String, Kind> KINDS = Map.ofEntries(
@@ -63,13 +69,28 @@ public final class EventDisclosure {
             Map.entry("UnitsFrozen", Kind.LOCK),
             Map.entry("LockReleased", Kind.LOCK),
             Map.entry("PledgeEnforced", Kind.LOCK),
-            Map.entry("UnitsCancelled", Kind.CANCELLATION));
+            Map.entry("UnitsCancelled", Kind.CANCELLATION),
+            Map.entry("ParametersPublished", Kind.PUBLIC),
+            Map.entry("ClosingPricePosted", Kind.PUBLIC),
+            Map.entry("UnitListed", Kind.PUBLIC),
+            Map.entry("PledgeProposed", Kind.LOCK),
+            Map.entry("PledgeRegistered", Kind.LOCK),
+            Map.entry("PledgeDeclined", Kind.LOCK),
+            Map.entry("PledgeDefaulted", Kind.LOCK),
+            Map.entry("CourtOrderedTransfer", Kind.LOCK),
+            Map.entry("EnforcementMeasureApplied", Kind.MEASURE),
+            Map.entry("EnforcementMeasureLifted", Kind.MEASURE),
+            Map.entry("AccountSucceeded", Kind.SUCCESSION),
+            Map.entry("ComplianceWarningIssued", Kind.WARNING));
 
     private static final Set<String> ACCOUNT_PUBLIC =
             Set.of("id", "type", "name", "province", "sector", "status", "previous");
     private static final Set<String> TRADE_PUBLIC =
             Set.of("product", "quantity", "mode", "tradedAt", "settledAt", "txId", "time");
-    private static final Set<String> LOCK_PUBLIC = Set.of("kind", "product", "quantity", "status", "txId", "time");
+    private static final Set<String> LOCK_PUBLIC =
+            Set.of("kind", "product", "quantity", "status", "moved", "txId", "time");
+    private static final Set<String> SUCCESSION_PUBLIC =
+            Set.of("predecessor", "successor", "reason", "years", "txId", "time");
 
     private EventDisclosure() {}
 
@@ -103,7 +124,13 @@ public final class EventDisclosure {
             case TRADES -> trades(p, viewer);
             case LOCK -> lock(p, viewer);
             case CANCELLATION -> cancellation(p, viewer);
+            case MEASURE -> measure(p, viewer);
+            case SUCCESSION -> succession(p, viewer);
+            case WARNING -> warning(p, viewer);
         };
+        if (seen == null) {
+            return Optional.empty();
+        }
         if (seen == p && !actorIsPersonal(envelope, viewer)) {
             return Optional.of(payloadJson);
         }
@@ -152,7 +179,13 @@ public final class EventDisclosure {
     }
 
     private static JsonObject trade(JsonObject p, Actor viewer) {
-        if (viewer != null && ReadAccess.trade(viewer, text(p, "seller"), text(p, "buyer"))) {
+        if (viewer != null
+                && ReadAccess.trade(
+                        viewer,
+                        text(p, "seller"),
+                        text(p, "sellerProvince"),
+                        text(p, "buyer"),
+                        text(p, "buyerProvince"))) {
             return p;
         }
         return only(p, TRADE_PUBLIC);
@@ -193,6 +226,47 @@ public final class EventDisclosure {
         masked.remove("actor");
         masked.addProperty("holder", AccountType.INDIVIDUAL.name());
         return masked;
+    }
+
+    private static JsonObject measure(JsonObject p, Actor viewer) {
+        JsonElement account = p.get("account");
+        if (viewer == null || account == null || !account.isJsonObject()) {
+            return null;
+        }
+        JsonObject a = account.getAsJsonObject();
+        return ReadAccess.account(viewer, text(a, "id"), text(a, "province")) ? p : null;
+    }
+
+    private static JsonObject succession(JsonObject p, Actor viewer) {
+        if (viewer != null
+                && (ReadAccess.account(viewer, text(p, "predecessor"), null)
+                        || ReadAccess.account(viewer, text(p, "successor"), null))) {
+            return p;
+        }
+        return only(p, SUCCESSION_PUBLIC);
+    }
+
+    private static JsonObject warning(JsonObject p, Actor viewer) {
+        JsonArray mine = new JsonArray();
+        JsonElement units = p.get("units");
+        if (units != null && units.isJsonArray()) {
+            for (JsonElement u : units.getAsJsonArray()) {
+                if (viewer != null
+                        && u.isJsonObject()
+                        && ReadAccess.account(
+                                viewer, text(u.getAsJsonObject(), "unitId"), text(u.getAsJsonObject(), "province"))) {
+                    mine.add(u);
+                }
+            }
+        }
+        if (units != null
+                && units.isJsonArray()
+                && mine.size() == units.getAsJsonArray().size()) {
+            return p;
+        }
+        JsonObject out = p.deepCopy();
+        out.add("units", mine);
+        return out;
     }
 
     private static JsonObject only(JsonObject p, Set<String> fields) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ets.registry.gateway.testing.RegistryClient;
 import cn.ets.registry.gateway.testing.RegistryClient.Response;
+import cn.ets.registry.gateway.testing.TestCalendar;
 import com.google.gson.JsonObject;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -36,6 +37,8 @@ public final class CommandContractScenario {
     }
 
     private void setUp() {
+        TestCalendar.open(api, "2024"); // 2024's emissions are recorded, 2025 pre-allocated
+        TestCalendar.open(api, "2025");
         expect(
                 api.post(
                         "mee",

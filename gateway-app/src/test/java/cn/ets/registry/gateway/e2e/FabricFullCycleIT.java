@@ -116,8 +116,17 @@ class FabricFullCycleIT {
         System.out.printf("[e2e] full cycle on Fabric in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /** 2026 and 2027 (2025 still open from the full cycle): runs after it, and closes both years. */
     @Test
     @Order(4)
+    void two_consecutive_compliance_years_run_through_the_organisations_gateways_on_fabric() {
+        long t0 = System.nanoTime();
+        new TwoYearsScenario(api).run();
+        System.out.printf("[e2e] two compliance years on Fabric in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    @Test
+    @Order(5)
     void the_exchange_follows_committed_events_and_resumes_from_a_block() throws Exception {
         var exchange = api.endpoint("exchange");
         List<EventStream.Event> first = EventStream.read(exchange.baseUrl(), exchange.token(), 0, 5);
@@ -157,7 +166,7 @@ class FabricFullCycleIT {
             var issued = api.post(
                     "mee",
                     "/api/v1/issuances",
-                    "{\"requestId\":\"stall-" + System.nanoTime() + "\",\"product\":\"CEA-2026\",\"quantity\":1}");
+                    "{\"requestId\":\"stall-" + System.nanoTime() + "\",\"product\":\"CEA-2024\",\"quantity\":1}");
             assertThat(issued.status()).as("%s", issued).isEqualTo(201);
             System.out.printf(
                     "[e2e] issuance with a stalled event subscriber: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
@@ -204,7 +213,7 @@ class FabricFullCycleIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void fabric_itself_rejects_a_change_that_the_registry_did_not_endorse() throws Exception {
         withGateway("MEE", "mee", contract -> {
             // A valid command for the chaincode (MEE may issue), endorsed by MEE alone: the chaincode says yes, Fabric
@@ -224,7 +233,7 @@ class FabricFullCycleIT {
 
     /** The auditor reads through its own peer, and Fabric itself refuses it as a writer, whatever it sends. */
     @Test
-    @Order(6)
+    @Order(8)
     void the_audit_organisation_reads_through_its_own_peer_and_is_no_writer() throws Exception {
         assertThat(api.get("auditor", "/api/v1/supply").status()).isEqualTo(200);
         withGateway("Audit", "auditor", contract -> {
@@ -240,7 +249,7 @@ class FabricFullCycleIT {
 
     /** Concurrent commands of unrelated accounts share blocks: the tamper tests reorder two of them. */
     @Test
-    @Order(7)
+    @Order(9)
     void concurrent_commands_of_different_accounts_commit_side_by_side() throws Exception {
         String run = Long.toString(System.nanoTime(), 36);
         List<Thread> threads = new ArrayList<>();
@@ -261,7 +270,7 @@ class FabricFullCycleIT {
 
     /** The test command's audit: from the Audit organisation's own peer, every block since the genesis. */
     @Test
-    @Order(8)
+    @Order(10)
     void the_audit_of_the_ledger_the_suite_leaves_passes_from_the_audit_organisations_peer() throws Exception {
         blocks = Files.createTempDirectory("fabric-blocks");
         AuditReport r = AuditCommand.run("fabric:" + network + ":Audit", null, 2, m -> {}, Duration.ZERO, blocks);
@@ -277,7 +286,7 @@ class FabricFullCycleIT {
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     void a_flipped_byte_in_a_block_is_caught_at_that_block() throws Exception {
         Path copy = copyBlocks();
         BlockTamper t = new BlockTamper(copy);
@@ -287,7 +296,7 @@ class FabricFullCycleIT {
     }
 
     @Test
-    @Order(10)
+    @Order(12)
     void a_dropped_transaction_is_caught_even_with_the_data_hash_redone() throws Exception {
         Path copy = copyBlocks();
         BlockTamper t = new BlockTamper(copy);
@@ -297,7 +306,7 @@ class FabricFullCycleIT {
     }
 
     @Test
-    @Order(11)
+    @Order(13)
     void two_reordered_transactions_are_caught_even_with_the_data_hash_redone() throws Exception {
         Path copy = copyBlocks();
         BlockTamper t = new BlockTamper(copy);
@@ -307,7 +316,7 @@ class FabricFullCycleIT {
     }
 
     @Test
-    @Order(12)
+    @Order(14)
     void a_forged_endorsement_is_caught_at_its_transaction() throws Exception {
         Path copy = copyBlocks();
         BlockTamper t = new BlockTamper(copy);
@@ -324,7 +333,7 @@ class FabricFullCycleIT {
     }
 
     @Test
-    @Order(13)
+    @Order(15)
     void a_write_no_endorser_signed_is_caught_at_its_transaction() throws Exception {
         Path copy = copyBlocks();
         BlockTamper t = new BlockTamper(copy);
@@ -335,7 +344,7 @@ class FabricFullCycleIT {
     }
 
     @Test
-    @Order(14)
+    @Order(16)
     void a_block_signed_by_one_orderer_only_is_caught() throws Exception {
         Path copy = copyBlocks();
         BlockTamper t = new BlockTamper(copy);
@@ -346,7 +355,7 @@ class FabricFullCycleIT {
 
     /** Public disclosure on Fabric: anyone, without a token, through the Audit organisation's own gateway. */
     @Test
-    @Order(15)
+    @Order(17)
     void anyone_reads_public_disclosure_through_the_audit_gateway_whose_own_audit_passes() throws Exception {
         String audit = api.endpoint("auditor").baseUrl();
         String registry = api.endpoint("registry").baseUrl();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ets.registry.gateway.testing.RegistryClient;
 import cn.ets.registry.gateway.testing.RegistryClient.Response;
+import cn.ets.registry.gateway.testing.TestCalendar;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,12 @@ public final class FullCycleScenario {
     }
 
     public void run() throws Exception {
+        // The calendars: the run replays 2023–2025 on today's wall clock, so MEE keeps their deadlines ahead
+        // of today while the figures are recorded, and puts 2024's back to its own before closing it.
+        TestCalendar.open(api, "2023");
+        TestCalendar.open(api, "2024");
+        TestCalendar.open(api, "2025");
+
         // Issuance and distribution MEE → province.
         for (String v : new String[] {"2024", "2025"}) {
             expect(
@@ -201,8 +208,10 @@ public final class FullCycleScenario {
                 "/api/v1/locks",
                 "{\"requestId\":\"" + id("lock") + "\",\"account\":\"" + u2
                         + "\",\"product\":\"CEA-2024\",\"quantity\":5000,\"kind\":\"PLEDGE\",\"pledgee\":\"" + inst
-                        + "\",\"reason\":\"loan 2025-001\"}");
+                        + "\",\"reason\":\"loan 2025-001\",\"contractRef\":\"2025-001\",\"securedAmount\":\"400000\""
+                        + ",\"maturity\":\"2027-06-30\"}");
         expect(lock, 201);
+        expect(api.post(inst, "/api/v1/locks/" + lock.str("lockId") + "/accept", "{}"), 200);
         expectError(
                 api.post(
                         "exchange",
@@ -227,6 +236,12 @@ public final class FullCycleScenario {
                         .getAsString())
                 .isEqualTo("INSUFFICIENT_HOLDINGS");
         assertThat(results.get(2).getAsJsonObject().get("status").getAsString()).isEqualTo("SETTLED");
+        expect(
+                api.post(
+                        u2,
+                        "/api/v1/locks/" + lock.str("lockId") + "/default",
+                        "{\"reason\":\"loan 2025-001 unpaid\"}"),
+                200);
         expect(api.post(inst, "/api/v1/locks/" + lock.str("lockId") + "/enforce", "{}"), 200);
         assertThat(api.ownHolding(inst, "CEA-2024")).isEqualTo(5_000L);
         expect(
@@ -263,7 +278,9 @@ public final class FullCycleScenario {
                         .getAsBoolean())
                 .isFalse();
 
-        // Closing 2024: shortfall → penalty range at the December average price, deduction, carry-over limit.
+        // Closing 2024 once its deadlines (2025-08-31, 2025-12-31) are its own again and have passed: shortfall →
+        // penalty range at the December average price, deduction, carry-over limit.
+        TestCalendar.close(api, "2024", "2025-08-31", "2025-12-31");
         Response close = api.post("mee", "/api/v1/compliance/2024/close", "{}");
         expect(close, 200);
         Response status = api.get("auditor", "/api/v1/compliance/2024/" + u1);

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class EventDisclosureTest {
     private static final String TRADE =
-            "{\"tradeId\":\"T-1\",\"status\":\"SETTLED\",\"product\":\"CEA-2024\",\"seller\":\"HB-U1\",\"buyer\":\"IND-1\","
+            "{\"tradeId\":\"T-1\",\"status\":\"SETTLED\",\"product\":\"CEA-2024\",\"seller\":\"HB-U1\",\"buyer\":\"IND-1\",\"sellerProvince\":\"HB\","
                     + "\"quantity\":100,\"price\":\"98.50\",\"amount\":\"9850.00\",\"mode\":\"LISTED\",\"tradedAt\":\"2026-12-01T10:00:00Z\","
                     + "\"settledAt\":\"2026-12-01T10:00:01Z\",\"txId\":\"tx1\",\"time\":\"2026-12-01T10:00:01Z\",\"actor\":\"exchange\","
                     + "\"org\":\"ExchangeMSP\",\"role\":\"EXCHANGE\"}";
@@ -70,9 +70,10 @@ class EventDisclosureTest {
         "UNIT, HB, HB-U1, true",
         "INDIVIDUAL, , IND-1, true",
         "UNIT, GD, GD-U1, false",
-        "MEE, , , false",
+        "MEE, , , true",
         "AUDITOR, , , false",
-        "PROVINCE, HB, , false"
+        "PROVINCE, HB, , true",
+        "PROVINCE, GD, , false"
     })
     void a_trades_counterparties_and_price_go_to_whom_the_trade_endpoint_answers(
             String role, String province, String account, boolean full) {
@@ -214,7 +215,7 @@ class EventDisclosureTest {
                 }
             }
         }
-        assertThat(emitted).contains("TradesSettled", "UnitsPledged", "AccountStatusChanged", "AccountOpened");
+        assertThat(emitted).contains("TradesSettled", "PledgeProposed", "AccountStatusChanged", "AccountOpened");
         assertThat(EventDisclosure.KINDS.keySet()).containsAll(emitted);
     }
 }

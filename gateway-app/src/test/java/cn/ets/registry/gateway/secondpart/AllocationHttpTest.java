@@ -174,9 +174,9 @@ class AllocationHttpTest extends HttpScenario {
                 "NOT_FOUND",
                 () -> c.post(
                         "province-HB", pre, Json.obj("requestId", id("pre"), "unitId", "HB-AL-NOBODY", "year", 2024)));
-        rejected(
-                404,
-                "NOT_FOUND",
+        rejected( // vintage 2021 is not published on this registry (vintages are data)
+                409,
+                "PARAMETERS_NOT_PUBLISHED",
                 () -> c.post("province-HB", pre, Json.obj("requestId", id("pre"), "unitId", u3, "year", 2021)));
         rejected(404, "NOT_FOUND", () -> c.post("province-HB", fin, finalCommand(u3, 1_000))); // no 2024 emissions yet
         rejected(401, "UNAUTHENTICATED", () -> c.send("POST", pre, "Bearer nope", Json.write(valid)));

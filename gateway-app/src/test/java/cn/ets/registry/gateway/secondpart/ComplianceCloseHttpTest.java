@@ -6,6 +6,7 @@ import static cn.ets.registry.gateway.testing.HttpAssertions.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ets.registry.gateway.testing.Json;
+import cn.ets.registry.gateway.testing.TestCalendar;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.HashMap;
@@ -17,10 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * POST /compliance/{year}/close and what follows it, on year 2025 (deadline 2026-12-31, so the
- * penalty month is December 2026), which no other class of the gateway uses. CL-U1 owes 2,000,
- * surrenders 1,500 and sold 1,000 t at 80.00 and 3,000 t at 100.00 in December 2026 (average 95.00)
- * plus 1,000 CEA-2024 earlier; the GD unit owes 500 and surrenders it.
+ * POST /compliance/{year}/close and what follows it, on year 2025, which no other class of the
+ * gateway closes. Its calendar is open while the figures are recorded; before the close MEE moves
+ * the deadlines into the past (emissions 2026-10-31, surrender 2026-11-30: the penalty month is
+ * November 2026), since deadlines act on the wall clock. CL-U1 owes 2,000, surrenders 1,500 and sold
+ * 1,000 t at 80.00 and 3,000 t at 100.00 in November 2026 (average 95.00) plus 1,000 CEA-2024
+ * earlier; the GD unit owes 500 and surrenders it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ComplianceCloseHttpTest extends HttpScenario {
@@ -40,8 +43,8 @@ class ComplianceCloseHttpTest extends HttpScenario {
         give("CEA-2025", u1, 10_000);
         give("CEA-2024", u1, 2_000);
         give("CEA-2025", u2, 1_000);
-        created(settle("CEA-2025", u1, inst, 1_000, "80.00", "2026-12-05T10:00:00+08:00"));
-        created(settle("CEA-2025", u1, inst, 3_000, "100.00", "2026-12-18T10:00:00+08:00"));
+        created(settle("CEA-2025", u1, inst, 1_000, "80.00", "2026-11-05T10:00:00+08:00"));
+        created(settle("CEA-2025", u1, inst, 3_000, "100.00", "2026-11-18T10:00:00+08:00"));
         created(settle("CEA-2024", u1, inst, 1_000, "70.00", "2025-11-18T10:00:00+08:00"));
         created(emissions(u1, 2025, 2_000));
         created(emissions(u2, 2025, 500));
@@ -59,17 +62,19 @@ class ComplianceCloseHttpTest extends HttpScenario {
         rejected(400, "BAD_REQUEST", () -> c.post("mee", "/api/v1/compliance/20x5/close", Json.obj()));
         rejected(400, "BAD_REQUEST", () -> c.send("POST", "/api/v1/compliance/2025/close", bearer("mee"), "{oops"));
         rejected(401, "UNAUTHENTICATED", () -> c.send("POST", "/api/v1/compliance/2025/close", null, ""));
+        rejected(409, "DEADLINE_NOT_REACHED", () -> c.post("mee", "/api/v1/compliance/2025/close", Json.obj()));
         assertThat(compliance(2025, u1).get("status").getAsString()).isEqualTo("OPEN");
     }
 
     @Test
     @Order(2)
-    void mee_closes_the_year_with_the_december_volume_weighted_average() {
+    void once_the_deadline_has_passed_mee_closes_the_year_with_the_volume_weighted_average_of_its_month() {
+        TestCalendar.close(c, "2025", "2026-10-31", "2026-11-30");
         JsonObject r = ok(c.send("POST", "/api/v1/compliance/2025/close", bearer("mee"), ""))
                 .json();
         assertThat(r.get("year").getAsInt()).isEqualTo(2025);
         assertThat(r.get("closed").getAsBoolean()).isTrue();
-        assertThat(r.get("penaltyMonth").getAsString()).isEqualTo("2026-12");
+        assertThat(r.get("penaltyMonth").getAsString()).isEqualTo("2026-11");
         assertThat(r.get("averagePrice").getAsBigDecimal()).isEqualByComparingTo("95.00");
 
         JsonObject s = compliance(2025, u1);

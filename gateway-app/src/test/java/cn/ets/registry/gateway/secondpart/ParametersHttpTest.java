@@ -24,9 +24,9 @@ class ParametersHttpTest extends HttpScenario {
     @Test
     void anyone_reads_the_parameters_of_2023_and_2024() {
         for (String who : new String[] {"auditor", "exchange", unit, "province-GD"}) {
-            JsonObject p = ok(c.get(who, "/api/v1/parameters/2024")).json();
+            JsonObject p = ok(c.get(who, "/api/v1/parameters/2024?version=1")).json(); // as seeded
             assertThat(p.get("vintage").getAsString()).isEqualTo("2024");
-            assertThat(p.get("version").getAsInt()).isGreaterThanOrEqualTo(1);
+            assertThat(p.get("version").getAsInt()).isEqualTo(1);
             assertThat(p.getAsJsonObject("benchmarks")
                             .getAsJsonObject("COAL_ABOVE_300MW")
                             .get("electricity")
@@ -134,5 +134,56 @@ class ParametersHttpTest extends HttpScenario {
                         "mee",
                         "/api/v1/parameters/2023",
                         Json.obj("requestId", id("p"), "surrenderDeadline", "2023-01-31")));
+    }
+
+    /** Vintages are data: a vintage exists once MEE publishes a complete set or a copy, as a new version 1. */
+    @Test
+    void mee_publishes_a_new_vintage_by_copying_a_published_one_and_an_incomplete_first_set_is_refused() {
+        assertThat(c.get("auditor", "/api/v1/parameters/2033").code()).isEqualTo("NOT_FOUND");
+        rejected(
+                400,
+                "BAD_REQUEST",
+                () -> c.put("mee", "/api/v1/parameters/2033", Json.obj("requestId", id("p"), "offsetCap", "0.05")));
+        rejected(
+                409,
+                "PARAMETERS_NOT_PUBLISHED",
+                () -> c.put("mee", "/api/v1/parameters/2033", Json.obj("requestId", id("p"), "copyFrom", "2022")));
+        rejected(
+                400,
+                "BAD_REQUEST",
+                () -> c.put("mee", "/api/v1/parameters/2033", Json.obj("requestId", id("p"), "copyFrom", 2024)));
+        rejected(
+                403,
+                "FORBIDDEN",
+                () -> c.put("registry", "/api/v1/parameters/2033", Json.obj("requestId", id("p"), "copyFrom", "2024")));
+        JsonObject r = ok(c.put(
+                        "mee",
+                        "/api/v1/parameters/2033",
+                        Json.obj(
+                                "requestId",
+                                id("p"),
+                                "copyFrom",
+                                "2024",
+                                "emissionsDeadline",
+                                "2034-08-31",
+                                "surrenderDeadline",
+                                "2034-12-31")))
+                .json();
+        assertThat(r.get("version").getAsInt()).isEqualTo(1);
+        assertThat(r.getAsJsonObject("parameters").get("surrenderDeadline").getAsString())
+                .isEqualTo("2034-12-31");
+        String listed = ok(c.get("exchange", "/api/v1/parameters")).json().toString();
+        assertThat(listed).contains("\"vintage\":\"2033\"", "\"vintage\":\"2024\"");
+        assertThat(ok(c.get("auditor", "/api/v1/parameters/2033?version=1"))
+                        .json()
+                        .get("version")
+                        .getAsInt())
+                .isEqualTo(1);
+        assertThat(c.get("auditor", "/api/v1/parameters/2033?version=2").status())
+                .isEqualTo(404);
+        assertThat(c.get("auditor", "/api/v1/parameters/2033?version=zero").status())
+                .isEqualTo(400);
+        assertThat(c.get("auditor", "/api/v1/parameters/2033?version=0").status())
+                .isEqualTo(400);
     }
 }

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * One embedded gateway for every test class of the run that does not need a registry of its own
  * (starting one costs the contract router's classpath scan, ~10 s on a 2-core machine). Each class
  * gets its own {@link RegistryClient} and uses its own account ids; the gateway is closed and its
- * data dir removed when the whole run ends. Subclasses name a separate run-wide gateway.
+ * data dir removed when the whole run ends. Subclasses name a separate run-wide gateway. Its
+ * vintages 2023, 2024 and 2025 are open on the wall clock ({@link TestCalendar#open}): their emissions may
+ * be recorded and surrenders are on time.
  */
 public class SharedGateway implements ParameterResolver {
     private final String prefix;
@@ -52,6 +54,10 @@ public class SharedGateway implements ParameterResolver {
                 throw new IllegalStateException(e);
             }
             gateway = EmbeddedGateway.start(dir, fsync);
+            RegistryClient mee = gateway.newClient();
+            TestCalendar.open(mee, "2023");
+            TestCalendar.open(mee, "2024");
+            TestCalendar.open(mee, "2025");
         }
 
         @Override

@@ -3,6 +3,7 @@ package cn.ets.registry.chaincode.usecases.accounts;
 import cn.ets.registry.api.AccountsApi.AccountView;
 import cn.ets.registry.api.AccountsApi.HoldingView;
 import cn.ets.registry.domain.account.Account;
+import cn.ets.registry.domain.account.AccountClosure;
 import cn.ets.registry.domain.account.Holding;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,11 @@ final class AccountViews {
     private AccountViews() {}
 
     static AccountView of(Account a, Map<String, Holding> holdings) {
-        List<HoldingView> hs = holdings.entrySet().stream()
-                .map(e -> new HoldingView(
-                        e.getKey(), e.getValue().quantity(), e.getValue().locked()))
-                .toList();
+        return of(a, holdings, null);
+    }
+
+    /** {@code closure}: what keeps a CLOSURE_PENDING account open, shown while it is pending. */
+    static AccountView of(Account a, Map<String, Holding> holdings, AccountClosure closure) {
         return new AccountView(
                 a.id(),
                 a.type().name(),
@@ -24,7 +26,19 @@ final class AccountViews {
                 a.sector(),
                 a.status().name(),
                 a.statusReason(),
-                hs,
-                null);
+                holdingViews(holdings),
+                null,
+                !a.tradingQualificationCancelled(),
+                a.restrictedFunctions().isEmpty()
+                        ? null
+                        : a.restrictedFunctions().stream().map(Enum::name).toList(),
+                closure == null || closure.closable() ? null : closure.pending());
+    }
+
+    static List<HoldingView> holdingViews(Map<String, Holding> holdings) {
+        return holdings.entrySet().stream()
+                .map(e -> new HoldingView(
+                        e.getKey(), e.getValue().quantity(), e.getValue().locked()))
+                .toList();
     }
 }

@@ -9,12 +9,18 @@ import cn.ets.registry.chaincode.tx.UseCase;
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
 import cn.ets.registry.domain.account.Account;
+import cn.ets.registry.domain.account.AccountClosure;
 import cn.ets.registry.domain.account.AccountStatus;
 import cn.ets.registry.domain.identity.Permissions;
 import cn.ets.registry.domain.identity.Role;
 import java.util.Map;
 
-/** The registry's enforcement measures on an account (001 §45), each with its reason; CLOSED is for good. */
+/**
+ * The registry sets an account's status with its reason (001 §45); CLOSED is for good. Closing
+ * strands nothing: an account that still holds units, a lock, an open obligation or a debt becomes
+ * CLOSURE_PENDING instead ({@link AccountClosure}), listing what is left; asking for CLOSED again
+ * once it is empty closes it, ACTIVE takes the request back.
+ */
 public final class ChangeAccountStatus implements UseCase<SetStatus, AccountView> {
 
     @Override
@@ -36,7 +42,14 @@ public final class ChangeAccountStatus implements UseCase<SetStatus, AccountView
                     "account " + c.id() + " is CLOSED for good",
                     Map.of("account", c.id()));
         }
-        Account changed = a.withStatus(c.status(), c.reason());
+        AccountClosure closure = null;
+        Account changed;
+        if (c.status() == AccountStatus.CLOSED) {
+            closure = Closures.assess(tx, a);
+            changed = Closures.closed(a, closure, c.reason());
+        } else {
+            changed = a.withStatus(c.status(), c.reason());
+        }
         books.saveAccount(changed);
         tx.emit(
                 "AccountStatusChanged",
@@ -45,8 +58,8 @@ public final class ChangeAccountStatus implements UseCase<SetStatus, AccountView
                         a.type().name(),
                         a.province(),
                         a.status().name(),
-                        c.status().name(),
+                        changed.status().name(),
                         c.reason()));
-        return AccountViews.of(changed, books.holdings(c.id()));
+        return AccountViews.of(changed, books.holdings(c.id()), closure);
     }
 }

@@ -11,17 +11,16 @@ import cn.ets.registry.domain.account.AccountStatus;
 import cn.ets.registry.domain.account.AccountType;
 import cn.ets.registry.domain.identity.Permissions;
 import cn.ets.registry.domain.identity.Role;
-import cn.ets.registry.domain.policy.DefaultParameters;
+import cn.ets.registry.domain.policy.SeededParameters;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Creates the authority accounts (MEE, one per province) and publishes the parameters of 003
- * Table 2, by the registry institution; repeating it adds only what is missing (a new province).
+ * Creates the authority accounts (MEE, one per province) and publishes the parameter sets the
+ * sources publish in full (2023 and 2024, {@link SeededParameters}), by the registry institution;
+ * repeating it adds only what is missing (a new province).
  */
 public final class BootstrapRegistry implements UseCase<Bootstrap, Bootstrapped> {
-    private static final List<String> FIRST_VINTAGES = List.of("2023", "2024");
-
     @Override
     public void authorise(Tx tx, Bootstrap c) {
         Permissions.requireRole(tx.actor(), Role.REGISTRY, "set up the registry");
@@ -58,9 +57,9 @@ public final class BootstrapRegistry implements UseCase<Bootstrap, Bootstrapped>
             }
         }
         ParameterBook params = new ParameterBook(tx.state());
-        for (String vintage : FIRST_VINTAGES) {
+        for (String vintage : SeededParameters.VINTAGES) {
             if (!params.published(vintage)) {
-                params.publish(DefaultParameters.forVintage(vintage));
+                params.publish(SeededParameters.forVintage(vintage));
                 created.add("parameters " + vintage);
             }
         }

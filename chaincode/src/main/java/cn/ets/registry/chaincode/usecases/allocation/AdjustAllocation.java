@@ -5,6 +5,7 @@ import cn.ets.registry.api.AllocationApi.Adjusted;
 import cn.ets.registry.api.AllocationApi.AllocationView;
 import cn.ets.registry.chaincode.state.Allocations;
 import cn.ets.registry.chaincode.state.Books;
+import cn.ets.registry.chaincode.state.ParameterBook;
 import cn.ets.registry.chaincode.state.UnitYears;
 import cn.ets.registry.chaincode.tx.Tx;
 import cn.ets.registry.chaincode.tx.UseCase;
@@ -22,6 +23,7 @@ public final class AdjustAllocation implements UseCase<Adjust, Adjusted> {
     @Override
     public Adjusted execute(Tx tx, Adjust c) {
         Account unit = new Books(tx.state()).account(c.unitId());
+        new ParameterBook(tx.state()).forYear(c.year());
         new UnitYears(tx.state()).requireOpen(c.year(), c.unitId(), "its allocation can no longer change");
         Allocations allocations = new Allocations(tx.state());
         AllocationRecord rec = allocations

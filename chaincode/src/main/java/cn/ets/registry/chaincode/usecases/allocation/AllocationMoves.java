@@ -13,7 +13,7 @@ import cn.ets.registry.domain.product.Product;
 
 /** What allocation commands share: the province acts on its own units, and moving a signed quantity between them. */
 final class AllocationMoves {
-    static final String DEBT_REASON = "ALLOCATION_DEBT";
+    static final String DEBT_REASON = ClawBack.DEBT_RESTRICTION;
 
     private AllocationMoves() {}
 

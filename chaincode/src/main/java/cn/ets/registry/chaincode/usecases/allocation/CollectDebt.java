@@ -12,11 +12,18 @@ import cn.ets.registry.domain.account.AccountStatus;
 import cn.ets.registry.domain.allocation.AllocationRecord;
 import cn.ets.registry.domain.product.Product;
 
-/** Takes what the unit now holds towards its allocation debt of a year; lifts the restriction once nothing is owed in any year. */
+/**
+ * Takes what the unit now holds towards its allocation debt of a year — run by its province, or by
+ * the unit itself to repay (a restricted debtor may buy, then repay); lifts the restriction once
+ * nothing is owed in any year.
+ */
 public final class CollectDebt implements UseCase<AllocationApi.CollectDebt, DebtCollected> {
 
     @Override
     public void authorise(Tx tx, AllocationApi.CollectDebt c) {
+        if (tx.actor().holds(c.unitId())) {
+            return;
+        }
         AllocationMoves.unitOfCaller(tx, c.unitId(), "collect an allocation debt");
     }
 

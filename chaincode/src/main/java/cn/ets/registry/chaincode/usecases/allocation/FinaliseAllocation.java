@@ -18,6 +18,7 @@ import cn.ets.registry.domain.allocation.AllocationResult;
 import cn.ets.registry.domain.allocation.Deduction;
 import cn.ets.registry.domain.allocation.TrueUp;
 import cn.ets.registry.domain.compliance.UnitYear;
+import cn.ets.registry.domain.policy.PolicyParameters;
 import java.util.Map;
 
 /**
@@ -39,6 +40,7 @@ public final class FinaliseAllocation implements UseCase<Finalise, Finalised> {
             throw DomainException.badRequest(
                     c.unitId() + " is registered in sector " + unit.sector() + ", not " + c.sector());
         }
+        PolicyParameters params = new ParameterBook(tx.state()).forYear(c.year());
         UnitYears years = new UnitYears(tx.state());
         years.requireOpen(c.year(), c.unitId(), "its allocation can no longer change");
         Allocations allocations = new Allocations(tx.state());
@@ -50,8 +52,8 @@ public final class FinaliseAllocation implements UseCase<Finalise, Finalised> {
                     Map.of("unitId", c.unitId(), "year", c.year()));
         }
         UnitYear uy = years.require(c.year(), c.unitId());
-        AllocationResult result = AllocationFormula.compute(
-                c.sector(), uy.obligation(), c.facilityList(), new ParameterBook(tx.state()).forYear(c.year()));
+        AllocationResult result =
+                AllocationFormula.compute(c.sector(), uy.obligation(), c.facilityList(), c.outputList(), params);
         long deduction = years.find(c.year() - 1, c.unitId())
                 .filter(UnitYear::closed)
                 .map(UnitYear::deduction)

@@ -30,6 +30,7 @@ public final class PreAllocate implements UseCase<AllocationApi.PreAllocate, Pre
     @Override
     public PreAllocated execute(Tx tx, AllocationApi.PreAllocate c) {
         Account unit = new Books(tx.state()).account(c.unitId()).requireUnit();
+        PolicyParameters params = new ParameterBook(tx.state()).forYear(c.year());
         UnitYears years = new UnitYears(tx.state());
         years.requireOpen(c.year(), c.unitId(), "its allocation can no longer change");
         Allocations allocations = new Allocations(tx.state());
@@ -45,7 +46,6 @@ public final class PreAllocate implements UseCase<AllocationApi.PreAllocate, Pre
                         ErrorCode.NOT_FOUND,
                         "pre-allocation needs the verified emissions of " + (c.year() - 1) + " for " + c.unitId(),
                         Map.of("unitId", c.unitId(), "year", c.year() - 1)));
-        PolicyParameters params = new ParameterBook(tx.state()).forYear(c.year());
         long quantity = PreAllocation.compute(previous.obligation(), params);
         Product product = Product.ceaOfYear(c.year());
         if (quantity > 0) {

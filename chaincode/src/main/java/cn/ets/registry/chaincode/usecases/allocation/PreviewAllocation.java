@@ -14,7 +14,11 @@ public final class PreviewAllocation implements UseCase.Public<Preview, Allocati
     @Override
     public AllocationPreview execute(Tx tx, Preview c) {
         AllocationResult r = AllocationFormula.compute(
-                c.sector(), c.verifiedEmissions(), c.facilityList(), new ParameterBook(tx.state()).forYear(c.year()));
+                c.sector(),
+                c.verifiedEmissions(),
+                c.facilityList(),
+                c.outputList(),
+                new ParameterBook(tx.state()).forYear(c.year()));
         return new AllocationPreview(r.computed(), r.adjustedTo(), r.finalAllocation(), r.rule());
     }
 }

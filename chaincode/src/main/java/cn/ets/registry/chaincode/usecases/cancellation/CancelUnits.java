@@ -8,6 +8,7 @@ import cn.ets.registry.chaincode.state.CancellationRecords;
 import cn.ets.registry.chaincode.state.CcerRegistry;
 import cn.ets.registry.chaincode.tx.Tx;
 import cn.ets.registry.chaincode.tx.UseCase;
+import cn.ets.registry.domain.account.AccountFunction;
 import cn.ets.registry.domain.account.AccountStatusPolicy;
 import cn.ets.registry.domain.ccer.CcerBatch;
 import cn.ets.registry.domain.identity.Permissions;
@@ -27,6 +28,7 @@ public final class CancelUnits implements UseCase<Cancel, Cancelled> {
     public Cancelled execute(Tx tx, Cancel c) {
         Books books = new Books(tx.state());
         AccountStatusPolicy.requireCanSend(books.account(c.account()));
+        AccountStatusPolicy.requireFunction(books.account(c.account()), AccountFunction.CANCELLATION);
         books.debit(c.account(), c.product(), c.quantity());
         books.changeSupply(c.product(), c.account(), SupplyCounters.cancellation(c.quantity()));
         List<Serials> serials = null;

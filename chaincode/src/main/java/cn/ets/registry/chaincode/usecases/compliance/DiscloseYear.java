@@ -1,5 +1,6 @@
 package cn.ets.registry.chaincode.usecases.compliance;
 
+import cn.ets.registry.api.ComplianceApi.ComplianceView;
 import cn.ets.registry.api.ComplianceApi.ListYear;
 import cn.ets.registry.api.ComplianceApi.YearDisclosure;
 import cn.ets.registry.chaincode.state.UnitYears;
@@ -15,8 +16,8 @@ public final class DiscloseYear implements UseCase.Public<ListYear, YearDisclosu
                 c.year(),
                 new UnitYears(tx.state())
                         .all(c.year()).stream()
-                                .map(ComplianceViews::of)
-                                .map(ComplianceViews::withoutYear)
+                                .map(ComplianceView::of)
+                                .map(ComplianceView::withoutYear)
                                 .toList());
     }
 }

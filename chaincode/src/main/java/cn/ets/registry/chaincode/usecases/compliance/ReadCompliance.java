@@ -11,6 +11,6 @@ public final class ReadCompliance implements UseCase.Public<Get, ComplianceView>
 
     @Override
     public ComplianceView execute(Tx tx, Get c) {
-        return ComplianceViews.of(new UnitYears(tx.state()).require(c.year(), c.unitId()));
+        return ComplianceView.of(new UnitYears(tx.state()).require(c.year(), c.unitId()));
     }
 }

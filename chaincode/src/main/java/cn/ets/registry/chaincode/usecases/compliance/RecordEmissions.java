@@ -4,18 +4,25 @@ import cn.ets.registry.api.ComplianceApi;
 import cn.ets.registry.api.ComplianceApi.ComplianceView;
 import cn.ets.registry.chaincode.state.Books;
 import cn.ets.registry.chaincode.state.ParameterBook;
+import cn.ets.registry.chaincode.state.Roster;
 import cn.ets.registry.chaincode.state.UnitYears;
 import cn.ets.registry.chaincode.tx.Tx;
 import cn.ets.registry.chaincode.tx.UseCase;
-import cn.ets.registry.domain.DomainException;
-import cn.ets.registry.domain.ErrorCode;
 import cn.ets.registry.domain.account.Account;
-import cn.ets.registry.domain.compliance.OffsetCap;
+import cn.ets.registry.domain.compliance.Deadlines;
+import cn.ets.registry.domain.compliance.EmissionsRecording;
+import cn.ets.registry.domain.compliance.RosterEntry;
 import cn.ets.registry.domain.compliance.UnitYear;
 import cn.ets.registry.domain.identity.Permissions;
-import java.util.Map;
+import cn.ets.registry.domain.policy.PolicyParameters;
+import java.math.BigDecimal;
 
-/** The province records a unit's verified emissions of a year (001 §27, §30): its obligation; a correction replaces it until the year closes. */
+/**
+ * The province records a unit's emissions of a year (001 §27, §30): verified emissions until the
+ * vintage's emissions deadline on the ledger's clock, or its own estimate (001 §43) — when
+ * ({@link EmissionsRecording}). The figure is the unit's obligation; a unit not yet on the year's
+ * roster is listed with it.
+ */
 public final class RecordEmissions implements UseCase<ComplianceApi.RecordEmissions, ComplianceView> {
 
     @Override
@@ -26,19 +33,36 @@ public final class RecordEmissions implements UseCase<ComplianceApi.RecordEmissi
 
     @Override
     public ComplianceView execute(Tx tx, ComplianceApi.RecordEmissions c) {
-        Account unit = new Books(tx.state()).account(c.unitId());
+        Account unit = new Books(tx.state()).account(c.unitId()).requireUnit();
+        PolicyParameters params = new ParameterBook(tx.state()).forYear(c.year());
         UnitYears years = new UnitYears(tx.state());
-        UnitYear uy = years.find(c.year(), c.unitId())
-                .orElse(UnitYear.open(c.unitId(), unit.province(), c.year(), c.verifiedEmissions()));
-        if (uy.closed() || years.yearClosed(c.year())) {
-            throw new DomainException(
-                    ErrorCode.DEADLINE_PASSED,
-                    "compliance year " + c.year() + " is closed; emissions can no longer change",
-                    Map.of("year", c.year(), "unitId", c.unitId()));
-        }
-        long cap = OffsetCap.maxOffset(c.verifiedEmissions(), new ParameterBook(tx.state()).forYear(c.year()));
-        uy = uy.with(uy.figures().correctedTo(c.verifiedEmissions(), cap));
+        BigDecimal closePrice =
+                years.close(c.year()).map(UnitYears.YearClose::averagePrice).orElse(null);
+        UnitYear uy = EmissionsRecording.record(
+                c.unitId(),
+                unit.province(),
+                c.year(),
+                years.find(c.year(), c.unitId()).orElse(null),
+                c.verifiedEmissions(),
+                c.estimated(),
+                years.yearClosed(c.year()),
+                Deadlines.emissionsClosed(params, tx.time()),
+                closePrice,
+                params);
         years.save(uy);
-        return ComplianceViews.of(uy);
+        Roster roster = new Roster(tx.state());
+        if (roster.find(c.year(), unit.province(), c.unitId()).isEmpty()) {
+            roster.save(new RosterEntry(
+                    c.year(),
+                    c.unitId(),
+                    unit.province(),
+                    unit.sector(),
+                    null,
+                    RosterEntry.BY_EMISSIONS,
+                    tx.txId(),
+                    tx.time().toString(),
+                    null));
+        }
+        return ComplianceView.of(uy);
     }
 }

@@ -1,5 +1,6 @@
 package cn.ets.registry.chaincode.usecases.compliance;
 
+import cn.ets.registry.api.ComplianceApi.ComplianceView;
 import cn.ets.registry.api.Serials;
 import cn.ets.registry.api.SurrenderApi.Item;
 import cn.ets.registry.api.SurrenderApi.Surrender;
@@ -12,10 +13,13 @@ import cn.ets.registry.chaincode.state.ParameterBook;
 import cn.ets.registry.chaincode.state.UnitYears;
 import cn.ets.registry.chaincode.tx.Tx;
 import cn.ets.registry.chaincode.tx.UseCase;
+import cn.ets.registry.domain.DomainException;
+import cn.ets.registry.domain.ErrorCode;
 import cn.ets.registry.domain.Tonnes;
 import cn.ets.registry.domain.account.Account;
 import cn.ets.registry.domain.account.AccountStatusPolicy;
 import cn.ets.registry.domain.ccer.CcerBatch;
+import cn.ets.registry.domain.compliance.Deadlines;
 import cn.ets.registry.domain.compliance.Obligation;
 import cn.ets.registry.domain.compliance.OffsetCap;
 import cn.ets.registry.domain.compliance.OffsetEligibility;
@@ -35,7 +39,8 @@ import java.util.Map;
  * Surrender (清缴): the unit gives up units against its obligation; they flow unit → province →
  * MEE and are cancelled there, in the same transaction. Every item is checked before anything
  * moves (vintage, CCER eligibility and the offset cap, the carry-over limit): one bad item refuses
- * the whole surrender.
+ * the whole surrender. A surrender after the vintage's surrender deadline — on the ledger's clock,
+ * whether or not MEE has closed the year — is {@code late}.
  */
 public final class SurrenderUnits implements UseCase<Surrender, Surrendered> {
     private static final ZoneId MARKET_ZONE = ZoneId.of("Asia/Shanghai");
@@ -52,6 +57,12 @@ public final class SurrenderUnits implements UseCase<Surrender, Surrendered> {
         AccountStatusPolicy.requireCanSurrender(unit);
         UnitYears years = new UnitYears(tx.state());
         UnitYear uy = years.require(c.year(), c.unitId());
+        if (uy.succeededBy() != null) {
+            throw new DomainException(
+                    ErrorCode.CONFLICT,
+                    c.unitId() + "'s obligation of " + c.year() + " passed to " + uy.succeededBy(),
+                    Map.of("unitId", c.unitId(), "year", c.year(), "successor", uy.succeededBy()));
+        }
         PolicyParameters params = new ParameterBook(tx.state()).forYear(c.year());
         long total = 0;
         long offset = 0;
@@ -104,8 +115,8 @@ public final class SurrenderUnits implements UseCase<Surrender, Surrendered> {
                 c.year(),
                 moved,
                 List.of(c.unitId(), Account.provinceAccountId(unit.province()), "MEE"),
-                ComplianceViews.of(saved),
-                uy.closed(),
+                ComplianceView.of(saved),
+                uy.closed() || Deadlines.surrenderLate(params, tx.time()),
                 tx.attribution());
     }
 }

@@ -11,16 +11,19 @@ import cn.ets.registry.domain.lock.LockRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
-/** Pledges in force per product, as totals: the market sees how much is encumbered, not by whom to whom. */
+/** Pledges in force (accepted, not released or enforced) per product, as totals: the market sees how much is encumbered, not by whom to whom. */
 public final class TotalPledges implements UseCase.Public<ListPledges, PledgeTotals> {
+    /** Accepted by the pledgee and not yet released or enforced (a defaulted pledge still holds its units). */
+    private static final Set<String> IN_FORCE = Set.of(LockRecord.ACTIVE, LockRecord.DEFAULTED);
 
     @Override
     public PledgeTotals execute(Tx tx, ListPledges c) {
         Map<String, long[]> totals = new TreeMap<>();
         for (LockRecord r : new Locks(tx.state()).all()) {
-            if (r.isPledge() && LockRecord.ACTIVE.equals(r.status())) {
+            if (r.isPledge() && IN_FORCE.contains(r.status())) {
                 long[] t = totals.computeIfAbsent(r.product(), k -> new long[2]);
                 t[0]++;
                 t[1] = Tonnes.add(t[1], r.quantity());

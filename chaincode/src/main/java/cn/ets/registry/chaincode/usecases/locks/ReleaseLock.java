@@ -1,9 +1,7 @@
 package cn.ets.registry.chaincode.usecases.locks;
 
 import cn.ets.registry.api.LocksApi.LockClosed;
-import cn.ets.registry.api.LocksApi.LockView;
 import cn.ets.registry.api.LocksApi.Release;
-import cn.ets.registry.chaincode.state.Books;
 import cn.ets.registry.chaincode.state.Locks;
 import cn.ets.registry.chaincode.tx.Tx;
 import cn.ets.registry.chaincode.tx.UseCase;
@@ -11,10 +9,11 @@ import cn.ets.registry.domain.identity.Actor;
 import cn.ets.registry.domain.identity.Permissions;
 import cn.ets.registry.domain.identity.Role;
 import cn.ets.registry.domain.lock.LockRecord;
-import cn.ets.registry.domain.product.Product;
-import cn.ets.registry.domain.supply.SupplyCounters;
 
-/** The registry lifts a lock, or the pledgee releases its pledge: the units are available again. */
+/**
+ * The registry lifts a lock, or the pledgee releases its pledge — in part (a partial repayment) or
+ * in full: the units released are available again.
+ */
 public final class ReleaseLock implements UseCase<Release, LockClosed> {
 
     @Override
@@ -29,14 +28,10 @@ public final class ReleaseLock implements UseCase<Release, LockClosed> {
 
     @Override
     public LockClosed execute(Tx tx, Release c) {
-        Locks locks = new Locks(tx.state());
-        LockRecord done = locks.require(c.lockId()).released(tx.txId());
-        Books books = new Books(tx.state());
-        Product product = Product.parse(done.product());
-        books.saveHolding(
-                done.account(), product, books.holding(done.account(), product).unlock(done.quantity()));
-        books.changeSupply(product, done.account(), SupplyCounters.unlock(done.quantity()));
-        locks.save(done);
-        return new LockClosed(LockView.of(done), tx.attribution());
+        LockRecord lock = new Locks(tx.state()).require(c.lockId());
+        long q = c.quantity() == null ? lock.quantity() : c.quantity();
+        LockRecord next = lock.released(q, tx.txId());
+        LockSteps.unlock(tx, lock, q);
+        return LockSteps.saved(tx, next, q, null);
     }
 }

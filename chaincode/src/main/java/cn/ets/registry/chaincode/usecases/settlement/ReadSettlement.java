@@ -3,6 +3,7 @@ package cn.ets.registry.chaincode.usecases.settlement;
 import cn.ets.registry.api.SettlementApi.Get;
 import cn.ets.registry.api.SettlementApi.Settled;
 import cn.ets.registry.chaincode.json.CanonicalJson;
+import cn.ets.registry.chaincode.state.Books;
 import cn.ets.registry.chaincode.state.Keys;
 import cn.ets.registry.chaincode.state.Replays;
 import cn.ets.registry.chaincode.tx.Tx;
@@ -14,14 +15,14 @@ import cn.ets.registry.domain.identity.Permissions;
 import cn.ets.registry.domain.identity.ReadAccess;
 import java.util.Map;
 
-/** A settled trade, as settled: for the exchange, the registry and the two parties. */
+/** A settled trade, as settled: for the exchange, the registry, MEE, the two parties and the province of either. */
 public final class ReadSettlement implements UseCase<Get, Settled> {
 
     @Override
     public void authorise(Tx tx, Get c) {
         Settled s = find(tx, c.tradeId());
         Actor a = tx.actor();
-        if (!ReadAccess.trade(a, s.seller(), s.buyer())) {
+        if (!ReadAccess.trade(a, s.seller(), province(tx, s.seller()), s.buyer(), province(tx, s.buyer()))) {
             throw Permissions.forbidden(a, "read trade " + c.tradeId());
         }
     }
@@ -29,6 +30,13 @@ public final class ReadSettlement implements UseCase<Get, Settled> {
     @Override
     public Settled execute(Tx tx, Get c) {
         return find(tx, c.tradeId());
+    }
+
+    private static String province(Tx tx, String accountId) {
+        return new Books(tx.state())
+                .findAccount(accountId)
+                .map(acct -> acct.province())
+                .orElse(null);
     }
 
     private static Settled find(Tx tx, String tradeId) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import cn.ets.registry.domain.DomainException;
 import cn.ets.registry.domain.ErrorCode;
+import cn.ets.registry.domain.settlement.TradeMode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class DefaultParametersTest {
+class SeededParametersTest {
 
     @ParameterizedTest(name = "{0} {1}: {2} t/MWh, {3} t/GJ")
     @CsvSource({
@@ -29,7 +30,7 @@ class DefaultParametersTest {
     })
     void benchmarks_are_the_table_2_values_of_the_vintage(
             String vintage, FacilityCategory category, BigDecimal electricity, BigDecimal heat) {
-        Benchmark benchmark = DefaultParameters.forVintage(vintage).benchmark(category);
+        Benchmark benchmark = SeededParameters.forVintage(vintage).benchmark(category);
 
         assertThat(benchmark.electricity()).isEqualByComparingTo(electricity);
         assertThat(benchmark.heat()).isEqualByComparingTo(heat);
@@ -45,7 +46,7 @@ class DefaultParametersTest {
     void balance_values_of_2023_are_kept_for_disclosure(
             FacilityCategory category, BigDecimal electricity, BigDecimal heat) {
         Benchmark balance =
-                DefaultParameters.forVintage("2023").balanceBenchmarks().get(category);
+                SeededParameters.forVintage("2023").balanceBenchmarks().get(category);
 
         assertThat(balance.electricity()).isEqualByComparingTo(electricity);
         assertThat(balance.heat()).isEqualByComparingTo(heat);
@@ -53,22 +54,17 @@ class DefaultParametersTest {
 
     @Test
     void no_balance_values_are_published_for_2024() {
-        assertThat(DefaultParameters.forVintage("2024").balanceBenchmarks()).isEmpty();
+        assertThat(SeededParameters.forVintage("2024").balanceBenchmarks()).isEmpty();
     }
 
-    @ParameterizedTest
-    @CsvSource({"2019-2020, 2023", "2021, 2023", "2022, 2023", "2025, 2024"})
-    void vintages_without_published_benchmarks_reuse_the_nearest_table(String vintage, String source) {
-        PolicyParameters params = DefaultParameters.forVintage(vintage);
-
-        assertThat(params.vintage()).isEqualTo(vintage);
-        assertThat(params.benchmarks())
-                .isEqualTo(DefaultParameters.forVintage(source).benchmarks());
+    @Test
+    void only_the_vintages_the_sources_publish_in_full_are_seeded() {
+        assertThat(SeededParameters.VINTAGES).containsExactly("2023", "2024");
     }
 
     @Test
     void vintage_2024_has_the_scalar_defaults_of_the_rules() {
-        PolicyParameters p = DefaultParameters.forVintage("2024");
+        PolicyParameters p = SeededParameters.forVintage("2024");
 
         assertThat(p.version()).isEqualTo(1);
         assertThat(p.preAllocationRate()).isEqualByComparingTo("0.70");
@@ -89,17 +85,14 @@ class DefaultParametersTest {
         assertThat(p.borrowingMinGapShare()).isEqualByComparingTo("0.10");
     }
 
+    /** 003 §2.2.4 (verification by 30 June; 31 August for the new sectors in 2025), §2.2.7 (surrender by the end of the next year). */
     @ParameterizedTest
     @CsvSource({
-        "2019-2020, 2021-06-30, 2021-12-31",
-        "2021,      2022-06-30, 2023-12-31",
-        "2022,      2023-06-30, 2023-12-31",
         "2023,      2024-06-30, 2024-12-31",
         "2024,      2025-08-31, 2025-12-31",
-        "2025,      2026-08-31, 2026-12-31",
     })
     void deadlines_fall_in_the_year_after_the_vintage(String vintage, LocalDate emissions, LocalDate surrender) {
-        PolicyParameters p = DefaultParameters.forVintage(vintage);
+        PolicyParameters p = SeededParameters.forVintage(vintage);
 
         assertThat(p.emissionsDeadline()).isEqualTo(emissions);
         assertThat(p.surrenderDeadline()).isEqualTo(surrender);
@@ -107,9 +100,9 @@ class DefaultParametersTest {
 
     @Test
     void power_uses_benchmarks_and_the_new_sectors_their_emissions_from_2024() {
-        assertThat(DefaultParameters.forVintage("2023").sectorMethods())
+        assertThat(SeededParameters.forVintage("2023").sectorMethods())
                 .containsExactly(entry(Sector.POWER, AllocationMethod.BENCHMARK));
-        assertThat(DefaultParameters.forVintage("2024").sectorMethods())
+        assertThat(SeededParameters.forVintage("2024").sectorMethods())
                 .containsExactly(
                         entry(Sector.POWER, AllocationMethod.BENCHMARK),
                         entry(Sector.STEEL, AllocationMethod.VERIFIED_EMISSIONS),
@@ -117,13 +110,27 @@ class DefaultParametersTest {
                         entry(Sector.ALUMINIUM, AllocationMethod.VERIFIED_EMISSIONS));
     }
 
+    /** Vintages are data: no set is made up for a vintage the sources do not publish (2019–2022 have no benchmarks there). */
     @ParameterizedTest
-    @ValueSource(strings = {"2018", "2026", "2024 ", "", "abc"})
-    void a_vintage_without_defaults_is_a_bad_request(String vintage) {
+    @ValueSource(strings = {"2019-2020", "2021", "2022", "2025", "2026", "2018", "2024 ", "", "abc"})
+    void every_other_vintage_is_for_mee_to_publish(String vintage) {
         assertThatExceptionOfType(DomainException.class)
-                .isThrownBy(() -> DefaultParameters.forVintage(vintage))
+                .isThrownBy(() -> SeededParameters.forVintage(vintage))
                 .extracting(DomainException::code)
-                .isEqualTo(ErrorCode.BAD_REQUEST);
+                .isEqualTo(ErrorCode.PARAMETERS_NOT_PUBLISHED);
+    }
+
+    @Test
+    void the_seeded_sets_carry_the_key_emitter_threshold_and_the_price_bands_of_the_sources() {
+        PolicyParameters p = SeededParameters.forVintage("2024");
+        assertThat(p.keyEmitterThreshold()).as("000 §7, 001 §5").isEqualTo(26_000);
+        assertThat(p.priceBand(TradeMode.LISTED)).as("003 Table 1").isEqualByComparingTo("0.10");
+        assertThat(p.priceBand(TradeMode.BLOCK)).isEqualByComparingTo("0.30");
+        assertThat(p.priceBand(TradeMode.BIDDING)).isEqualByComparingTo("0.10");
+        assertThat(p.intensityBenchmarks())
+                .as("2025–26 numbers are not in the sources")
+                .isEmpty();
+        assertThat(SeededParameters.forVintage("2023").sectorMethods()).containsOnlyKeys(Sector.POWER);
     }
 
     @Test
