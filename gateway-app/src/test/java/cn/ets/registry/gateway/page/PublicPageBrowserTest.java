@@ -257,7 +257,13 @@ class PublicPageBrowserTest {
                         "pledgee",
                         "BANK-PAGE",
                         "reason",
-                        "loan GZ-2025-7")));
+                        "loan GZ-2025-7",
+                        "contractRef",
+                        "GZ-2025-7",
+                        "securedAmount",
+                        "150000",
+                        "maturity",
+                        "2027-06-30")));
         Response trade = api.post(
                 "exchange",
                 "/api/v1/settlements",
