@@ -22,6 +22,7 @@ command -v java >/dev/null || { echo "test: Java 17 not found" >&2; exit 1; }
 log "1/5 building the Fabric tools from the Go module proxy (cached after the first run)"
 scripts/install-fabric.sh >/dev/null
 
+log "installing chromium for the page test (cached)"; scripts/install-chromium.sh
 log "2/5 unit, contract, property and HTTP tests on the embedded ledger (with the authorisation matrix and the crash tests); building the jars"
 mvn -B -ntp install
 
@@ -34,7 +35,7 @@ if scripts/network.sh status >/dev/null 2>&1; then
   log "4/5 resetting the Fabric network that was up in $CARBON_RUNTIME"
   scripts/network.sh down >/dev/null
 fi
-log "4/5 bringing up the Fabric network (4 SmartBFT orderers, 5 peers, chaincode as a service)"
+log "4/5 bringing up the Fabric network (4 SmartBFT orderers, 6 peers — the Audit organisation's among them — chaincode as a service)"
 trap 'log "tearing the Fabric network down"; scripts/network.sh down >/dev/null 2>&1 || true' EXIT
 scripts/network.sh up
 scripts/network-policy-check.sh

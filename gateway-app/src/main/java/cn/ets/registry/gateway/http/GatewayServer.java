@@ -117,6 +117,7 @@ public final class GatewayServer implements AutoCloseable {
         javalin.get(
                 "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
         javalin.get("/openapi.json", ctx -> Http.json(ctx, 200, openApi));
+        PublicPage.register(javalin); // the bilingual public page at / (issue 8 §6), not an API route
         javalin.exception(ApiError.class, (e, ctx) -> refuse(ctx, e));
         javalin.exception(DomainException.class, (e, ctx) -> refuse(ctx, ApiError.of(e)));
         javalin.exception(Exception.class, (e, ctx) -> {
