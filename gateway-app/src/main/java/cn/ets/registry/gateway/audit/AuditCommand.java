@@ -47,6 +47,13 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--against", description = "a gateway's base URL whose /api/v1/supply must equal the replay")
     String against;
 
+    @Option(
+            names = "--token",
+            description =
+                    "with --against: a bearer token that may read accounts (MEE's, the registry's, a province's or a holder's);"
+                            + " every account it may read must hold what the replay says")
+    String token;
+
     @Option(names = "--json", description = "print the report as JSON")
     boolean json;
 
@@ -68,15 +75,25 @@ public final class AuditCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = System.out;
         Consumer<String> progress = quiet ? m -> {} : m -> System.err.println("[audit] " + m);
-        AuditReport report;
+        AuditRun run;
         try {
-            report = run(from, trust, threads, progress, Duration.ofSeconds(maxUnendorsedSeconds), saveBlocks);
+            run = audit(
+                    from,
+                    new AuditOptions(
+                            trust,
+                            threads,
+                            progress,
+                            Duration.ofSeconds(maxUnendorsedSeconds),
+                            saveBlocks,
+                            Long.MAX_VALUE,
+                            false));
         } catch (IllegalArgumentException e) {
             System.err.println("audit: " + e.getMessage());
             return 2;
         }
+        AuditReport report = run.report();
         if (against != null) {
-            report = GatewayComparison.compare(report, against);
+            report = GatewayComparison.compare(report, run.replay(), against, token);
         }
         out.println(json ? CanonicalJson.write(report) : Reports.text(report));
         return report.passed() ? 0 : 1;

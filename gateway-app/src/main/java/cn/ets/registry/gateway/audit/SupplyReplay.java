@@ -219,6 +219,13 @@ public final class SupplyReplay {
         return history == null ? Map.of() : history;
     }
 
+    /** Every account with a holding, as rebuilt, in order. */
+    public Set<String> accounts() {
+        Set<String> out = new TreeSet<>();
+        holdings.keySet().forEach(k -> out.add(CompositeKeys.split(k).get(1)));
+        return out;
+    }
+
     /** What an account holds, product → holding, as rebuilt. */
     public Map<String, Holding> holdingsOf(String account) {
         Map<String, Holding> out = new TreeMap<>();
