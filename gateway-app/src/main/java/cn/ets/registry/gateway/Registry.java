@@ -109,7 +109,8 @@ public final class Registry implements AutoCloseable {
                 f.identities(),
                 f.organisations(),
                 dataDir,
-                "fabric:" + networkJson.toAbsolutePath() + ":" + orgNames.get(0));
+                "fabric:" + networkJson.toAbsolutePath() + ":"
+                        + f.organisations().keySet().iterator().next());
     }
 
     /**

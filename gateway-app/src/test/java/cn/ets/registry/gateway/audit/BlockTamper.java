@@ -29,6 +29,7 @@ import org.hyperledger.fabric.protos.peer.Endorsement;
 import org.hyperledger.fabric.protos.peer.ProposalResponsePayload;
 import org.hyperledger.fabric.protos.peer.Transaction;
 import org.hyperledger.fabric.protos.peer.TransactionAction;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 /**
  * Tampers with copies of real Fabric block files (as {@code audit --save-blocks} writes them), the
@@ -63,13 +64,13 @@ public final class BlockTamper {
         }
     }
 
-    /** The first block (from 1) with at least {@code n} endorser transactions writing the registry's state. */
+    /** The first block (from 1) with at least {@code n} valid endorser transactions writing the registry's state. */
     public long blockWithRegistryWrites(int n) {
         for (long k = 1; Files.exists(file(k)); k++) {
             Block b = block(k);
             int count = 0;
-            for (ByteString env : b.getData().getDataList()) {
-                if (writesRegistry(env)) {
+            for (int i = 0; i < b.getData().getDataCount(); i++) {
+                if (validRegistryWrite(b, i)) {
                     count++;
                 }
             }
@@ -78,6 +79,17 @@ public final class BlockTamper {
             }
         }
         throw new IllegalStateException("no block with " + n + " registry transactions in " + dir);
+    }
+
+    /**
+     * Transaction {@code i} of {@code b} writes the registry's state and the peers marked it valid:
+     * the audit checks the signatures of valid transactions only (Fabric keeps invalid ones, unapplied).
+     */
+    private static boolean validRegistryWrite(Block b, int i) {
+        byte[] filter = filter(b);
+        return i < filter.length
+                && filter[i] == TxValidationCode.VALID_VALUE
+                && writesRegistry(b.getData().getData(i));
     }
 
     private static boolean writesRegistry(ByteString raw) {
@@ -212,9 +224,9 @@ public final class BlockTamper {
 
     /** Index of the first transaction of block {@code k} that writes the registry's state. */
     public int registryTransaction(long k) {
-        List<ByteString> data = block(k).getData().getDataList();
-        for (int i = 0; i < data.size(); i++) {
-            if (writesRegistry(data.get(i))) {
+        Block b = block(k);
+        for (int i = 0; i < b.getData().getDataCount(); i++) {
+            if (validRegistryWrite(b, i)) {
                 return i;
             }
         }
