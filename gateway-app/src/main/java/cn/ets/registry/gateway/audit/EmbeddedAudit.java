@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -69,12 +70,11 @@ public final class EmbeddedAudit {
         String[] prev = {LogEntry.GENESIS};
         List<EmbeddedLog.Raw> batch = new ArrayList<>(BATCH);
         ForkJoinPool pool = new ForkJoinPool(threads);
-        Consumer<List<EmbeddedLog.Raw>> flush = b -> {
-            List<Checked> checked = pool.submit(() -> IntStream.range(0, b.size())
-                            .parallel()
-                            .mapToObj(i -> check(b.get(i), state[1] + i + 1, log, signatures))
-                            .toList())
-                    .join();
+        // A pipeline: while the pool checks one batch (parse, seal, signature: the costly part, in
+        // parallel), this thread reads the next from disk and replays the one checked before, in order.
+        List<CompletableFuture<List<Checked>>> pending = new ArrayList<>(1);
+        long[] submitted = {0};
+        Consumer<List<Checked>> replayChecked = checked -> {
             for (Checked c : checked) {
                 findings.addAll(c.findings());
                 LogEntry e = c.entry();
@@ -106,8 +106,22 @@ public final class EmbeddedAudit {
                 replay.endOfBlock(e.seq(), e.time());
                 state[0] = e.seq() + 1;
             }
-            state[1] += b.size();
+            state[1] += checked.size();
             progress.accept(state[1] + " entries read, " + findings.size() + " findings");
+        };
+        Consumer<List<EmbeddedLog.Raw>> flush = b -> {
+            long base = submitted[0];
+            submitted[0] += b.size();
+            CompletableFuture<List<Checked>> next = CompletableFuture.supplyAsync(
+                    () -> IntStream.range(0, b.size())
+                            .parallel()
+                            .mapToObj(i -> check(b.get(i), base + i + 1, log, signatures))
+                            .toList(),
+                    pool);
+            if (!pending.isEmpty()) {
+                replayChecked.accept(pending.remove(0).join());
+            }
+            pending.add(next);
         };
         log.forEach(1, options.upTo(), raw -> {
             batch.add(raw);
@@ -118,6 +132,9 @@ public final class EmbeddedAudit {
         });
         if (!batch.isEmpty()) {
             flush.accept(List.copyOf(batch));
+        }
+        if (!pending.isEmpty()) {
+            replayChecked.accept(pending.remove(0).join());
         }
         pool.shutdown();
         long entries = state[1];

@@ -45,15 +45,11 @@ public final class EmbeddedLog implements AutoCloseable {
         }
     }
 
-    /** A stored entry and its parse (null when the bytes are not a log entry at all). */
-    public record Raw(byte[] bytes, LogEntry entry) {
-        Raw(byte[] bytes) {
-            this(bytes, parseOrNull(bytes));
-        }
-
-        private static LogEntry parseOrNull(byte[] b) {
+    /** An entry as stored; {@link #entry()} parses it (null if it is not one), so a reader may parse in parallel. */
+    public record Raw(byte[] bytes) {
+        public LogEntry entry() {
             try {
-                return LogEntry.parse(b);
+                return LogEntry.parse(bytes);
             } catch (RuntimeException e) {
                 return null;
             }
