@@ -247,6 +247,33 @@ public final class AuditBenchmark implements Callable<Integer> {
                             "PROVINCE-HB",
                             "quantity",
                             total)));
+            // Set-up one account at a time: every distribution draws on the province's one account.
+            long written = 2;
+            for (int w = 0; w < fabricWriters; w++) {
+                for (String u : List.of("FB" + run + "-" + w + "A", "FB" + run + "-" + w + "B")) {
+                    submit(
+                            ledger,
+                            hb,
+                            "accounts:open",
+                            json(Map.of("id", u, "type", "UNIT", "name", u, "province", "HB", "sector", "POWER")));
+                    submit(
+                            ledger,
+                            hb,
+                            "distribution:distribute",
+                            json(Map.of(
+                                    "requestId",
+                                    "fb-d-" + u,
+                                    "product",
+                                    "CEA-2024",
+                                    "from",
+                                    "PROVINCE-HB",
+                                    "to",
+                                    u,
+                                    "quantity",
+                                    10L)));
+                    written += 2;
+                }
+            }
             ExecutorService pool = Executors.newFixedThreadPool(fabricWriters);
             List<Future<Long>> writers = new ArrayList<>();
             long perWriter = Math.max(1, (fabricTransactions - 2) / fabricWriters - 4);
@@ -255,29 +282,6 @@ public final class AuditBenchmark implements Callable<Integer> {
                 String b = "FB" + run + "-" + w + "B";
                 writers.add(pool.submit(() -> {
                     long done = 0;
-                    for (String u : List.of(a, b)) {
-                        submit(
-                                ledger,
-                                hb,
-                                "accounts:open",
-                                json(Map.of("id", u, "type", "UNIT", "name", u, "province", "HB", "sector", "POWER")));
-                        submit(
-                                ledger,
-                                hb,
-                                "distribution:distribute",
-                                json(Map.of(
-                                        "requestId",
-                                        "fb-d-" + u,
-                                        "product",
-                                        "CEA-2024",
-                                        "from",
-                                        "PROVINCE-HB",
-                                        "to",
-                                        u,
-                                        "quantity",
-                                        10L)));
-                        done += 2;
-                    }
                     for (long t = 0; t < perWriter; t++) {
                         boolean forth = t % 2 == 0;
                         submit(
@@ -306,7 +310,6 @@ public final class AuditBenchmark implements Callable<Integer> {
                     return done;
                 }));
             }
-            long written = 2;
             for (Future<Long> f : writers) {
                 written += f.get();
             }
