@@ -24,7 +24,8 @@ public final class SettlementApi {
             @Quantity long quantity,
             BigDecimal price,
             TradeMode mode,
-            String tradedAt) {
+            String tradedAt,
+            @Omittable String reservationId) {
         public Settle {
             price = TradePrice.require(price);
             tradedAtTime(tradedAt);
@@ -68,7 +69,8 @@ public final class SettlementApi {
             @Flatten Attribution attribution,
             @Omittable PriceCheck priceCheck,
             @Omittable String sellerProvince,
-            @Omittable String buyerProvince) {}
+            @Omittable String buyerProvince,
+            @Omittable String reservationId) {}
 
     /** The previous trading day's close (its date), the mode's band and its bounds, and whether the price lay inside. */
     public record PriceCheck(
