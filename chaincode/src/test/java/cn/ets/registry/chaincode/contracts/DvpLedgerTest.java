@@ -64,7 +64,8 @@ class DvpLedgerTest extends LedgerScenario {
         assertThat(quantity("HB-U1", CEA)).isEqualTo(600);
         assertThat(available("HB-U1", CEA)).isEqualTo(600);
         assertThat(quantity("HB-U2", CEA)).isEqualTo(400);
-        assertThat(ledger.events().get(ledger.events().size() - 1).getEventName()).isEqualTo("DvpSettled");
+        assertThat(ledger.events().get(ledger.events().size() - 1).getEventName())
+                .isEqualTo("DvpSettled");
 
         // the same confirmation again answers the first; another step on a final trade is refused
         Map<String, String> before = ledger.snapshot();

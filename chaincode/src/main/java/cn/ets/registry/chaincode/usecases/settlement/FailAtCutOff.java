@@ -38,8 +38,8 @@ public final class FailAtCutOff implements UseCase<CutOff, CutOffDone> {
         List<DvpView> failed = new ArrayList<>();
         int waiting = 0;
         for (DayEntry e : book.day(c.settlementDay())) {
-            if (!SettlementBook.DVP.equals(e.kind())) {
-                continue;
+            if (!SettlementBook.DVP.equals(e.kind()) || e.status() != null) {
+                continue; // a single-step trade, or a reversal (its own line)
             }
             DvpTrade t = book.dvp(e.tradeId());
             if (!DvpTrade.POSTED.equals(t.status())) {
