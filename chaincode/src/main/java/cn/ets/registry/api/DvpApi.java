@@ -134,8 +134,11 @@ public final class DvpApi {
             @Omittable String failure,
             @Omittable String reason,
             @Omittable String sellerFundsAccount,
-            @Omittable String buyerFundsAccount) {
-        public static DvpView of(DvpTrade t, String sellerFunds, String buyerFunds) {
+            @Omittable String buyerFundsAccount,
+            @Omittable String sellerProvince,
+            @Omittable String buyerProvince) {
+        public static DvpView of(
+                DvpTrade t, String sellerFunds, String buyerFunds, String sellerProvince, String buyerProvince) {
             return new DvpView(
                     t.tradeId(),
                     t.status(),
@@ -155,7 +158,9 @@ public final class DvpApi {
                     t.failure(),
                     t.reason(),
                     sellerFunds,
-                    buyerFunds);
+                    buyerFunds,
+                    sellerProvince,
+                    buyerProvince);
         }
     }
 
@@ -367,8 +372,10 @@ public final class DvpApi {
             String status,
             String requestedTx,
             @Omittable String decidedTx,
-            @Omittable String refusal) {
-        public static ReversalView of(Reversal r) {
+            @Omittable String refusal,
+            @Omittable String sellerProvince,
+            @Omittable String buyerProvince) {
+        public static ReversalView of(Reversal r, String sellerProvince, String buyerProvince) {
             return new ReversalView(
                     r.reversalId(),
                     r.tradeId(),
@@ -381,7 +388,9 @@ public final class DvpApi {
                     r.status(),
                     r.requestedTx(),
                     r.decidedTx(),
-                    r.refusal());
+                    r.refusal(),
+                    sellerProvince,
+                    buyerProvince);
         }
     }
 

@@ -264,6 +264,39 @@ class PublicPageBrowserTest {
                         "150000",
                         "maturity",
                         "2027-06-30")));
+        // an individual trades CCER only (003 §2.2.6): it buys from a project owner's first batch
+        open("registry", "PO-PAGE", "PROJECT_OWNER", null, null, "Guangdong Forest Co");
+        created(api.post(
+                "mee",
+                "/api/v1/ccer/projects",
+                Json.obj(
+                        "id",
+                        "CCER-PAGE-1",
+                        "name",
+                        "Guangdong afforestation",
+                        "methodology",
+                        "CCER-14-001-V01",
+                        "owner",
+                        "PO-PAGE",
+                        "province",
+                        "GD")));
+        String ccer = created(api.post(
+                        "mee",
+                        "/api/v1/ccer/issuances",
+                        Json.obj(
+                                "requestId",
+                                "page-ccer-1",
+                                "projectId",
+                                "CCER-PAGE-1",
+                                "periodStart",
+                                "2024-01-01",
+                                "periodEnd",
+                                "2024-12-31",
+                                "vintage",
+                                "2024",
+                                "quantity",
+                                500)))
+                .str("product");
         Response trade = api.post(
                 "exchange",
                 "/api/v1/settlements",
@@ -271,15 +304,15 @@ class PublicPageBrowserTest {
                         "tradeId",
                         "page-T-ind",
                         "product",
-                        "CEA-2025",
+                        ccer,
                         "seller",
-                        "GD-PAGE-A",
+                        "PO-PAGE",
                         "buyer",
                         INDIVIDUAL,
                         "quantity",
                         500,
                         "price",
-                        "101.00",
+                        "60.00",
                         "mode",
                         "LISTED",
                         "tradedAt",
@@ -294,7 +327,7 @@ class PublicPageBrowserTest {
                         "account",
                         INDIVIDUAL,
                         "product",
-                        "CEA-2025",
+                        ccer,
                         "quantity",
                         200,
                         "purpose",

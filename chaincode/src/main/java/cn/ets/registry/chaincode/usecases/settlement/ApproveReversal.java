@@ -2,7 +2,6 @@ package cn.ets.registry.chaincode.usecases.settlement;
 
 import cn.ets.registry.api.DvpApi;
 import cn.ets.registry.api.DvpApi.ReversalStep;
-import cn.ets.registry.api.DvpApi.ReversalView;
 import cn.ets.registry.chaincode.state.Books;
 import cn.ets.registry.chaincode.state.CarryOverBook;
 import cn.ets.registry.chaincode.state.SettlementBook;
@@ -50,6 +49,6 @@ public final class ApproveReversal implements UseCase<DvpApi.ApproveReversal, Re
                         r.amount(),
                         SettlementStatement.REVERSED));
         book.saveReversal(approved);
-        return new ReversalStep(ReversalView.of(approved), tx.attribution());
+        return new ReversalStep(TradeSteps.view(tx, approved), tx.attribution());
     }
 }

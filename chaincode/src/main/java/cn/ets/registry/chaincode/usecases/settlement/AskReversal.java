@@ -2,7 +2,6 @@ package cn.ets.registry.chaincode.usecases.settlement;
 
 import cn.ets.registry.api.DvpApi.RequestReversal;
 import cn.ets.registry.api.DvpApi.ReversalStep;
-import cn.ets.registry.api.DvpApi.ReversalView;
 import cn.ets.registry.api.SettlementApi.Settled;
 import cn.ets.registry.chaincode.json.CanonicalJson;
 import cn.ets.registry.chaincode.state.Keys;
@@ -81,6 +80,6 @@ public final class AskReversal implements UseCase<RequestReversal, ReversalStep>
                     tx.txId());
         }
         book.saveReversal(r);
-        return new ReversalStep(ReversalView.of(r), tx.attribution());
+        return new ReversalStep(TradeSteps.view(tx, r), tx.attribution());
     }
 }

@@ -25,6 +25,6 @@ public final class ReadReversal implements UseCase<GetReversal, ReversalView> {
 
     @Override
     public ReversalView execute(Tx tx, GetReversal c) {
-        return ReversalView.of(new SettlementBook(tx.state()).reversal(c.tradeId()));
+        return TradeSteps.view(tx, new SettlementBook(tx.state()).reversal(c.tradeId()));
     }
 }

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * The exchange or the bank reconciles its own totals of a day against the statement: every
  * difference (count, tonnes, amount, per kind, mode and status) is reported, and the
- * reconciliation is kept on the ledger with its outcome.
+ * reconciliation is kept on the ledger with its outcome. The exchange reconciles every line; the
+ * bank the DvP lines only (single-step trades were settled in funds without it).
  */
 public final class ReconcileDay implements UseCase<Reconcile, Reconciled> {
 
@@ -30,7 +31,11 @@ public final class ReconcileDay implements UseCase<Reconcile, Reconciled> {
 
     @Override
     public Reconciled execute(Tx tx, Reconcile c) {
-        var statement = SettlementStatement.totals(DailyStatement.lines(tx, LocalDate.parse(c.day())));
+        boolean bank = tx.actor().is(Role.SETTLEMENT_BANK);
+        // the bank carries only the funds legs of DvP trades (and their reversals): it reconciles those
+        var statement = SettlementStatement.totals(DailyStatement.lines(tx, LocalDate.parse(c.day())).stream()
+                .filter(l -> !bank || SettlementBook.DVP.equals(l.kind()))
+                .toList());
         List<Reported> reported = c.totals().stream()
                 .map(t -> new Reported(t.kind(), t.mode().name(), t.status(), t.count(), t.tonnes(), t.amount()))
                 .toList();

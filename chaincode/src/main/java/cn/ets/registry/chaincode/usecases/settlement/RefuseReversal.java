@@ -2,7 +2,6 @@ package cn.ets.registry.chaincode.usecases.settlement;
 
 import cn.ets.registry.api.DvpApi;
 import cn.ets.registry.api.DvpApi.ReversalStep;
-import cn.ets.registry.api.DvpApi.ReversalView;
 import cn.ets.registry.chaincode.state.SettlementBook;
 import cn.ets.registry.chaincode.tx.Tx;
 import cn.ets.registry.chaincode.tx.UseCase;
@@ -23,6 +22,6 @@ public final class RefuseReversal implements UseCase<DvpApi.RefuseReversal, Reve
         SettlementBook book = new SettlementBook(tx.state());
         Reversal refused = book.reversal(c.tradeId()).refused(c.reason(), tx.txId());
         book.saveReversal(refused);
-        return new ReversalStep(ReversalView.of(refused), tx.attribution());
+        return new ReversalStep(TradeSteps.view(tx, refused), tx.attribution());
     }
 }

@@ -1,6 +1,7 @@
 package cn.ets.registry.chaincode.usecases.settlement;
 
 import cn.ets.registry.api.DvpApi.DvpView;
+import cn.ets.registry.api.DvpApi.ReversalView;
 import cn.ets.registry.api.SettlementApi.PriceCheck;
 import cn.ets.registry.chaincode.state.Books;
 import cn.ets.registry.chaincode.state.CarryOverBook;
@@ -18,6 +19,7 @@ import cn.ets.registry.domain.account.Account;
 import cn.ets.registry.domain.account.AccountStatusPolicy;
 import cn.ets.registry.domain.account.TradingEligibility;
 import cn.ets.registry.domain.dvp.DvpTrade;
+import cn.ets.registry.domain.dvp.Reversal;
 import cn.ets.registry.domain.product.Product;
 import cn.ets.registry.domain.settlement.Counterparties;
 import cn.ets.registry.domain.settlement.PriceBand;
@@ -123,7 +125,13 @@ final class TradeSteps {
                         .orElse(null),
                 book.fundsAccount(t.buyer())
                         .map(SettlementBook.FundsAccount::reference)
-                        .orElse(null));
+                        .orElse(null),
+                province(tx, t.seller()),
+                province(tx, t.buyer()));
+    }
+
+    static ReversalView view(Tx tx, Reversal r) {
+        return ReversalView.of(r, province(tx, r.seller()), province(tx, r.buyer()));
     }
 
     static String province(Tx tx, String accountId) {
