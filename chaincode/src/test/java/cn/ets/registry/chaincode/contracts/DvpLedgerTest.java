@@ -9,6 +9,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -237,7 +238,7 @@ class DvpLedgerTest extends LedgerScenario {
         ok(settle(Parties.EXCHANGE, trade("T23", CEA, "HB-U1", "INST-1", 20, "95.00", "LISTED", AT)));
         JsonObject s = object(ok(statement(Parties.BANK, DAY)));
         assertThat(s.getAsJsonArray("trades")).hasSize(4);
-        Map<String, String> totals = new java.util.TreeMap<>();
+        Map<String, String> totals = new TreeMap<>();
         for (JsonElement e : s.getAsJsonArray("totals")) {
             JsonObject t = e.getAsJsonObject();
             totals.put(
