@@ -56,6 +56,7 @@ public final class DvpApi {
         }
     }
 
+    /** An ISO-8601 date-time with offset between the years 2000 and 2100 (a trade's time, a cut-off). */
     static OffsetDateTime dateTime(String field, String s) {
         try {
             OffsetDateTime t = OffsetDateTime.parse(s);
@@ -65,7 +66,7 @@ public final class DvpApi {
             return t;
         } catch (DateTimeParseException e) {
             throw DomainException.badRequest(
-                    field + " must be an ISO-8601 date-time with offset, e.g. 2026-12-02T10:30:00+08:00");
+                    field + " must be an ISO-8601 date-time with offset, e.g. 2025-12-15T10:30:00+08:00");
         }
     }
 

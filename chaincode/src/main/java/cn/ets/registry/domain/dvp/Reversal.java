@@ -79,21 +79,7 @@ public record Reversal(
                             + product + " available, the reversal needs " + quantity + " t",
                     Map.of("tradeId", tradeId, "buyer", buyer, "available", buyerAvailable, "requested", quantity));
         }
-        return new Reversal(
-                reversalId,
-                tradeId,
-                kind,
-                mode,
-                product,
-                seller,
-                buyer,
-                quantity,
-                amount,
-                reason,
-                APPROVED,
-                requestedTx,
-                txId,
-                null);
+        return decided(APPROVED, txId, null);
     }
 
     /** The registry turns the request down, with its reason: the trade stands. */
@@ -102,6 +88,10 @@ public record Reversal(
         if (why == null || why.isBlank()) {
             throw DomainException.badRequest("a refusal names its reason");
         }
+        return decided(REFUSED, txId, why);
+    }
+
+    private Reversal decided(String newStatus, String txId, String why) {
         return new Reversal(
                 reversalId,
                 tradeId,
@@ -113,7 +103,7 @@ public record Reversal(
                 quantity,
                 amount,
                 reason,
-                REFUSED,
+                newStatus,
                 requestedTx,
                 txId,
                 why);

@@ -12,6 +12,7 @@ import com.google.gson.JsonParser;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * What each reader sees of a committed event: the public (no token) sees only public facts; a
@@ -236,18 +237,23 @@ public final class EventDisclosure {
     }
 
     private static JsonObject trades(JsonObject p, Actor viewer) {
+        JsonObject o = new JsonObject();
+        o.add("trades", each(p, "trades", t -> trade(t, viewer)));
+        return o;
+    }
+
+    /** Each object of the list {@code field} as {@code view} shows it. */
+    private static JsonArray each(JsonObject p, String field, UnaryOperator<JsonObject> view) {
         JsonArray out = new JsonArray();
-        JsonElement list = p.get("trades");
+        JsonElement list = p.get(field);
         if (list != null && list.isJsonArray()) {
             for (JsonElement t : list.getAsJsonArray()) {
                 if (t.isJsonObject()) {
-                    out.add(trade(t.getAsJsonObject(), viewer));
+                    out.add(view.apply(t.getAsJsonObject()));
                 }
             }
         }
-        JsonObject o = new JsonObject();
-        o.add("trades", out);
-        return o;
+        return out;
     }
 
     private static JsonObject dvp(JsonObject p, Actor viewer) {
@@ -264,17 +270,8 @@ public final class EventDisclosure {
     }
 
     private static JsonObject cutOff(JsonObject p, Actor viewer) {
-        JsonArray out = new JsonArray();
-        JsonElement list = p.get("failed");
-        if (list != null && list.isJsonArray()) {
-            for (JsonElement t : list.getAsJsonArray()) {
-                if (t.isJsonObject()) {
-                    out.add(dvp(t.getAsJsonObject(), viewer));
-                }
-            }
-        }
         JsonObject o = only(p, Set.of("day", "txId", "time"));
-        o.add("failed", out);
+        o.add("failed", each(p, "failed", t -> dvp(t, viewer)));
         return o;
     }
 

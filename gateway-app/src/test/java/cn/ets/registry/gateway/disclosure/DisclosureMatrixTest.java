@@ -8,6 +8,7 @@ import cn.ets.registry.gateway.audit.AuditOptions;
 import cn.ets.registry.gateway.audit.HoldingStatement;
 import cn.ets.registry.gateway.audit.StatementCommand;
 import cn.ets.registry.gateway.e2e.EventStream;
+import cn.ets.registry.gateway.testing.CcerBatches;
 import cn.ets.registry.gateway.testing.EmbeddedGateway;
 import cn.ets.registry.gateway.testing.Json;
 import cn.ets.registry.gateway.testing.RegistryClient;
@@ -111,37 +112,7 @@ class DisclosureMatrixTest {
         trade("DX-T1", P, HB, GD, 100, "88.00");
         // an individual trades CCER only (003 §2.2.6): HB holds some of a project owner's batch, sells to it
         open("registry", Json.obj("id", PO, "type", "PROJECT_OWNER", "name", "Hubei Forest Co"));
-        created(c.post(
-                "mee",
-                "/api/v1/ccer/projects",
-                Json.obj(
-                        "id",
-                        "CCER-DX-1",
-                        "name",
-                        "Hubei afforestation",
-                        "methodology",
-                        "CCER-14-001-V01",
-                        "owner",
-                        PO,
-                        "province",
-                        "HB")));
-        ccer = created(c.post(
-                        "mee",
-                        "/api/v1/ccer/issuances",
-                        Json.obj(
-                                "requestId",
-                                "dx-ccer",
-                                "projectId",
-                                "CCER-DX-1",
-                                "periodStart",
-                                "2024-01-01",
-                                "periodEnd",
-                                "2024-12-31",
-                                "vintage",
-                                "2024",
-                                "quantity",
-                                100)))
-                .str("product");
+        ccer = CcerBatches.issue(c, "CCER-DX-1", PO, "HB", 100);
         created(c.post(
                 "exchange",
                 "/api/v1/settlements",

@@ -105,12 +105,12 @@ public final class DvpDayScenario {
                         id("ORD-1"))));
         assertThat(available(s1)).isEqualTo(6_000);
 
-        // DvP trades: two fill the order, one from S2's free units, one with a cut-off seconds away.
+        // DvP trades: two fill the order, one from S2's free units, one with a cut-off 20 s away.
         post(trade(id("D1"), s1, fund, 1_000, "95.00", id("R1")));
         post(trade(id("D2"), s1, s2, 500, "96.00", id("R1")));
         post(trade(id("D3"), s2, fund, 300, "95.50", null));
         JsonObject d4 = trade(id("D4"), s2, fund, 200, "95.00", null);
-        OffsetDateTime d4CutOff = OffsetDateTime.now(BEIJING).plusSeconds(4).withNano(0);
+        OffsetDateTime d4CutOff = OffsetDateTime.now(BEIJING).plusSeconds(20).withNano(0);
         d4.addProperty("cutOff", d4CutOff.toString());
         post(d4);
         // a single-step trade (its funds settled by the exchange) from the same reservation

@@ -5,6 +5,7 @@ import static cn.ets.registry.gateway.testing.HttpAssertions.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ets.registry.gateway.e2e.FullCycleScenario;
+import cn.ets.registry.gateway.testing.CcerBatches;
 import cn.ets.registry.gateway.testing.EmbeddedGateway;
 import cn.ets.registry.gateway.testing.Json;
 import cn.ets.registry.gateway.testing.RegistryClient;
@@ -266,37 +267,7 @@ class PublicPageBrowserTest {
                         "2027-06-30")));
         // an individual trades CCER only (003 §2.2.6): it buys from a project owner's first batch
         open("registry", "PO-PAGE", "PROJECT_OWNER", null, null, "Guangdong Forest Co");
-        created(api.post(
-                "mee",
-                "/api/v1/ccer/projects",
-                Json.obj(
-                        "id",
-                        "CCER-PAGE-1",
-                        "name",
-                        "Guangdong afforestation",
-                        "methodology",
-                        "CCER-14-001-V01",
-                        "owner",
-                        "PO-PAGE",
-                        "province",
-                        "GD")));
-        String ccer = created(api.post(
-                        "mee",
-                        "/api/v1/ccer/issuances",
-                        Json.obj(
-                                "requestId",
-                                "page-ccer-1",
-                                "projectId",
-                                "CCER-PAGE-1",
-                                "periodStart",
-                                "2024-01-01",
-                                "periodEnd",
-                                "2024-12-31",
-                                "vintage",
-                                "2024",
-                                "quantity",
-                                500)))
-                .str("product");
+        String ccer = CcerBatches.issue(api, "CCER-PAGE-1", "PO-PAGE", "GD", 500);
         Response trade = api.post(
                 "exchange",
                 "/api/v1/settlements",

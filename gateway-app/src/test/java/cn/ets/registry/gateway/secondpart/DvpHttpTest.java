@@ -11,6 +11,7 @@ import com.google.gson.JsonObject;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,12 @@ class DvpHttpTest extends HttpScenario {
                 out.add((String) kv[i], Json.parse(Json.write(v)));
             }
         }
+        return out;
+    }
+
+    static Map<String, Object> with(Map<String, Object> m, String key, Object value) {
+        Map<String, Object> out = new HashMap<>(m);
+        out.put(key, value);
         return out;
     }
 
@@ -265,66 +272,17 @@ class DvpHttpTest extends HttpScenario {
                 403,
                 "FORBIDDEN",
                 () -> c.post("registry", rec, Json.obj("requestId", id("rc"), "totals", List.of(line))));
-        rejected(
-                400,
-                "BAD_REQUEST",
-                () -> c.post(
-                        "exchange",
-                        rec,
-                        Json.obj(
-                                "requestId",
-                                id("rc"),
-                                "totals",
-                                List.of(Map.of(
-                                        "kind",
-                                        "SOMETHING",
-                                        "mode",
-                                        "LISTED",
-                                        "status",
-                                        "SETTLED",
-                                        "count",
-                                        1,
-                                        "amount",
-                                        "1.00")))));
-        rejected(
-                400,
-                "BAD_REQUEST",
-                () -> c.post(
-                        "exchange",
-                        rec,
-                        Json.obj(
-                                "requestId",
-                                id("rc"),
-                                "totals",
-                                List.of(Map.of(
-                                        "kind", "DVP", "mode", "LISTED", "status", "SETTLED", "count", -1, "amount",
-                                        "1.00")))));
-        rejected(
-                400,
-                "BAD_REQUEST",
-                () -> c.post(
-                        "exchange",
-                        rec,
-                        Json.obj(
-                                "requestId",
-                                id("rc"),
-                                "totals",
-                                List.of(Map.of(
-                                        "kind", "DVP", "mode", "LISTED", "status", "SETTLED", "count", 1, "amount",
-                                        "1.001")))));
-        rejected(
-                400,
-                "BAD_REQUEST",
-                () -> c.post(
-                        "exchange",
-                        rec,
-                        Json.obj(
-                                "requestId",
-                                id("rc"),
-                                "totals",
-                                List.of(Map.of(
-                                        "kind", "DVP", "mode", "OTC", "status", "SETTLED", "count", 1, "amount",
-                                        "1.00")))));
+        // an unknown kind, a negative count, three decimals, an unknown mode
+        for (Map<String, Object> bad : List.of(
+                with(line, "kind", "SOMETHING"),
+                with(line, "count", -1),
+                with(line, "amount", "1.001"),
+                with(line, "mode", "OTC"))) {
+            rejected(
+                    400,
+                    "BAD_REQUEST",
+                    () -> c.post("exchange", rec, Json.obj("requestId", id("rc"), "totals", List.of(bad))));
+        }
         rejected(
                 400,
                 "BAD_REQUEST",
