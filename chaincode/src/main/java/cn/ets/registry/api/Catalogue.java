@@ -157,6 +157,167 @@ public final class Catalogue {
                     "EXCHANGE, REGISTRY, MEE (all); PROVINCE (trades of its accounts); a holder (its own)",
                     "The trades of a month in the caller's scope, with their price-band flag");
 
+    // ---- settlement with the bank: DvP, reservations, statement, reversals ----
+    public static final Command<DvpApi.Post, DvpApi.DvpStep> DVP_POST = submit(
+                    "dvp:post", DvpApi.Post.class, DvpApi.DvpStep.class)
+            .replayedBy(Command.Replay.DVP_TRADES, DvpApi.Post::tradeId, ErrorCode.DUPLICATE_ID)
+            .emits("DvpPosted")
+            .route(
+                    POST,
+                    "/api/v1/dvp",
+                    201,
+                    "EXCHANGE",
+                    "Post a matched trade for delivery versus payment: the seller's units are set aside until the bank confirms or refuses the funds leg, or the cut-off passes");
+    public static final Command<DvpApi.Confirm, DvpApi.DvpStep> DVP_CONFIRM = submit(
+                    "dvp:confirm", DvpApi.Confirm.class, DvpApi.DvpStep.class)
+            .replayedBy(DvpApi.Confirm::requestId)
+            .emits("DvpSettled")
+            .route(
+                    POST,
+                    "/api/v1/dvp/{tradeId}/confirm",
+                    200,
+                    "SETTLEMENT_BANK",
+                    "The bank confirms the funds leg; the units are delivered in the same transaction (SETTLED)");
+    public static final Command<DvpApi.Refuse, DvpApi.DvpStep> DVP_REFUSE = submit(
+                    "dvp:refuse", DvpApi.Refuse.class, DvpApi.DvpStep.class)
+            .replayedBy(DvpApi.Refuse::requestId)
+            .emits("DvpFailed")
+            .route(
+                    POST,
+                    "/api/v1/dvp/{tradeId}/refuse",
+                    200,
+                    "SETTLEMENT_BANK",
+                    "The bank refuses the funds leg: the trade FAILED, the seller's units are released");
+    public static final Command<DvpApi.CutOff, DvpApi.CutOffDone> DVP_CUT_OFF = submit(
+                    "dvp:cutOff", DvpApi.CutOff.class, DvpApi.CutOffDone.class)
+            .replayedBy(DvpApi.CutOff::requestId)
+            .emits("DvpCutOff")
+            .route(
+                    POST,
+                    "/api/v1/dvp/cutoff",
+                    200,
+                    "REGISTRY",
+                    "Close a settlement day: every trade still POSTED whose cut-off has passed FAILED, its units released");
+    public static final Command<DvpApi.Get, DvpApi.DvpView> GET_DVP = evaluate(
+                    "dvp:get", DvpApi.Get.class, DvpApi.DvpView.class)
+            .route(
+                    GET,
+                    "/api/v1/dvp/{tradeId}",
+                    200,
+                    "EXCHANGE, SETTLEMENT_BANK, REGISTRY, MEE, the two parties, their provinces",
+                    "A DvP trade in its current state");
+    public static final Command<DvpApi.GetStatement, DvpApi.Statement> SETTLEMENT_STATEMENT = evaluate(
+                    "dvp:statement", DvpApi.GetStatement.class, DvpApi.Statement.class)
+            .route(
+                    GET,
+                    "/api/v1/dvp/statements/{day}",
+                    200,
+                    "EXCHANGE, SETTLEMENT_BANK, REGISTRY, MEE",
+                    "The daily settlement statement: counts, tonnes and amounts of settled, failed, pending and reversed trades per kind, mode and participant");
+    public static final Command<DvpApi.Reconcile, DvpApi.Reconciled> RECONCILE = submit(
+                    "dvp:reconcile", DvpApi.Reconcile.class, DvpApi.Reconciled.class)
+            .replayedBy(DvpApi.Reconcile::requestId)
+            .emits("SettlementReconciled")
+            .route(
+                    POST,
+                    "/api/v1/dvp/statements/{day}/reconciliations",
+                    201,
+                    "EXCHANGE, SETTLEMENT_BANK",
+                    "Reconcile one's own totals of a day against the statement: every difference is reported and kept");
+    public static final Command<DvpApi.Reserve, DvpApi.ReservationStep> RESERVE = submit(
+                    "dvp:reserve", DvpApi.Reserve.class, DvpApi.ReservationStep.class)
+            .replayedBy(Command.Replay.RESERVATIONS, DvpApi.Reserve::reservationId, ErrorCode.DUPLICATE_ID)
+            .emits("UnitsReserved")
+            .route(
+                    POST,
+                    "/api/v1/reservations",
+                    201,
+                    "EXCHANGE",
+                    "Reserve a seller's units for a sell order: a trade citing the reservation cannot fail for lack of units");
+    public static final Command<DvpApi.Reduce, DvpApi.ReservationStep> REDUCE_RESERVATION = submit(
+                    "dvp:reduceReservation", DvpApi.Reduce.class, DvpApi.ReservationStep.class)
+            .replayedBy(DvpApi.Reduce::requestId)
+            .emits("ReservationReduced")
+            .route(
+                    POST,
+                    "/api/v1/reservations/{reservationId}/reduce",
+                    200,
+                    "EXCHANGE",
+                    "The order is cancelled in part (quantity) or in full: the units are available again");
+    public static final Command<DvpApi.GetReservation, DvpApi.ReservationView> GET_RESERVATION = evaluate(
+                    "dvp:getReservation", DvpApi.GetReservation.class, DvpApi.ReservationView.class)
+            .route(
+                    GET,
+                    "/api/v1/reservations/{reservationId}",
+                    200,
+                    "EXCHANGE, REGISTRY, MEE, the holder, its province",
+                    "A reservation: what it still reserves and what trades took from it");
+    public static final Command<DvpApi.GetPosition, DvpApi.Position> TRADING_POSITION = evaluate(
+                    "dvp:position", DvpApi.GetPosition.class, DvpApi.Position.class)
+            .route(
+                    GET,
+                    "/api/v1/accounts/{id}/trading",
+                    200,
+                    "EXCHANGE, SETTLEMENT_BANK, the holder, its province, MEE, REGISTRY",
+                    "A holder's trading position: whether it may trade CEA and CCER (and why not), its funds account, and its available units");
+    public static final Command<DvpApi.SetFundsAccount, DvpApi.FundsAccountSet> SET_FUNDS_ACCOUNT = submit(
+                    "dvp:setFundsAccount", DvpApi.SetFundsAccount.class, DvpApi.FundsAccountSet.class)
+            .replayedBy(DvpApi.SetFundsAccount::requestId)
+            .emits("FundsAccountRegistered")
+            .route(
+                    PUT,
+                    "/api/v1/accounts/{id}/funds-account",
+                    200,
+                    "SETTLEMENT_BANK",
+                    "Record a trading holder's funds account with the settlement bank");
+    public static final Command<DvpApi.Admit, DvpApi.Admission> ADMIT = submit(
+                    "dvp:admit", DvpApi.Admit.class, DvpApi.Admission.class)
+            .replayedBy(DvpApi.Admit::requestId)
+            .emits("TradingAdmissionChanged")
+            .route(
+                    PUT,
+                    "/api/v1/accounts/{id}/admission",
+                    200,
+                    "REGISTRY",
+                    "Admit an institution to the CEA market, or withdraw its admission (units need none; individuals trade CCER only)");
+    public static final Command<DvpApi.RequestReversal, DvpApi.ReversalStep> REQUEST_REVERSAL = submit(
+                    "dvp:requestReversal", DvpApi.RequestReversal.class, DvpApi.ReversalStep.class)
+            .replayedBy(DvpApi.RequestReversal::requestId)
+            .emits("ReversalRequested")
+            .route(
+                    POST,
+                    "/api/v1/reversals",
+                    201,
+                    "EXCHANGE",
+                    "Ask for an erroneous settled trade to be reversed; the registry decides");
+    public static final Command<DvpApi.ApproveReversal, DvpApi.ReversalStep> APPROVE_REVERSAL = submit(
+                    "dvp:approveReversal", DvpApi.ApproveReversal.class, DvpApi.ReversalStep.class)
+            .replayedBy(DvpApi.ApproveReversal::requestId)
+            .emits("TradeReversed")
+            .route(
+                    POST,
+                    "/api/v1/reversals/{tradeId}/approve",
+                    200,
+                    "REGISTRY",
+                    "Approve a reversal: a new linked transaction moves the units back (refused if they have moved on); the bank returns the amount");
+    public static final Command<DvpApi.RefuseReversal, DvpApi.ReversalStep> REFUSE_REVERSAL = submit(
+                    "dvp:refuseReversal", DvpApi.RefuseReversal.class, DvpApi.ReversalStep.class)
+            .replayedBy(DvpApi.RefuseReversal::requestId)
+            .emits("ReversalRefused")
+            .route(
+                    POST,
+                    "/api/v1/reversals/{tradeId}/refuse",
+                    200,
+                    "REGISTRY",
+                    "Refuse a reversal, with the reason: the trade stands");
+    public static final Command<DvpApi.GetReversal, DvpApi.ReversalView> GET_REVERSAL = evaluate(
+                    "dvp:getReversal", DvpApi.GetReversal.class, DvpApi.ReversalView.class)
+            .route(
+                    GET,
+                    "/api/v1/reversals/{tradeId}",
+                    200,
+                    "EXCHANGE, SETTLEMENT_BANK, REGISTRY, MEE, the two parties, their provinces",
+                    "The reversal of a trade");
     // ---- closing prices ----
     public static final Command<PricesApi.PostClose, PricesApi.ClosePosted> POST_CLOSE = submit(
                     "prices:postClose", PricesApi.PostClose.class, PricesApi.ClosePosted.class)
@@ -506,6 +667,23 @@ public final class Catalogue {
             SETTLE_MANY,
             GET_SETTLEMENT,
             LIST_TRADES,
+            DVP_POST,
+            DVP_CONFIRM,
+            DVP_REFUSE,
+            DVP_CUT_OFF,
+            GET_DVP,
+            SETTLEMENT_STATEMENT,
+            RECONCILE,
+            RESERVE,
+            REDUCE_RESERVATION,
+            GET_RESERVATION,
+            TRADING_POSITION,
+            SET_FUNDS_ACCOUNT,
+            ADMIT,
+            REQUEST_REVERSAL,
+            APPROVE_REVERSAL,
+            REFUSE_REVERSAL,
+            GET_REVERSAL,
             POST_CLOSE,
             GET_CLOSES,
             RECORD_EMISSIONS,

@@ -50,6 +50,10 @@ public record Command<C extends Record, R>(
         public static final String OPENINGS = "opening";
         /** A product's closing price of a day: one per product and day, whatever the client calls it. */
         public static final String CLOSES = "closeid";
+        /** A DvP trade: posted once per trade id (and never under an id a single-step settlement took). */
+        public static final String DVP_TRADES = "dvpid";
+        /** A pre-trade reservation: one per reservation id. */
+        public static final String RESERVATIONS = "rsvid";
     }
 
     /** A REST route: method, path (with {@code {param}} segments named like the record's path fields), success status, who may call. */

@@ -15,7 +15,11 @@ import java.util.List;
 public final class SettlementApi {
     private SettlementApi() {}
 
-    /** A matched trade. {@code tradedAt}: ISO-8601 with offset, e.g. 2025-12-15T10:30:00+08:00; price in yuan, at most two decimals. */
+    /**
+     * A matched trade whose funds the exchange has settled (single-step settlement). {@code tradedAt}:
+     * ISO-8601 with offset, e.g. 2025-12-15T10:30:00+08:00; price in yuan, at most two decimals;
+     * {@code reservationId}: the seller's reservation the units come from.
+     */
     public record Settle(
             String tradeId,
             Product product,
@@ -24,7 +28,8 @@ public final class SettlementApi {
             @Quantity long quantity,
             BigDecimal price,
             TradeMode mode,
-            String tradedAt) {
+            String tradedAt,
+            @Omittable String reservationId) {
         public Settle {
             price = TradePrice.require(price);
             tradedAtTime(tradedAt);
@@ -35,16 +40,7 @@ public final class SettlementApi {
         }
 
         private static OffsetDateTime tradedAtTime(String s) {
-            try {
-                OffsetDateTime t = OffsetDateTime.parse(s);
-                if (t.getYear() < 2000 || t.getYear() > 2100) {
-                    throw DomainException.badRequest("tradedAt must lie between the years 2000 and 2100, got " + s);
-                }
-                return t;
-            } catch (DateTimeParseException e) {
-                throw DomainException.badRequest(
-                        "tradedAt must be an ISO-8601 date-time with offset, e.g. 2025-12-15T10:30:00+08:00");
-            }
+            return DvpApi.dateTime("tradedAt", s);
         }
     }
 
@@ -68,7 +64,8 @@ public final class SettlementApi {
             @Flatten Attribution attribution,
             @Omittable PriceCheck priceCheck,
             @Omittable String sellerProvince,
-            @Omittable String buyerProvince) {}
+            @Omittable String buyerProvince,
+            @Omittable String reservationId) {}
 
     /** The previous trading day's close (its date), the mode's band and its bounds, and whether the price lay inside. */
     public record PriceCheck(

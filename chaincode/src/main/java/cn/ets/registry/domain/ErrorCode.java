@@ -30,5 +30,7 @@ public enum ErrorCode {
     DEADLINE_NOT_REACHED,
     /** A unit does not meet the key emitting unit criteria of the vintage (threshold, covered sector). */
     NOT_A_KEY_EMITTER,
+    /** A DvP trade's party has no funds account with the settlement bank. */
+    NO_FUNDS_ACCOUNT,
     LEDGER_UNAVAILABLE
 }

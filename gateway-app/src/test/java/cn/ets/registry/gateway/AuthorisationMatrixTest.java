@@ -17,6 +17,8 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -49,8 +51,8 @@ class AuthorisationMatrixTest {
     private static final String INST = "INST-MX";
     private static final String PO = "PO-MX";
     private static final String IND = "IND-MX";
-    private static final List<String> IDENTITIES =
-            List.of("mee", "registry", "exchange", "province-HB", "province-GD", "auditor", HB_U, GD_U, INST, PO, IND);
+    private static final List<String> IDENTITIES = List.of(
+            "mee", "registry", "exchange", "province-HB", "province-GD", "auditor", "bank", HB_U, GD_U, INST, PO, IND);
     private static final Set<String> EVERYONE = Set.copyOf(IDENTITIES);
     /** A caller without any Authorization header: public disclosure answers it, nothing else does. */
     private static final String ANONYMOUS = "anonymous";
@@ -130,6 +132,35 @@ class AuthorisationMatrixTest {
                 "province-HB",
                 Json.obj(
                         "id", HB_SUCCESSOR, "type", "UNIT", "name", HB_SUCCESSOR, "province", "HB", "sector", "POWER"));
+        for (String holder : List.of(HB_U, GD_U)) {
+            ok(c.put(
+                    "bank",
+                    "/api/v1/accounts/" + holder + "/funds-account",
+                    Json.obj("requestId", "mx-fa-" + holder, "reference", "BANK-" + holder)));
+        }
+        created(c.post("exchange", "/api/v1/dvp", dvp("MX-D0")));
+        created(c.post("exchange", "/api/v1/reservations", reservation("MX-R0")));
+        created(c.post(
+                "exchange",
+                "/api/v1/reversals",
+                Json.obj("requestId", "mx-rv0", "tradeId", "MX-T0", "reason", "matrix")));
+    }
+
+    /** A DvP trade traded a minute ago whose cut-off is a day away. */
+    private static JsonObject dvp(String id) {
+        JsonObject t = trade(id);
+        OffsetDateTime now = OffsetDateTime.now(ZoneId.of("Asia/Shanghai"));
+        t.addProperty("tradedAt", now.minusMinutes(1).withNano(0).toString());
+        t.addProperty("cutOff", now.plusDays(1).withNano(0).toString());
+        return t;
+    }
+
+    private static JsonObject reservation(String id) {
+        return Json.obj("reservationId", id, "account", HB_U, "product", P, "quantity", 1, "orderRef", "ORD-" + id);
+    }
+
+    private static String today() {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
     }
 
     @AfterAll
@@ -557,6 +588,97 @@ class AuthorisationMatrixTest {
                                         "qualifyingEmissions",
                                         90_000)),
                         hb),
+                new Row("POST", "/api/v1/dvp", body("/api/v1/dvp", () -> dvp(id("MX-D"))), Set.of("exchange")),
+                new Row(
+                        "POST",
+                        "/api/v1/dvp/{tradeId}/confirm",
+                        body("/api/v1/dvp/MX-D0/confirm", () -> Json.obj("requestId", id("cf"), "fundsRef", "FT-MX")),
+                        Set.of("bank")),
+                new Row(
+                        "POST",
+                        "/api/v1/dvp/{tradeId}/refuse",
+                        body("/api/v1/dvp/MX-D0/refuse", () -> Json.obj("requestId", id("rf"), "reason", "matrix")),
+                        Set.of("bank")),
+                new Row(
+                        "POST",
+                        "/api/v1/dvp/cutoff",
+                        body("/api/v1/dvp/cutoff", () -> Json.obj("requestId", id("co"), "day", "2025-12-15")),
+                        Set.of("registry")),
+                new Row(
+                        "GET",
+                        "/api/v1/dvp/{tradeId}",
+                        get("/api/v1/dvp/MX-D0"),
+                        Set.of("exchange", "bank", "registry", "mee", "province-HB", "province-GD", HB_U, GD_U)),
+                new Row(
+                        "GET",
+                        "/api/v1/dvp/statements/{day}",
+                        get("/api/v1/dvp/statements/" + today()),
+                        Set.of("exchange", "bank", "registry", "mee")),
+                new Row(
+                        "POST",
+                        "/api/v1/dvp/statements/{day}/reconciliations",
+                        body(
+                                "/api/v1/dvp/statements/" + today() + "/reconciliations",
+                                () -> Json.obj("requestId", id("rc"), "totals", List.of())),
+                        Set.of("exchange", "bank")),
+                new Row(
+                        "POST",
+                        "/api/v1/reservations",
+                        body("/api/v1/reservations", () -> reservation(id("MX-R"))),
+                        Set.of("exchange")),
+                new Row(
+                        "POST",
+                        "/api/v1/reservations/{reservationId}/reduce",
+                        body("/api/v1/reservations/MX-R0/reduce", () -> Json.obj("requestId", id("red"))),
+                        Set.of("exchange")),
+                new Row(
+                        "GET",
+                        "/api/v1/reservations/{reservationId}",
+                        get("/api/v1/reservations/MX-R0"),
+                        Set.of("exchange", "registry", "mee", "province-HB", HB_U)),
+                new Row(
+                        "GET",
+                        "/api/v1/accounts/{id}/trading",
+                        get("/api/v1/accounts/" + HB_U + "/trading"),
+                        Set.of("exchange", "bank", "registry", "mee", "province-HB", HB_U)),
+                new Row(
+                        "PUT",
+                        "/api/v1/accounts/{id}/funds-account",
+                        body(
+                                "/api/v1/accounts/" + INST + "/funds-account",
+                                () -> Json.obj("requestId", id("fa"), "reference", "BANK-INST")),
+                        Set.of("bank")),
+                new Row(
+                        "PUT",
+                        "/api/v1/accounts/{id}/admission",
+                        body(
+                                "/api/v1/accounts/" + INST + "/admission",
+                                () -> Json.obj("requestId", id("adm"), "admitted", true, "reason", "matrix")),
+                        Set.of("registry")),
+                new Row(
+                        "POST",
+                        "/api/v1/reversals",
+                        body(
+                                "/api/v1/reversals",
+                                () -> Json.obj("requestId", id("rv"), "tradeId", "MX-T0", "reason", "matrix")),
+                        Set.of("exchange")),
+                new Row(
+                        "POST",
+                        "/api/v1/reversals/{tradeId}/approve",
+                        body("/api/v1/reversals/MX-T0/approve", () -> Json.obj("requestId", id("ap"))),
+                        Set.of("registry")),
+                new Row(
+                        "POST",
+                        "/api/v1/reversals/{tradeId}/refuse",
+                        body(
+                                "/api/v1/reversals/MX-T0/refuse",
+                                () -> Json.obj("requestId", id("rr"), "reason", "matrix")),
+                        Set.of("registry")),
+                new Row(
+                        "GET",
+                        "/api/v1/reversals/{tradeId}",
+                        get("/api/v1/reversals/MX-T0"),
+                        Set.of("exchange", "bank", "registry", "mee", "province-HB", "province-GD", HB_U, GD_U)),
                 new Row("GET", "/api/v1/roster/{year}", get("/api/v1/roster/2024"), PUBLIC),
                 new Row(
                         "GET",

@@ -4,6 +4,7 @@ import static cn.ets.registry.gateway.testing.HttpAssertions.assertRejectedUncha
 import static cn.ets.registry.gateway.testing.HttpAssertions.created;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.ets.registry.gateway.testing.CeaAdmission;
 import cn.ets.registry.gateway.testing.Json;
 import cn.ets.registry.gateway.testing.RegistryClient;
 import cn.ets.registry.gateway.testing.RegistryClient.Response;
@@ -51,6 +52,7 @@ class BadInputHttpTest {
                 "province-GD",
                 Json.obj("id", "GD-A", "type", "UNIT", "name", "GD-A", "province", "GD", "sector", "POWER"));
         open("registry", Json.obj("id", "INST-A", "type", "INSTITUTION", "name", "Fund A"));
+        CeaAdmission.admit(c, "INST-A");
         created(c.post(
                 "mee", "/api/v1/issuances", Json.obj("requestId", "setup-iss", "product", P, "quantity", 100_000)));
         created(c.post("mee", "/api/v1/distributions", dist("setup-d-hb", "MEE", "PROVINCE-HB", 50_000)));

@@ -2,6 +2,7 @@ package cn.ets.registry.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.ets.registry.gateway.testing.CeaAdmission;
 import cn.ets.registry.gateway.testing.Json;
 import cn.ets.registry.gateway.testing.RegistryClient;
 import cn.ets.registry.gateway.testing.RegistryClient.Response;
@@ -151,6 +152,7 @@ class SupplyPropertyTest {
                 c.post("registry", "/api/v1/accounts", Json.obj("id", INST, "type", "INSTITUTION", "name", "Q fund"));
         assertThat(inst.status()).isEqualTo(201);
         c.addIdentity(INST, inst.json().get("token").getAsString());
+        CeaAdmission.admit(c, INST);
         for (String a : ACCOUNTS) {
             for (String p : PRODUCTS) {
                 holdings.computeIfAbsent(a, k -> new HashMap<>()).put(p, c.holding(a, p));

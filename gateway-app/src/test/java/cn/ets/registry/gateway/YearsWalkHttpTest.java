@@ -6,6 +6,7 @@ import static cn.ets.registry.gateway.testing.HttpAssertions.expectError;
 import static cn.ets.registry.gateway.testing.HttpAssertions.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.ets.registry.gateway.testing.CeaAdmission;
 import cn.ets.registry.gateway.testing.EmbeddedGateway;
 import cn.ets.registry.gateway.testing.Json;
 import cn.ets.registry.gateway.testing.RegistryClient;
@@ -69,6 +70,7 @@ class YearsWalkHttpTest {
                         "registry", "/api/v1/accounts", Json.obj("id", "FUND", "type", "INSTITUTION", "name", "Fund")))
                 .json();
         c.addIdentity("FUND", inst.get("token").getAsString());
+        CeaAdmission.admit(c, "FUND");
     }
 
     /** Item 1 of the issue: nothing of a vintage happens before MEE publishes it. */

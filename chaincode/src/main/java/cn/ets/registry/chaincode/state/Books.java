@@ -98,6 +98,22 @@ public final class Books {
         saveHolding(to, p, holding(to, p).credit(q), from);
     }
 
+    /** Sets available units aside for a sell order or a posted DvP trade (held still: supply is not written). */
+    public void reserve(String accountId, Product p, long q) {
+        saveHolding(accountId, p, holding(accountId, p).reserve(q, accountId, p.code()));
+    }
+
+    /** Reserved units are available again. */
+    public void unreserve(String accountId, Product p, long q) {
+        saveHolding(accountId, p, holding(accountId, p).unreserve(q));
+    }
+
+    /** Delivers reserved units of {@code from} to {@code to} (a trade's units, set aside before it settled). */
+    public void transferReserved(String from, String to, Product p, long q) {
+        saveHolding(from, p, holding(from, p).takeReserved(q), to);
+        saveHolding(to, p, holding(to, p).credit(q), from);
+    }
+
     public void changeSupply(Product p, String accountId, SupplyCounters delta) {
         String key = state.key(Keys.SUPPLY, p.code(), shardOf(accountId));
         SupplyCounters now = state.get(key, SupplyCounters.class).orElse(SupplyCounters.ZERO);

@@ -69,5 +69,27 @@ public final class Keys {
     /** {@code warning~year~scope~yyyy-MM-dd}: compliance warnings issued on a day, scope a province or ALL. */
     public static final String WARNING = "warning";
 
+    /** {@code dvp~tradeId}: a trade settled delivery versus payment, in its current state. */
+    public static final String DVP = "dvp";
+    /** {@code dvpid~tradeId}: the replay record of a DvP posting (one per trade id, whatever the content). */
+    public static final String DVP_ID = Command.Replay.DVP_TRADES;
+    /**
+     * {@code settleday~yyyy-MM-dd~tradeId}: a trade of a settlement day (DvP or single-step) and an
+     * approved reversal ({@code R-tradeId}), written once: the daily statement's lines.
+     */
+    public static final String SETTLEMENT_DAY = "settleday";
+    /** {@code rsv~reservationId}: a pre-trade reservation of a seller's units. */
+    public static final String RESERVATION = "rsv";
+    /** {@code rsvid~reservationId}: the replay record of a reservation (one per id). */
+    public static final String RESERVATION_ID = Command.Replay.RESERVATIONS;
+    /** {@code funds~account}: the holder's funds account with the settlement bank. */
+    public static final String FUNDS_ACCOUNT = "funds";
+    /** {@code admit~account}: the registry's admission of an institution to the CEA market. */
+    public static final String ADMISSION = "admit";
+    /** {@code reversal~tradeId}: the reversal of a settled trade. */
+    public static final String REVERSAL = "reversal";
+    /** {@code recon~yyyy-MM-dd~party~txId}: a participant's reconciliation of a day's statement, kept once. */
+    public static final String RECONCILIATION = "recon";
+
     private Keys() {}
 }

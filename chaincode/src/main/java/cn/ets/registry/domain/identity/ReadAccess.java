@@ -23,6 +23,14 @@ public final class ReadAccess {
                         && (a.province().equals(sellerProvince) || a.province().equals(buyerProvince)));
     }
 
+    /**
+     * A DvP trade, a reservation's trade or a reversal: as a settled trade ({@link #trade}), and the
+     * settlement bank, which carries the funds leg.
+     */
+    public static boolean dvpTrade(Actor a, String seller, String sellerProvince, String buyer, String buyerProvince) {
+        return a.is(Role.SETTLEMENT_BANK) || trade(a, seller, sellerProvince, buyer, buyerProvince);
+    }
+
     /** A lock (pledge or freeze): the registry, MEE, the holder and the pledgee. */
     public static boolean lock(Actor a, String account, String pledgee) {
         return a.is(Role.REGISTRY) || a.is(Role.MEE) || a.holds(account) || (pledgee != null && a.holds(pledgee));

@@ -10,7 +10,9 @@ public enum Role {
     INSTITUTION,
     INDIVIDUAL,
     PROJECT_OWNER,
-    AUDITOR;
+    AUDITOR,
+    /** The settlement bank (结算银行): confirms or refuses the funds leg of DvP trades, keeps the holders' funds accounts. */
+    SETTLEMENT_BANK;
 
     public boolean isHolder() {
         return this == UNIT || this == INSTITUTION || this == INDIVIDUAL || this == PROJECT_OWNER;

@@ -85,8 +85,10 @@ class DisclosureLedgerTest extends LedgerScenario {
         ok(issue(Parties.MEE, "CEA-2024", 1_000));
         ok(distribute(Parties.MEE, "CEA-2024", "MEE", "PROVINCE-HB", 1_000));
         ok(distribute(Parties.HB, "CEA-2024", "PROVINCE-HB", "HB-U1", 1_000));
-        ok(settle(Parties.EXCHANGE, "HB-U1", "IND-1", 40));
-        JsonObject own = object(ok(cancel(IND_1, "IND-1", "CEA-2024", 15)));
+        ok(registerProject(Parties.MEE, "P-WIND", "PO-1", false));
+        ok(issueCcer(Parties.MEE, "P-WIND", "2023-01-01", "2023-12-31", 100, false));
+        ok(settle("CCER-1", "PO-1", "IND-1", 40)); // an individual trades CCER only (003 §2.2.6)
+        JsonObject own = object(ok(cancel(IND_1, "IND-1", "CCER-1", 15)));
         assertThat(own.get("account").getAsString()).isEqualTo("IND-1");
         ok(cancel(HB_U1, "HB-U1", "CEA-2024", 5));
 

@@ -27,11 +27,12 @@ import java.util.function.Supplier;
  * <ul>
  * <li>{@link #coreRegistry()}, for the core contracts (accounts, issuance, distribution, settlement,
  * surrender, cancellation, supply): MEE and provinces HB and GD, units HB-U1, HB-U2 (HB) and GD-U1
- * (GD), institution INST-1 and project owner PO-1; 10,000 t of CEA-2024 issued, 5,000 to PROVINCE-HB
+ * (GD), institution INST-1 (admitted to the CEA market) and project owner PO-1; 10,000 t of CEA-2024 issued, 5,000 to PROVINCE-HB
  * and 2,000 to PROVINCE-GD, then 1,000 to HB-U1, 500 to HB-U2 and 300 to GD-U1;</li>
  * <li>{@link #secondPartRegistry()}, for the second part (parameters, allocation, CCER, offsets,
  * compliance close, locks, deposits): MEE, PROVINCE-HB and PROVINCE-GD; power units HB-U1, HB-U2
- * (HB) and GD-U1 (GD); steel unit HB-S1 (HB); institutions INST-1 and INST-2; individual IND-1;
+ * (HB) and GD-U1 (GD); steel unit HB-S1 (HB); institutions INST-1 and INST-2 (both admitted to the
+ * CEA market); individual IND-1;
  * project owners PO-1 and PO-2. No units issued: each test issues what it needs ({@link #give}).</li>
  * </ul>
  * Both have the seeded vintages 2023 and 2024 and vintage 2025 as MEE publishes it: a copy of 2024
@@ -69,6 +70,7 @@ abstract class LedgerScenario {
                 Parties.GD,
                 json("id", "GD-U1", "type", "UNIT", "name", "Guangzhou Power", "province", "GD", "sector", "POWER")));
         ok(openAccount(Parties.REGISTRY, json("id", "INST-1", "type", "INSTITUTION", "name", "Carbon Fund")));
+        ok(admit(Parties.REGISTRY, "INST-1", true));
         ok(openAccount(Parties.REGISTRY, json("id", "PO-1", "type", "PROJECT_OWNER", "name", "Wind Farm Co")));
         ok(issue(Parties.MEE, "CEA-2024", 10_000));
         ok(distribute(Parties.MEE, "CEA-2024", "MEE", "PROVINCE-HB", 5_000));
@@ -100,6 +102,8 @@ abstract class LedgerScenario {
                 json("id", "GD-U1", "type", "UNIT", "name", "Guangzhou Power", "province", "GD", "sector", "POWER")));
         ok(openAccount(Parties.REGISTRY, json("id", "INST-1", "type", "INSTITUTION", "name", "Hubei Carbon Bank")));
         ok(openAccount(Parties.REGISTRY, json("id", "INST-2", "type", "INSTITUTION", "name", "Carbon Fund")));
+        ok(admit(Parties.REGISTRY, "INST-1", true));
+        ok(admit(Parties.REGISTRY, "INST-2", true));
         ok(openAccount(Parties.REGISTRY, json("id", "IND-1", "type", "INDIVIDUAL", "name", "Li Lei")));
         ok(openAccount(Parties.REGISTRY, json("id", "PO-1", "type", "PROJECT_OWNER", "name", "Wind Farm Co")));
         ok(openAccount(Parties.REGISTRY, json("id", "PO-2", "type", "PROJECT_OWNER", "name", "Forest Co")));
@@ -669,6 +673,124 @@ abstract class LedgerScenario {
 
     Outcome getDeposit(TestIdentity who, String unit, String month, String sha256) {
         return ledger.evaluate(who, "deposits:get", ctx -> new DepositsContract().get(ctx, unit, month, sha256));
+    }
+
+    // ---- settlement with the bank ----
+
+    /** The bank records a funds account for each holder. */
+    void fundsAccounts(String... accounts) {
+        for (String a : accounts) {
+            ok(setFundsAccount(Parties.BANK, a, "BANK-" + a));
+        }
+    }
+
+    Outcome setFundsAccount(TestIdentity who, String account, String reference) {
+        String command = json("requestId", nextId("fa"), "reference", reference);
+        return ledger.submit(
+                who, "dvp:setFundsAccount", ctx -> new DvpContract().setFundsAccount(ctx, account, command));
+    }
+
+    Outcome admit(TestIdentity who, String account, boolean admitted) {
+        String command = json("requestId", nextId("adm"), "admitted", admitted, "reason", "admitted by rule");
+        return ledger.submit(who, "dvp:admit", ctx -> new DvpContract().admit(ctx, account, command));
+    }
+
+    Outcome postDvpCommand(TestIdentity who, String command) {
+        return ledger.submit(who, "dvp:post", ctx -> new DvpContract().post(ctx, command));
+    }
+
+    /** A listed DvP trade posted by the exchange, traded {@code tradedAt}, optionally from a reservation. */
+    Outcome postDvp(
+            String tradeId,
+            String product,
+            String seller,
+            String buyer,
+            long quantity,
+            String price,
+            String tradedAt,
+            String reservationId) {
+        JsonObject c = object(trade(tradeId, product, seller, buyer, quantity, price, "LISTED", tradedAt));
+        if (reservationId != null) {
+            c.addProperty("reservationId", reservationId);
+        }
+        return postDvpCommand(Parties.EXCHANGE, c.toString());
+    }
+
+    Outcome confirm(TestIdentity who, String tradeId, String requestId, String fundsRef) {
+        String command = json("requestId", requestId, "fundsRef", fundsRef);
+        return ledger.submit(who, "dvp:confirm", ctx -> new DvpContract().confirm(ctx, tradeId, command));
+    }
+
+    Outcome refuse(TestIdentity who, String tradeId, String requestId, String reason) {
+        String command = json("requestId", requestId, "reason", reason);
+        return ledger.submit(who, "dvp:refuse", ctx -> new DvpContract().refuse(ctx, tradeId, command));
+    }
+
+    Outcome cutOff(TestIdentity who, String requestId, String day) {
+        String command = json("requestId", requestId, "day", day);
+        return ledger.submit(who, "dvp:cutOff", ctx -> new DvpContract().cutOff(ctx, command));
+    }
+
+    Outcome getDvp(TestIdentity who, String tradeId) {
+        return ledger.evaluate(who, "dvp:get", ctx -> new DvpContract().get(ctx, tradeId));
+    }
+
+    Outcome reserve(TestIdentity who, String reservationId, String account, String product, long quantity) {
+        String command = json(
+                "reservationId",
+                reservationId,
+                "account",
+                account,
+                "product",
+                product,
+                "quantity",
+                quantity,
+                "orderRef",
+                "ORD-" + reservationId);
+        return ledger.submit(who, "dvp:reserve", ctx -> new DvpContract().reserve(ctx, command));
+    }
+
+    Outcome reduceReservation(TestIdentity who, String reservationId, String requestId, Long quantity) {
+        String command =
+                quantity == null ? json("requestId", requestId) : json("requestId", requestId, "quantity", quantity);
+        return ledger.submit(
+                who, "dvp:reduceReservation", ctx -> new DvpContract().reduceReservation(ctx, reservationId, command));
+    }
+
+    Outcome getReservation(TestIdentity who, String reservationId) {
+        return ledger.evaluate(who, "dvp:getReservation", ctx -> new DvpContract().getReservation(ctx, reservationId));
+    }
+
+    Outcome position(TestIdentity who, String account) {
+        return ledger.evaluate(who, "dvp:position", ctx -> new DvpContract().position(ctx, account));
+    }
+
+    Outcome statement(TestIdentity who, String day) {
+        return ledger.evaluate(who, "dvp:statement", ctx -> new DvpContract().statement(ctx, day));
+    }
+
+    Outcome reconcile(TestIdentity who, String day, String command) {
+        return ledger.submit(who, "dvp:reconcile", ctx -> new DvpContract().reconcile(ctx, day, command));
+    }
+
+    Outcome requestReversal(TestIdentity who, String requestId, String tradeId, String reason) {
+        String command = json("requestId", requestId, "tradeId", tradeId, "reason", reason);
+        return ledger.submit(who, "dvp:requestReversal", ctx -> new DvpContract().requestReversal(ctx, command));
+    }
+
+    Outcome approveReversal(TestIdentity who, String tradeId, String requestId) {
+        String command = json("requestId", requestId);
+        return ledger.submit(
+                who, "dvp:approveReversal", ctx -> new DvpContract().approveReversal(ctx, tradeId, command));
+    }
+
+    Outcome refuseReversal(TestIdentity who, String tradeId, String requestId, String reason) {
+        String command = json("requestId", requestId, "reason", reason);
+        return ledger.submit(who, "dvp:refuseReversal", ctx -> new DvpContract().refuseReversal(ctx, tradeId, command));
+    }
+
+    Outcome getReversal(TestIdentity who, String tradeId) {
+        return ledger.evaluate(who, "dvp:getReversal", ctx -> new DvpContract().getReversal(ctx, tradeId));
     }
 
     // ---- queries ----

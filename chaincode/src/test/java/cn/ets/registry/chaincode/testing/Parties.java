@@ -13,6 +13,12 @@ public final class Parties {
             TestCerts.identity("ProvinceHBMSP", "province-HB", Map.of("role", "PROVINCE", "province", "HB"));
     public static final TestIdentity GD =
             TestCerts.identity("ProvinceGDMSP", "province-GD", Map.of("role", "PROVINCE", "province", "GD"));
+    /** The settlement bank, of its own organisation. */
+    public static final TestIdentity BANK = TestCerts.identity("BankMSP", "bank", Map.of("role", "SETTLEMENT_BANK"));
+    /** The settlement bank as the Registry's CA issues it while the network has no Bank organisation. */
+    public static final TestIdentity BANK_OF_REGISTRY =
+            TestCerts.identity("RegistryMSP", "bank", Map.of("role", "SETTLEMENT_BANK"));
+
     public static final TestIdentity AUDITOR = TestCerts.identity("AuditMSP", "auditor", Map.of("role", "AUDITOR"));
 
     private Parties() {}

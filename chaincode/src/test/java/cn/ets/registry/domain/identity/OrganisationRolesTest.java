@@ -27,8 +27,10 @@ class OrganisationRolesTest {
     private static final List<Object[]> TABLE = List.of(
             new Object[] {"MEEMSP", EnumSet.of(Role.MEE)},
             new Object[] {
-                "RegistryMSP", EnumSet.of(Role.REGISTRY, Role.INSTITUTION, Role.INDIVIDUAL, Role.PROJECT_OWNER)
+                "RegistryMSP",
+                EnumSet.of(Role.REGISTRY, Role.INSTITUTION, Role.INDIVIDUAL, Role.PROJECT_OWNER, Role.SETTLEMENT_BANK)
             },
+            new Object[] {"BankMSP", EnumSet.of(Role.SETTLEMENT_BANK)},
             new Object[] {"ExchangeMSP", EnumSet.of(Role.EXCHANGE)},
             new Object[] {"ProvinceHBMSP", EnumSet.of(Role.PROVINCE, Role.UNIT)},
             new Object[] {"ProvinceGDMSP", EnumSet.of(Role.PROVINCE, Role.UNIT)},
@@ -132,6 +134,6 @@ class OrganisationRolesTest {
 
     @Test
     void the_table_covers_every_role() {
-        assertThat(Arrays.asList(Role.values())).hasSize(9);
+        assertThat(Arrays.asList(Role.values())).hasSize(10);
     }
 }

@@ -12,6 +12,7 @@ import com.google.gson.JsonParser;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * What each reader sees of a committed event: the public (no token) sees only public facts; a
@@ -43,7 +44,17 @@ public final class EventDisclosure {
         /** A unit's succession: the registry, MEE and the two holders see the holdings moved; the public, who took over whom. */
         SUCCESSION,
         /** Compliance warnings: each unit's warning goes to whom its account rule admits (the unit, its province, MEE, the registry). */
-        WARNING
+        WARNING,
+        /** A DvP step or a reversal: the DvP trade rule (the trade's readers and the bank); the public sees product, quantity, status and times. */
+        DVP,
+        /** A settlement day's cut-off: each trade it failed as {@link #DVP}. */
+        DVP_CUT_OFF,
+        /** A reservation of a seller's units (an order): the exchange and whom the seller's account rule admits; not public. */
+        RESERVATION,
+        /** A holder's funds account: the bank and whom the account rule admits; not public. */
+        FUNDS_ACCOUNT,
+        /** A reconciliation of the day's statement: the exchange, the bank, the registry and MEE; not public. */
+        SETTLEMENT_PARTICIPANTS
     }
 
     static final Map<String, Kind> KINDS = Map.ofEntries(
@@ -81,7 +92,19 @@ public final class EventDisclosure {
             Map.entry("EnforcementMeasureApplied", Kind.MEASURE),
             Map.entry("EnforcementMeasureLifted", Kind.MEASURE),
             Map.entry("AccountSucceeded", Kind.SUCCESSION),
-            Map.entry("ComplianceWarningIssued", Kind.WARNING));
+            Map.entry("ComplianceWarningIssued", Kind.WARNING),
+            Map.entry("DvpPosted", Kind.DVP),
+            Map.entry("DvpSettled", Kind.DVP),
+            Map.entry("DvpFailed", Kind.DVP),
+            Map.entry("DvpCutOff", Kind.DVP_CUT_OFF),
+            Map.entry("ReversalRequested", Kind.DVP),
+            Map.entry("TradeReversed", Kind.DVP),
+            Map.entry("ReversalRefused", Kind.DVP),
+            Map.entry("UnitsReserved", Kind.RESERVATION),
+            Map.entry("ReservationReduced", Kind.RESERVATION),
+            Map.entry("FundsAccountRegistered", Kind.FUNDS_ACCOUNT),
+            Map.entry("TradingAdmissionChanged", Kind.PUBLIC),
+            Map.entry("SettlementReconciled", Kind.SETTLEMENT_PARTICIPANTS));
 
     private static final Set<String> ACCOUNT_PUBLIC =
             Set.of("id", "type", "name", "province", "sector", "status", "previous");
@@ -89,6 +112,8 @@ public final class EventDisclosure {
             Set.of("product", "quantity", "mode", "tradedAt", "settledAt", "txId", "time");
     private static final Set<String> LOCK_PUBLIC =
             Set.of("kind", "product", "quantity", "status", "moved", "txId", "time");
+    private static final Set<String> DVP_PUBLIC =
+            Set.of("product", "quantity", "mode", "tradedAt", "settlementDay", "status", "txId", "time");
     private static final Set<String> SUCCESSION_PUBLIC =
             Set.of("predecessor", "successor", "reason", "years", "txId", "time");
 
@@ -127,6 +152,26 @@ public final class EventDisclosure {
             case MEASURE -> measure(p, viewer);
             case SUCCESSION -> succession(p, viewer);
             case WARNING -> warning(p, viewer);
+            case DVP -> dvp(p, viewer);
+            case DVP_CUT_OFF -> cutOff(p, viewer);
+            case RESERVATION ->
+                viewer != null && (viewer.is(Role.EXCHANGE) || ReadAccess.account(viewer, text(p, "account"), null))
+                        ? p
+                        : null;
+            case FUNDS_ACCOUNT ->
+                viewer != null
+                                && (viewer.is(Role.SETTLEMENT_BANK)
+                                        || ReadAccess.account(viewer, text(p, "account"), null))
+                        ? p
+                        : null;
+            case SETTLEMENT_PARTICIPANTS ->
+                viewer != null
+                                && (viewer.is(Role.EXCHANGE)
+                                        || viewer.is(Role.SETTLEMENT_BANK)
+                                        || viewer.is(Role.REGISTRY)
+                                        || viewer.is(Role.MEE))
+                        ? p
+                        : null;
         };
         if (seen == null) {
             return Optional.empty();
@@ -192,17 +237,41 @@ public final class EventDisclosure {
     }
 
     private static JsonObject trades(JsonObject p, Actor viewer) {
+        JsonObject o = new JsonObject();
+        o.add("trades", each(p, "trades", t -> trade(t, viewer)));
+        return o;
+    }
+
+    /** Each object of the list {@code field} as {@code view} shows it. */
+    private static JsonArray each(JsonObject p, String field, UnaryOperator<JsonObject> view) {
         JsonArray out = new JsonArray();
-        JsonElement list = p.get("trades");
+        JsonElement list = p.get(field);
         if (list != null && list.isJsonArray()) {
             for (JsonElement t : list.getAsJsonArray()) {
                 if (t.isJsonObject()) {
-                    out.add(trade(t.getAsJsonObject(), viewer));
+                    out.add(view.apply(t.getAsJsonObject()));
                 }
             }
         }
-        JsonObject o = new JsonObject();
-        o.add("trades", out);
+        return out;
+    }
+
+    private static JsonObject dvp(JsonObject p, Actor viewer) {
+        if (viewer != null
+                && ReadAccess.dvpTrade(
+                        viewer,
+                        text(p, "seller"),
+                        text(p, "sellerProvince"),
+                        text(p, "buyer"),
+                        text(p, "buyerProvince"))) {
+            return p;
+        }
+        return only(p, DVP_PUBLIC);
+    }
+
+    private static JsonObject cutOff(JsonObject p, Actor viewer) {
+        JsonObject o = only(p, Set.of("day", "txId", "time"));
+        o.add("failed", each(p, "failed", t -> dvp(t, viewer)));
         return o;
     }
 

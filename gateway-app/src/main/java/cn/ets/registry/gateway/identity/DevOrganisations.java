@@ -17,6 +17,8 @@ import java.util.Map;
  */
 public final class DevOrganisations {
     public static final Roster ROSTER = Roster.load();
+    /** The settlement bank's standard identity (role SETTLEMENT_BANK). */
+    public static final String BANK = "bank";
     /** The province codes of the roster (HB, GD). */
     public static final List<String> PROVINCES = ROSTER.provinceCodes();
 
@@ -78,10 +80,19 @@ public final class DevOrganisations {
         }
     }
 
-    /** Issues the standard identities of the organisations this gateway serves into {@code store}. */
+    /**
+     * Issues the standard identities of the organisations this gateway serves into {@code store}.
+     * While the roster has no settlement bank organisation, the bank's identity ({@code bank}, role
+     * SETTLEMENT_BANK) comes from the Registry's CA, which issues the identities of the participants
+     * it admits (the chaincode believes that claim from RegistryMSP and BankMSP only).
+     */
     public static void issueStandardIdentities(IdentityStore store, Map<String, Organisation> orgs) {
         for (Roster.Org o : ROSTER.organisations()) {
             issue(store, orgs, o.name(), o.identityName(), o.name(), o.role(), o.province());
+        }
+        if (ROSTER.organisations().stream().noneMatch(o -> Roster.SETTLEMENT_BANK.equals(o.role()))) {
+            String registry = ROSTER.withRole(Roster.REGISTRY).name();
+            issue(store, orgs, registry, BANK, registry, Roster.SETTLEMENT_BANK, null);
         }
     }
 

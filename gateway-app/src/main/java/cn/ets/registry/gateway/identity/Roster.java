@@ -29,12 +29,20 @@ public record Roster(
     public static final String PROVINCE = "PROVINCE";
     /** A reader of the whole ledger with its own peer, in no endorsement policy (issue 8: public auditors). */
     public static final String AUDITOR = "AUDITOR";
+    /**
+     * The settlement bank's own organisation (BankMSP), when the network has one; until then the
+     * Registry's CA issues the bank's identity ({@link DevOrganisations#issueStandardIdentities}).
+     */
+    public static final String SETTLEMENT_BANK = "SETTLEMENT_BANK";
 
     /** An organisation with one peer. {@code province} is set for (and only for) role PROVINCE. */
     public record Org(
             String name, String mspId, String role, String province, String domain, CaSubject caSubject, Peer peer) {
         /** The name of this organisation's standard identity: mee, registry, exchange, province-&lt;code&gt;, auditor. */
         public String identityName() {
+            if (SETTLEMENT_BANK.equals(role)) {
+                return DevOrganisations.BANK;
+            }
             return PROVINCE.equals(role) ? "province-" + province : role.toLowerCase(Locale.ROOT);
         }
     }
@@ -67,7 +75,8 @@ public record Roster(
                 throw new IllegalArgumentException(
                         "organisations.json: " + o.name() + " / " + o.mspId() + " listed twice");
             }
-            if (!List.of(MEE, REGISTRY, EXCHANGE, PROVINCE, AUDITOR).contains(o.role())) {
+            if (!List.of(MEE, REGISTRY, EXCHANGE, PROVINCE, AUDITOR, SETTLEMENT_BANK)
+                    .contains(o.role())) {
                 throw new IllegalArgumentException("organisations.json: " + o.name() + ": unknown role " + o.role());
             }
             if (PROVINCE.equals(o.role()) != (o.province() != null)) {

@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -43,7 +45,18 @@ public final class SettlementBenchmark implements Callable<Integer> {
     @Option(names = "--concurrency", defaultValue = "32", description = "requests in flight (default ${DEFAULT-VALUE})")
     int concurrency;
 
+    @Option(
+            names = "--dvp",
+            description = "measure DvP (post → bank confirms → settled) and pre-trade reservations beside single-step"
+                    + " settlement, instead of the hot-seller scenarios")
+    boolean dvp;
+
     private final HttpClient http = HttpClient.newHttpClient();
+
+    /** One unit of work of a worker: its HTTP calls; answers null when it went through, else the refusal's code. */
+    interface Step {
+        String run(int worker) throws Exception;
+    }
 
     record Result(
             String label, int ok, int rejected, double seconds, double p50, double p95, long conflicts, long retries) {
@@ -76,6 +89,13 @@ public final class SettlementBenchmark implements Callable<Integer> {
                     r.label, r.ok, r.rejected, r.tps(), r.p50, r.p95, r.conflicts, r.retries);
         }
         System.out.println();
+        if (dvp) {
+            for (String ledger : network == null ? List.of("embedded") : List.of("embedded", "fabric")) {
+                ratio(results, ledger + " disjoint single", ledger + " dvp post+confirm");
+                ratio(results, ledger + " disjoint single", ledger + " reserve then settle");
+            }
+            return 0;
+        }
         ratio(results, "embedded disjoint single", "embedded hot seller single");
         if (network != null) {
             ratio(results, "fabric disjoint single", "fabric hot seller single");
@@ -134,6 +154,10 @@ public final class SettlementBenchmark implements Callable<Integer> {
                 url,
                 tok.get("exchange"),
                 w -> trade(run + "-d-" + seq.incrementAndGet(), units.get(2 * w), units.get(2 * w + 1))));
+        if (dvp) {
+            out.addAll(dvpScenarios(ledger, url, tok, run, units, seq));
+            return out;
+        }
         // Hot seller: every trade sells from the same account, posted one by one in parallel.
         out.add(single(
                 ledger + " hot seller single",
@@ -166,6 +190,97 @@ public final class SettlementBenchmark implements Callable<Integer> {
 
     /** {@code concurrency} workers, each posting its share of the trades one after another; worker w builds its trades with {@code body(w)}. */
     private Result single(String label, String url, String token, IntFunction<String> body) throws Exception {
+        return timed(label, url, w -> refusal(send(url, token, "/api/v1/settlements", body.apply(w)), 201));
+    }
+
+    /**
+     * DvP beside single-step settlement, disjoint accounts: the exchange posts, the bank confirms
+     * (latency and throughput post → settled, two transactions); and the cost of a reservation: the
+     * exchange reserves the seller's units, then the trade cites the reservation.
+     */
+    private List<Result> dvpScenarios(
+            String ledger, String url, Map<String, String> tok, String run, List<String> units, AtomicInteger seq)
+            throws Exception {
+        for (String u : units) {
+            send(
+                    url,
+                    tok.get("bank"),
+                    "PUT",
+                    "/api/v1/accounts/" + u + "/funds-account",
+                    "{\"requestId\":\"bf-" + u + "\",\"reference\":\"6222-" + u + "\"}");
+        }
+        List<Result> out = new ArrayList<>();
+        out.add(timed(ledger + " dvp post+confirm", url, w -> {
+            String id = run + "-v-" + seq.incrementAndGet();
+            String refused = refusal(
+                    send(url, tok.get("exchange"), "/api/v1/dvp", dvpTrade(id, units.get(2 * w), units.get(2 * w + 1))),
+                    201);
+            if (refused != null) {
+                return refused;
+            }
+            return refusal(
+                    send(
+                            url,
+                            tok.get("bank"),
+                            "/api/v1/dvp/" + id + "/confirm",
+                            "{\"requestId\":\"c-" + id + "\",\"fundsRef\":\"FT-" + id + "\"}"),
+                    200);
+        }));
+        out.add(timed(
+                ledger + " reserve only",
+                url,
+                w -> refusal(
+                        send(
+                                url,
+                                tok.get("exchange"),
+                                "/api/v1/reservations",
+                                reservation(run + "-r-" + seq.incrementAndGet(), units.get(2 * w))),
+                        201)));
+        out.add(timed(ledger + " reserve then settle", url, w -> {
+            String rid = run + "-rs-" + seq.incrementAndGet();
+            String refused = refusal(
+                    send(url, tok.get("exchange"), "/api/v1/reservations", reservation(rid, units.get(2 * w))), 201);
+            if (refused != null) {
+                return refused;
+            }
+            String t = trade(run + "-t-" + seq.incrementAndGet(), units.get(2 * w), units.get(2 * w + 1));
+            return refusal(
+                    send(
+                            url,
+                            tok.get("exchange"),
+                            "/api/v1/settlements",
+                            t.substring(0, t.length() - 1) + ",\"reservationId\":\"" + rid + "\"}"),
+                    201);
+        }));
+        return out;
+    }
+
+    private static String dvpTrade(String id, String seller, String buyer) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).withNano(0);
+        return "{\"tradeId\":\"" + id + "\",\"product\":\"CEA-2024\",\"seller\":\"" + seller + "\",\"buyer\":\""
+                + buyer + "\",\"quantity\":10,\"price\":\"95.00\",\"mode\":\"LISTED\",\"tradedAt\":\""
+                + now.minusMinutes(1) + "\",\"cutOff\":\"" + now.plusHours(2) + "\"}";
+    }
+
+    private static String reservation(String id, String seller) {
+        return "{\"reservationId\":\"" + id + "\",\"account\":\"" + seller
+                + "\",\"product\":\"CEA-2024\",\"quantity\":10,\"orderRef\":\"O-" + id + "\"}";
+    }
+
+    /** Null when the answer has the expected status, else the refusal's code. */
+    private static String refusal(HttpResponse<String> r, int expected) {
+        if (r.statusCode() == expected) {
+            return null;
+        }
+        return JsonParser.parseString(r.body())
+                .getAsJsonObject()
+                .getAsJsonObject("error")
+                .get("code")
+                .getAsString();
+    }
+
+    /** {@code concurrency} workers, each running its share of {@code trades} steps one after another; each step timed whole. */
+    private Result timed(String label, String url, Step step) throws Exception {
         System.out.printf("[bench] %s: %d trades, %d in flight%n", label, trades, concurrency);
         long[] before = conflicts(url);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
@@ -181,18 +296,13 @@ public final class SettlementBenchmark implements Callable<Integer> {
             fs.add(pool.submit(() -> {
                 for (int k = 0; k < share; k++) {
                     long s = System.nanoTime();
-                    HttpResponse<String> r = send(url, token, "/api/v1/settlements", body.apply(worker));
+                    String refused = step.run(worker);
                     latencies.add((System.nanoTime() - s) / 1e6);
-                    if (r.statusCode() == 201) {
+                    if (refused == null) {
                         ok.incrementAndGet();
                     } else {
                         rejected.incrementAndGet();
-                        String code = JsonParser.parseString(r.body())
-                                .getAsJsonObject()
-                                .getAsJsonObject("error")
-                                .get("code")
-                                .getAsString();
-                        refusals.merge(code, 1, Integer::sum);
+                        refusals.merge(refused, 1, Integer::sum);
                     }
                 }
                 return null;
@@ -247,11 +357,16 @@ public final class SettlementBenchmark implements Callable<Integer> {
     }
 
     private HttpResponse<String> send(String url, String token, String path, String json) throws Exception {
+        return send(url, token, "POST", path, json);
+    }
+
+    private HttpResponse<String> send(String url, String token, String method, String path, String json)
+            throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create(url + path))
                         .header("Authorization", "Bearer " + token)
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .method(method, HttpRequest.BodyPublishers.ofString(json))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -127,8 +127,17 @@ class FabricFullCycleIT {
         System.out.printf("[e2e] two compliance years on Fabric in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /** A settlement day with the settlement bank: the exchange's, the bank's and the registry's gateways. */
     @Test
     @Order(5)
+    void a_settlement_day_with_the_bank_runs_through_the_organisations_gateways_on_fabric() throws Exception {
+        long t0 = System.nanoTime();
+        new DvpDayScenario(api).run();
+        System.out.printf("[e2e] DvP settlement day on Fabric in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    @Test
+    @Order(6)
     void the_exchange_follows_committed_events_and_resumes_from_a_block() throws Exception {
         var exchange = api.endpoint("exchange");
         List<EventStream.Event> first = EventStream.read(exchange.baseUrl(), exchange.token(), 0, 5);
@@ -146,7 +155,7 @@ class FabricFullCycleIT {
      * a subscriber that stops reading its history is cut off within it; commits go on meanwhile.
      */
     @Test
-    @Order(6)
+    @Order(7)
     void a_subscriber_that_stops_reading_is_cut_off_with_the_block_to_resume_from_and_commits_go_on() throws Exception {
         Registry exchange = gateways.get(ORGS.indexOf("Exchange"));
         CountDownLatch release = new CountDownLatch(1);
@@ -227,7 +236,7 @@ class FabricFullCycleIT {
 
     /** A replay and a batch whose every trade is refused change nothing, so they are not ordered into a block. */
     @Test
-    @Order(7)
+    @Order(8)
     void a_transaction_that_changes_nothing_adds_no_block() throws Exception {
         String issuance = "{\"requestId\":\"noop-" + System.nanoTime() + "\",\"product\":\"CEA-2024\",\"quantity\":1}";
         assertThat(api.post("mee", "/api/v1/issuances", issuance).status()).isEqualTo(201);
@@ -259,7 +268,7 @@ class FabricFullCycleIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void fabric_itself_rejects_a_change_that_the_registry_did_not_endorse() throws Exception {
         withGateway("MEE", "mee", contract -> {
             // A valid command for the chaincode (MEE may issue), endorsed by MEE alone: the chaincode says yes, Fabric
@@ -279,7 +288,7 @@ class FabricFullCycleIT {
 
     /** The auditor reads through its own peer, and Fabric itself refuses it as a writer, whatever it sends. */
     @Test
-    @Order(9)
+    @Order(10)
     void the_audit_organisation_reads_through_its_own_peer_and_is_no_writer() throws Exception {
         assertThat(api.get("auditor", "/api/v1/supply").status()).isEqualTo(200);
         withGateway("Audit", "auditor", contract -> {
@@ -295,7 +304,7 @@ class FabricFullCycleIT {
 
     /** Concurrent commands of unrelated accounts share blocks: the tamper tests reorder two of them. */
     @Test
-    @Order(10)
+    @Order(11)
     void concurrent_commands_of_different_accounts_commit_side_by_side() throws Exception {
         String run = Long.toString(System.nanoTime(), 36);
         List<Thread> threads = new ArrayList<>();
@@ -316,7 +325,7 @@ class FabricFullCycleIT {
 
     /** The test command's audit: from the Audit organisation's own peer, every block since the genesis. */
     @Test
-    @Order(11)
+    @Order(12)
     void the_audit_of_the_ledger_the_suite_leaves_passes_from_the_audit_organisations_peer() throws Exception {
         blocks = Files.createTempDirectory("fabric-blocks");
         AuditReport r = AuditCommand.run("fabric:" + network + ":Audit", null, 2, m -> {}, Duration.ZERO, blocks);
@@ -332,7 +341,7 @@ class FabricFullCycleIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void a_flipped_byte_in_a_block_is_caught_at_that_block() throws Exception {
         Path copy = copyBlocks();
         BlockTamper t = new BlockTamper(copy);
@@ -342,7 +351,7 @@ class FabricFullCycleIT {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void a_dropped_transaction_is_caught_even_with_the_data_hash_redone() throws Exception {
         Path copy = copyBlocks();
         BlockTamper t = new BlockTamper(copy);
@@ -352,7 +361,7 @@ class FabricFullCycleIT {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void two_reordered_transactions_are_caught_even_with_the_data_hash_redone() throws Exception {
         Path copy = copyBlocks();
         BlockTamper t = new BlockTamper(copy);
@@ -362,7 +371,7 @@ class FabricFullCycleIT {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
     void a_forged_endorsement_is_caught_at_its_transaction() throws Exception {
         Path copy = copyBlocks();
         BlockTamper t = new BlockTamper(copy);
@@ -379,7 +388,7 @@ class FabricFullCycleIT {
     }
 
     @Test
-    @Order(16)
+    @Order(17)
     void a_write_no_endorser_signed_is_caught_at_its_transaction() throws Exception {
         Path copy = copyBlocks();
         BlockTamper t = new BlockTamper(copy);
@@ -390,7 +399,7 @@ class FabricFullCycleIT {
     }
 
     @Test
-    @Order(17)
+    @Order(18)
     void a_block_signed_by_one_orderer_only_is_caught() throws Exception {
         Path copy = copyBlocks();
         BlockTamper t = new BlockTamper(copy);
@@ -401,7 +410,7 @@ class FabricFullCycleIT {
 
     /** Public disclosure on Fabric: anyone, without a token, through the Audit organisation's own gateway. */
     @Test
-    @Order(18)
+    @Order(19)
     void anyone_reads_public_disclosure_through_the_audit_gateway_whose_own_audit_passes() throws Exception {
         String audit = api.endpoint("auditor").baseUrl();
         String registry = api.endpoint("registry").baseUrl();

@@ -5,6 +5,7 @@ import static cn.ets.registry.gateway.testing.HttpAssertions.expect;
 import static cn.ets.registry.gateway.testing.HttpAssertions.expectError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.ets.registry.gateway.testing.CeaAdmission;
 import cn.ets.registry.gateway.testing.Json;
 import cn.ets.registry.gateway.testing.RegistryClient;
 import cn.ets.registry.gateway.testing.RegistryClient.Response;
@@ -65,6 +66,7 @@ public final class TwoYearsScenario {
         open("province-HB", cem, "UNIT", "CEMENT");
         open("province-HB", old, "UNIT", "POWER");
         open("registry", bank, "INSTITUTION", null);
+        CeaAdmission.admit(api, bank); // it buys CEA (003 §2.2.6)
         emissions(pwr, 2025, 900_000);
         emissions(stl, 2025, 500_000);
         emissions(cem, 2025, 300_000);

@@ -96,7 +96,9 @@ class RosterTest {
                         tuple("exchange", "Exchange", "ExchangeMSP", "EXCHANGE", null),
                         tuple("province-HB", "ProvinceHB", "ProvinceHBMSP", "PROVINCE", "HB"),
                         tuple("province-GD", "ProvinceGD", "ProvinceGDMSP", "PROVINCE", "GD"),
-                        tuple("auditor", "Audit", "AuditMSP", "AUDITOR", null));
+                        tuple("auditor", "Audit", "AuditMSP", "AUDITOR", null),
+                        // no Bank organisation in the roster yet: the Registry's CA issues the bank
+                        tuple("bank", "Registry", "RegistryMSP", "SETTLEMENT_BANK", null));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static cn.ets.registry.gateway.testing.HttpAssertions.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ets.registry.gateway.e2e.FullCycleScenario;
+import cn.ets.registry.gateway.testing.CcerBatches;
 import cn.ets.registry.gateway.testing.EmbeddedGateway;
 import cn.ets.registry.gateway.testing.Json;
 import cn.ets.registry.gateway.testing.RegistryClient;
@@ -264,6 +265,9 @@ class PublicPageBrowserTest {
                         "150000",
                         "maturity",
                         "2027-06-30")));
+        // an individual trades CCER only (003 §2.2.6): it buys from a project owner's first batch
+        open("registry", "PO-PAGE", "PROJECT_OWNER", null, null, "Guangdong Forest Co");
+        String ccer = CcerBatches.issue(api, "CCER-PAGE-1", "PO-PAGE", "GD", 500);
         Response trade = api.post(
                 "exchange",
                 "/api/v1/settlements",
@@ -271,15 +275,15 @@ class PublicPageBrowserTest {
                         "tradeId",
                         "page-T-ind",
                         "product",
-                        "CEA-2025",
+                        ccer,
                         "seller",
-                        "GD-PAGE-A",
+                        "PO-PAGE",
                         "buyer",
                         INDIVIDUAL,
                         "quantity",
                         500,
                         "price",
-                        "101.00",
+                        "60.00",
                         "mode",
                         "LISTED",
                         "tradedAt",
@@ -294,7 +298,7 @@ class PublicPageBrowserTest {
                         "account",
                         INDIVIDUAL,
                         "product",
-                        "CEA-2025",
+                        ccer,
                         "quantity",
                         200,
                         "purpose",

@@ -4,6 +4,7 @@ import static cn.ets.registry.gateway.testing.HttpAssertions.assertRejectedUncha
 import static cn.ets.registry.gateway.testing.HttpAssertions.created;
 import static cn.ets.registry.gateway.testing.HttpAssertions.ok;
 
+import cn.ets.registry.gateway.testing.CeaAdmission;
 import cn.ets.registry.gateway.testing.Json;
 import cn.ets.registry.gateway.testing.RegistryClient;
 import cn.ets.registry.gateway.testing.RegistryClient.Response;
@@ -60,6 +61,9 @@ abstract class HttpScenario {
         Response r = created(c.post(who, "/api/v1/accounts", body));
         c.addIdentity(id, r.json().get("token").getAsString());
         watched.add(id);
+        if (type.equals("INSTITUTION")) {
+            CeaAdmission.admit(c, id); // the second part's institutions trade CEA (003 §2.2.6)
+        }
         return id;
     }
 

@@ -133,6 +133,7 @@ public final class LifecycleScenario {
                         201)
                 .json();
         c.addIdentity(inst, i.get("token").getAsString());
+        CeaAdmission.admit(c, inst);
         JsonObject me = expect(c.get(u1, "/api/v1/whoami"), 200).json();
         assertThat(me.get("role").getAsString()).isEqualTo("UNIT");
         assertThat(me.get("account").getAsString()).isEqualTo(u1);
