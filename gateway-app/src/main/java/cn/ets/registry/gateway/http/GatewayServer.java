@@ -32,14 +32,16 @@ import org.slf4j.LoggerFactory;
  * <p>Its limits, so that no client can stall it: a request body is read up to 4 MB whatever its
  * framing ({@link RequestBody}); a body that stalls or trickles is dropped (idle timeout, minimum
  * data rate); each caller has at most {@link #PER_CALLER} requests in progress and all callers
- * together {@link #API_TOTAL}, fewer than the server's threads, so {@code /health} always finds one;
+ * together {@link #API_TOTAL} — and beyond that up to {@link #API_WAITING} wait up to 30 s for a
+ * place — fewer than the server's threads, so {@code /health} always finds one;
  * tokens are compared byte for byte (Jetty's header cache is made case-sensitive).
  */
 public final class GatewayServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("http");
-    static final int THREADS = 256;
+    static final int THREADS = 512;
     static final int PER_CALLER = Integer.getInteger("carbon.http.perCaller", 32);
     static final int API_TOTAL = 192;
+    static final int API_WAITING = THREADS - API_TOTAL - 32;
     static final long IDLE_TIMEOUT_MS = 30_000;
     static final long MIN_BODY_BYTES_PER_SECOND = 1_024;
     private static final String PERMIT = "carbon.permit";
@@ -49,7 +51,7 @@ public final class GatewayServer implements AutoCloseable {
     private final IdentityStore identities;
     private final BooleanSupplier credentialsWritten;
     private final List<Endpoint> endpoints;
-    private final ConcurrencyLimit requests = new ConcurrencyLimit(PER_CALLER, API_TOTAL);
+    private final ConcurrencyLimit requests = new ConcurrencyLimit(PER_CALLER, API_TOTAL, API_WAITING, 30_000);
     private Javalin app;
 
     public GatewayServer(
