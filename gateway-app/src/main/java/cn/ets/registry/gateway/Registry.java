@@ -74,8 +74,7 @@ public final class Registry implements AutoCloseable {
         this.dataDir = dataDir;
         this.batch = new BatchSettlement(ledger, ordering, 16);
         this.groups = Boolean.parseBoolean(System.getProperty("carbon.settlement.groupCommit", "true"))
-                ? new SettlementGroups(
-                        ledger, ordering, Integer.getInteger("carbon.settlement.groupsInFlight", 16), 200)
+                ? new SettlementGroups(ledger, ordering, groupsInFlight(ledger), 200)
                 : new SettlementGroups(ledger, ordering, 4096, 1);
         bootstrap(ledger, identities);
         identities.save();
@@ -210,6 +209,15 @@ public final class Registry implements AutoCloseable {
 
     public String ledgerKind() {
         return ledger.kind();
+    }
+
+    /**
+     * Transactions of grouped settlements in flight at once: Fabric orders and commits many at a time
+     * (16); the embedded ledger commits one after the other, so more in flight only makes groups
+     * smaller (2: one committing, the next filling). -Dcarbon.settlement.groupsInFlight overrides.
+     */
+    private static int groupsInFlight(Ledger ledger) {
+        return Integer.getInteger("carbon.settlement.groupsInFlight", "embedded".equals(ledger.kind()) ? 2 : 16);
     }
 
     public Ledger ledger() {
