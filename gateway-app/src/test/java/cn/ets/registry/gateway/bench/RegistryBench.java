@@ -208,6 +208,17 @@ public final class RegistryBench implements Callable<Integer> {
             }
             batch(ledger + " batch of " + size, c, cpu, trades);
         }
+        // sustained: batches of 1,000 one after the other, after the three above warmed the code up
+        int rounds = quick ? 5 : 20;
+        JsonArray[] sustained = new JsonArray[rounds];
+        for (int k = 0; k < rounds; k++) {
+            sustained[k] = new JsonArray();
+            for (int i = 0; i < 1000; i++) {
+                int a = (2 * i) % accounts;
+                sustained[k].add(trade(run + "-w" + k + "-" + i, units.get(a), units.get(a + 1), 1));
+            }
+        }
+        sustainedBatches(ledger + " batches of 1000, " + rounds + " in a row", c, cpu, sustained);
         for (int burst : quick ? new int[] {300} : new int[] {300, 3600}) {
             System.out.printf("[bench] %s: preparing %d units for the burst%n", ledger, burst);
             SurrenderBurst b = new SurrenderBurst(c, run + "U" + burst, 2032).prepare(burst, 16);
@@ -310,6 +321,43 @@ public final class RegistryBench implements Callable<Integer> {
                 failures,
                 delta(before, health(c.baseUrl())),
                 cpu.perOp(trades.size()));
+        rows.add(row);
+        report(row);
+    }
+
+    private void sustainedBatches(String name, RegistryClient c, CpuMeter cpu, JsonArray[] batches) throws Exception {
+        Map<String, Long> before = health(c.baseUrl());
+        Map<String, Integer> failures = new TreeMap<>();
+        List<Double> latencies = new ArrayList<>();
+        int ok = 0;
+        int total = 0;
+        cpu.start();
+        long t0 = System.nanoTime();
+        for (JsonArray trades : batches) {
+            long s = System.nanoTime();
+            Response r = c.post("exchange", "/api/v1/settlements/batch", Json.obj("trades", trades));
+            latencies.add((System.nanoTime() - s) / 1e6);
+            total += trades.size();
+            if (r.status() != 200) {
+                failures.merge(r.status() + " " + r.code(), trades.size(), Integer::sum);
+                continue;
+            }
+            for (var e : r.json().getAsJsonArray("results")) {
+                if ("SETTLED".equals(e.getAsJsonObject().get("status").getAsString())) {
+                    ok++;
+                } else {
+                    failures.merge(
+                            e.getAsJsonObject()
+                                    .getAsJsonObject("error")
+                                    .get("code")
+                                    .getAsString(),
+                            1,
+                            Integer::sum);
+                }
+            }
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        Row row = new Row(name, ok, secs, latencies, failures, delta(before, health(c.baseUrl())), cpu.perOp(total));
         rows.add(row);
         report(row);
     }
