@@ -206,7 +206,7 @@ public final class RegistryBench implements Callable<Integer> {
                 int a = (2 * i) % accounts;
                 trades.add(trade(run + "-b" + size + "-" + i, units.get(a), units.get(a + 1), 1));
             }
-            batch(ledger + " batch of " + size, c, cpu, trades);
+            batches(ledger + " batch of " + size, c, cpu, new JsonArray[] {trades});
         }
         // sustained: batches of 1,000 one after the other, after the three above warmed the code up
         int rounds = quick ? 5 : 20;
@@ -218,7 +218,7 @@ public final class RegistryBench implements Callable<Integer> {
                 sustained[k].add(trade(run + "-w" + k + "-" + i, units.get(a), units.get(a + 1), 1));
             }
         }
-        sustainedBatches(ledger + " batches of 1000, " + rounds + " in a row", c, cpu, sustained);
+        batches(ledger + " batches of 1000, " + rounds + " in a row", c, cpu, sustained);
         for (int burst : quick ? new int[] {300} : new int[] {300, 3600}) {
             System.out.printf("[bench] %s: preparing %d units for the burst%n", ledger, burst);
             SurrenderBurst b = new SurrenderBurst(c, run + "U" + burst, 2032).prepare(burst, 16);
@@ -287,45 +287,8 @@ public final class RegistryBench implements Callable<Integer> {
         return row;
     }
 
-    private void batch(String name, RegistryClient c, CpuMeter cpu, JsonArray trades) throws Exception {
-        Map<String, Long> before = health(c.baseUrl());
-        cpu.start();
-        long t0 = System.nanoTime();
-        Response r = c.post("exchange", "/api/v1/settlements/batch", Json.obj("trades", trades));
-        double secs = (System.nanoTime() - t0) / 1e9;
-        Map<String, Integer> failures = new TreeMap<>();
-        int ok = 0;
-        if (r.status() != 200) {
-            failures.put(r.status() + " " + r.code(), trades.size());
-        } else {
-            for (var e : r.json().getAsJsonArray("results")) {
-                String status = e.getAsJsonObject().get("status").getAsString();
-                if ("SETTLED".equals(status)) {
-                    ok++;
-                } else {
-                    failures.merge(
-                            e.getAsJsonObject()
-                                    .getAsJsonObject("error")
-                                    .get("code")
-                                    .getAsString(),
-                            1,
-                            Integer::sum);
-                }
-            }
-        }
-        Row row = new Row(
-                name,
-                ok,
-                secs,
-                List.of(secs * 1000),
-                failures,
-                delta(before, health(c.baseUrl())),
-                cpu.perOp(trades.size()));
-        rows.add(row);
-        report(row);
-    }
-
-    private void sustainedBatches(String name, RegistryClient c, CpuMeter cpu, JsonArray[] batches) throws Exception {
+    /** Batches posted one after the other; each trade settled counts, each refused one is a failure. */
+    private void batches(String name, RegistryClient c, CpuMeter cpu, JsonArray[] batches) throws Exception {
         Map<String, Long> before = health(c.baseUrl());
         Map<String, Integer> failures = new TreeMap<>();
         List<Double> latencies = new ArrayList<>();

@@ -122,17 +122,13 @@ public final class FabricLedger implements Ledger {
                     if (!Transients.endorsementsDiffer(e)) {
                         throw e;
                     }
-                    mismatches.incrementAndGet();
-                    if (attempt < MAX_ATTEMPTS) {
-                        retries.incrementAndGet();
-                        backoff(attempt);
-                        continue;
-                    }
-                    throw new LedgerException(
-                            "CONFLICT",
+                    againOrConflict(
+                            attempt,
+                            mismatches,
                             "the endorsing peers disagreed " + attempt
-                                    + " times (one had not committed a concurrent change yet); nothing was written, retry it",
+                                    + " times (one had not committed a concurrent change yet)",
                             e);
+                    continue;
                 }
                 byte[] result = transaction.getResult();
                 if (WriteSets.changesNothing(transaction.getBytes())) {
@@ -147,18 +143,13 @@ public final class FabricLedger implements Ledger {
                 }
                 TxValidationCode code = status.code();
                 if (code == TxValidationCode.MVCC_READ_CONFLICT || code == TxValidationCode.PHANTOM_READ_CONFLICT) {
-                    conflicts.incrementAndGet();
-                    if (attempt < MAX_ATTEMPTS) {
-                        retries.incrementAndGet();
-                        backoff(attempt);
-                        continue;
-                    }
-                    throw new LedgerException(
-                            "CONFLICT",
+                    againOrConflict(
+                            attempt,
+                            conflicts,
                             "transaction " + status.txId() + " lost " + attempt
-                                    + " times to concurrent changes of the same accounts (" + code
-                                    + "); nothing was written, retry it",
-                            (String) null);
+                                    + " times to concurrent changes of the same accounts (" + code + ")",
+                            null);
+                    continue;
                 }
                 throw new LedgerException(
                         "INTERNAL", "transaction " + status.txId() + " was invalidated by Fabric: " + code, (String)
@@ -172,6 +163,16 @@ public final class FabricLedger implements Ledger {
                 throw new LedgerException("LEDGER_UNAVAILABLE", "interrupted while waiting for the commit", e);
             }
         }
+    }
+
+    /** Counts a refusal that wrote nothing; waits before the next attempt, or after the last answers CONFLICT. */
+    private void againOrConflict(int attempt, AtomicLong counter, String why, Exception cause) {
+        counter.incrementAndGet();
+        if (attempt >= MAX_ATTEMPTS) {
+            throw new LedgerException("CONFLICT", why + "; nothing was written, retry it", cause);
+        }
+        retries.incrementAndGet();
+        backoff(attempt);
     }
 
     /**
