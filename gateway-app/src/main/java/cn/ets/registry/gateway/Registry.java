@@ -24,6 +24,7 @@ import cn.ets.registry.gateway.ledger.fabric.FabricSetup;
 import cn.ets.registry.gateway.settlement.AccountOrdering;
 import cn.ets.registry.gateway.settlement.BatchSettlement;
 import cn.ets.registry.gateway.settlement.SettlementEndpoints;
+import cn.ets.registry.gateway.settlement.SettlementGroups;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -52,6 +53,7 @@ public final class Registry implements AutoCloseable {
     private final Map<String, Organisation> organisations;
     private final AccountOrdering ordering = new AccountOrdering(1024);
     private final BatchSettlement batch;
+    private final SettlementGroups groups;
     private final Path dataDir;
     private final SelfAudit selfAudit;
     private GatewayServer server;
@@ -71,6 +73,9 @@ public final class Registry implements AutoCloseable {
         this.organisations = Objects.requireNonNull(organisations, "organisations");
         this.dataDir = dataDir;
         this.batch = new BatchSettlement(ledger, ordering, 16);
+        this.groups = Boolean.parseBoolean(System.getProperty("carbon.settlement.groupCommit", "true"))
+                ? new SettlementGroups(ledger, ordering, groupsInFlight(ledger), 200)
+                : new SettlementGroups(ledger, ordering, 4096, 1);
         bootstrap(ledger, identities);
         identities.save();
         ownerOnly(dataDir);
@@ -181,7 +186,7 @@ public final class Registry implements AutoCloseable {
     private List<Endpoint> endpoints() {
         List<Endpoint> all = new ArrayList<>(CatalogueEndpoints.all(ledger));
         all.addAll(new AccountEndpoints(ledger, new HolderEnrolment(identities, organisations)).endpoints());
-        all.addAll(new SettlementEndpoints(ledger, batch, ordering).endpoints());
+        all.addAll(new SettlementEndpoints(ledger, batch, groups).endpoints());
         all.addAll(EventEndpoint.of(ledger));
         all.add(VerifyEndpoint.of(ledger));
         all.addAll(new AuditEndpoints(ledger, selfAudit).endpoints());
@@ -206,6 +211,15 @@ public final class Registry implements AutoCloseable {
         return ledger.kind();
     }
 
+    /**
+     * Transactions of grouped settlements in flight at once: Fabric orders and commits many at a time
+     * (16); the embedded ledger commits one after the other, so more in flight only makes groups
+     * smaller (2: one committing, the next filling). -Dcarbon.settlement.groupsInFlight overrides.
+     */
+    private static int groupsInFlight(Ledger ledger) {
+        return Integer.getInteger("carbon.settlement.groupsInFlight", "embedded".equals(ledger.kind()) ? 2 : 16);
+    }
+
     public Ledger ledger() {
         return ledger;
     }
@@ -221,6 +235,7 @@ public final class Registry implements AutoCloseable {
         }
         selfAudit.close();
         batch.close();
+        groups.close();
         ledger.close();
     }
 }

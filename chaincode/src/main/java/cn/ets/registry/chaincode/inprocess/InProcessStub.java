@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
 import org.hyperledger.fabric.protos.peer.SignedProposal;
@@ -43,6 +45,7 @@ public final class InProcessStub implements ChaincodeStub {
     private final byte[] creator;
     private final List<byte[]> args;
     private final Map<String, byte[]> writes = new LinkedHashMap<>();
+    private final Set<String> reads = new TreeSet<>();
     private ChaincodeEvent event;
 
     public InProcessStub(
@@ -65,6 +68,14 @@ public final class InProcessStub implements ChaincodeStub {
     /** The write set in the order written: key → value, or null for a delete. */
     public Map<String, byte[]> writeSet() {
         return Collections.unmodifiableMap(writes);
+    }
+
+    /**
+     * The keys read one by one (a peer's read set without the range queries): what a concurrent
+     * transaction must not write for this one to commit.
+     */
+    public Set<String> readKeys() {
+        return Collections.unmodifiableSet(reads);
     }
 
     /** The transaction's event (the last one set), or null. */
@@ -109,6 +120,7 @@ public final class InProcessStub implements ChaincodeStub {
 
     @Override
     public byte[] getState(String key) {
+        reads.add(key);
         byte[] v = state.get(key);
         return v == null ? new byte[0] : v;
     }

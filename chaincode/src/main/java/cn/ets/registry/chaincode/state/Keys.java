@@ -5,7 +5,7 @@ import cn.ets.registry.api.Command;
 /**
  * Every world-state key prefix, in one place. Keys are composite keys ({@link LedgerState#key}),
  * so a prefix is the object type and the attributes follow. Designed for MVCC: what two unrelated
- * accounts do never touches a common key (supply is sharded, trade indexes are write-only, one key
+ * accounts do never touches a common key (supply is kept per account, trade indexes are write-only, one key
  * per unit-year).
  */
 public final class Keys {
@@ -13,7 +13,7 @@ public final class Keys {
     public static final String ACCOUNT = "acct";
     /** {@code hold~account~product}: what an account holds of one product. */
     public static final String HOLDING = "hold";
-    /** {@code supply~product~shard}: supply counters, sharded by account. */
+    /** {@code supply~product~account}: supply counters, the share each account moved (see Books). */
     public static final String SUPPLY = "supply";
     /**
      * {@code req~msp~caller~id} (each caller's own request ids), {@code trade~id}, {@code depositid~unit/month},

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.ets.registry.chaincode.testing.Parties;
 import cn.ets.registry.chaincode.testing.TestIdentity;
 import com.google.gson.JsonObject;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +37,30 @@ class SurrenderContractTest extends LedgerScenario {
         assertThat(c.get("obligation").getAsLong()).isEqualTo(900);
         assertThat(c.get("surrendered").getAsLong()).isEqualTo(900);
         assertThat(c.get("shortfall").getAsLong()).isZero();
+        assertSupplyBalanced();
+    }
+
+    /**
+     * The compliance-deadline burst: every unit surrenders at once, so two units' surrenders must
+     * not touch a key the other writes (no shared supply counter, account or index), or one of them
+     * fails with an MVCC conflict, or its endorsements differ when the peers are a block apart.
+     */
+    @Test
+    void surrenders_of_different_units_share_no_key_that_either_writes() {
+        ok(distribute(Parties.HB, "CEA-2023", "PROVINCE-HB", "HB-U2", 200));
+        ok(recordEmissions(Parties.HB, "HB-U2", 2024, 500));
+        ok(surrender(HB_U1, "HB-U1", 2024, "CEA-2024", 300, "CEA-2023", 50));
+        Set<String> readsU1 = new TreeSet<>(ledger.lastReads());
+        Set<String> writesU1 = new TreeSet<>(ledger.lastWrites());
+        ok(surrender(HB_U2, "HB-U2", 2024, "CEA-2023", 100));
+        Set<String> readsU2 = new TreeSet<>(ledger.lastReads());
+        Set<String> writesU2 = new TreeSet<>(ledger.lastWrites());
+
+        assertThat(writesU1).as("every key U1's surrender writes is U1's own").allMatch(k -> k.contains("HB-U1"));
+        assertThat(writesU2).as("every key U2's surrender writes is U2's own").allMatch(k -> k.contains("HB-U2"));
+        assertThat(writesU1).as("U1's surrender writes").noneMatch(k -> readsU2.contains(k) || writesU2.contains(k));
+        assertThat(writesU2).as("U2's surrender writes").noneMatch(readsU1::contains);
+        assertThat(supply("CEA-2023").get("surrendered").getAsLong()).isEqualTo(150);
         assertSupplyBalanced();
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
@@ -30,6 +31,7 @@ public final class InMemoryLedger {
     private final List<ChaincodeEvent> events = new ArrayList<>();
     private Instant clock = DEFAULT_START;
     private long txCount;
+    private InProcessStub lastSubmitted;
 
     /**
      * What a transaction answered: a payload, or the refusal as the chaincode encodes it (read with
@@ -55,6 +57,7 @@ public final class InMemoryLedger {
     /** Endorses and, on success, commits. A ChaincodeException is a rejected transaction: nothing is written. */
     public Outcome submit(TestIdentity who, String function, Function<Context, String> call) {
         InProcessStub stub = newStub(who, function);
+        lastSubmitted = stub;
         Outcome o = run(stub, call);
         if (o.ok()) {
             state.apply(stub.writeSet());
@@ -63,6 +66,15 @@ public final class InMemoryLedger {
             }
         }
         return o;
+    }
+
+    /** Keys the last submitted transaction read one by one, and the keys it wrote: what it may conflict on. */
+    public Set<String> lastReads() {
+        return lastSubmitted.readKeys();
+    }
+
+    public Set<String> lastWrites() {
+        return lastSubmitted.writeSet().keySet();
     }
 
     /** Runs a query: whatever it wrote is thrown away, as for an evaluated transaction. */

@@ -32,16 +32,25 @@ import org.slf4j.LoggerFactory;
  * <p>Its limits, so that no client can stall it: a request body is read up to 4 MB whatever its
  * framing ({@link RequestBody}); a body that stalls or trickles is dropped (idle timeout, minimum
  * data rate); each caller has at most {@link #PER_CALLER} requests in progress and all callers
- * together {@link #API_TOTAL}, fewer than the server's threads, so {@code /health} always finds one;
+ * together {@link #API_TOTAL} — and beyond that up to {@link #API_WAITING} wait up to 10 s for a
+ * place — fewer than the server's threads, so {@code /health} always finds one;
  * tokens are compared byte for byte (Jetty's header cache is made case-sensitive).
  */
 public final class GatewayServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("http");
-    static final int THREADS = 256;
+    static final int THREADS = 512;
     static final int PER_CALLER = Integer.getInteger("carbon.http.perCaller", 32);
     static final int API_TOTAL = 192;
+    static final int API_WAITING = THREADS - API_TOTAL - 32;
     static final long IDLE_TIMEOUT_MS = 30_000;
-    static final long MIN_BODY_BYTES_PER_SECOND = 1_024;
+    /**
+     * Jetty measures the rate from the body's first byte to each read, so a small body read late (a
+     * request that waited for a thread or a place under load) looks like a trickle: at 1,024 B/s a
+     * 200-byte body read 0.2 s after it arrived was refused with 408. 16 B/s still drops a body sent
+     * a byte a second, and gives a small body a dozen seconds.
+     */
+    static final long MIN_BODY_BYTES_PER_SECOND = 16;
+
     private static final String PERMIT = "carbon.permit";
     private static final String REFUSAL = "carbon.refusal";
 
@@ -49,7 +58,7 @@ public final class GatewayServer implements AutoCloseable {
     private final IdentityStore identities;
     private final BooleanSupplier credentialsWritten;
     private final List<Endpoint> endpoints;
-    private final ConcurrencyLimit requests = new ConcurrencyLimit(PER_CALLER, API_TOTAL);
+    private final ConcurrencyLimit requests = new ConcurrencyLimit(PER_CALLER, API_TOTAL, API_WAITING, 10_000);
     private Javalin app;
 
     public GatewayServer(

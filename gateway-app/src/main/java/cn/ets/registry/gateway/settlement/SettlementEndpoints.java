@@ -18,20 +18,20 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The exchange posts matched trades. A single trade is submitted in order with the other
- * settlements of its two accounts (no MVCC race between them); a batch is grouped by shared
- * accounts into transactions (see {@link BatchSettlement}).
+ * The exchange posts matched trades. Single trades posted while others are in flight are settled
+ * together, one transaction per group ({@link SettlementGroups}), each answered on its own; a batch
+ * is grouped by shared accounts into transactions (see {@link BatchSettlement}).
  */
 public final class SettlementEndpoints {
     static final int MAX_BATCH = 1000;
     private final Ledger ledger;
     private final BatchSettlement batch;
-    private final AccountOrdering ordering;
+    private final SettlementGroups groups;
 
-    public SettlementEndpoints(Ledger ledger, BatchSettlement batch, AccountOrdering ordering) {
+    public SettlementEndpoints(Ledger ledger, BatchSettlement batch, SettlementGroups groups) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.batch = Objects.requireNonNull(batch, "batch");
-        this.ordering = Objects.requireNonNull(ordering, "ordering");
+        this.groups = Objects.requireNonNull(groups, "groups");
     }
 
     public List<Endpoint> endpoints() {
@@ -39,11 +39,7 @@ public final class SettlementEndpoints {
                 CatalogueEndpoints.of(Catalogue.SETTLE, ctx -> {
                     Caller caller = Http.caller(ctx);
                     JsonObject body = Http.body(ctx);
-                    Http.json(
-                            ctx,
-                            201,
-                            ordering.inOrder(
-                                    parties(body), () -> Http.call(ledger, caller, Catalogue.SETTLE, body.toString())));
+                    Http.json(ctx, 201, groups.settle(caller, body));
                 }),
                 new Endpoint(
                         "POST",
@@ -79,15 +75,5 @@ public final class SettlementEndpoints {
                             out.add("results", results);
                             Http.json(ctx, 200, out.toString());
                         }));
-    }
-
-    private static List<String> parties(JsonObject trade) {
-        List<String> parties = new ArrayList<>();
-        for (String f : new String[] {"seller", "buyer"}) {
-            if (trade.has(f) && trade.get(f).isJsonPrimitive()) {
-                parties.add(trade.get(f).getAsString());
-            }
-        }
-        return parties;
     }
 }
