@@ -18,6 +18,8 @@
 #   scripts/network.sh snapshot ORG       back up ORG's peer ledger (Fabric snapshot)
 #   scripts/network.sh restore ORG [DIR|--replay]
 #                                         rebuild ORG's peer from a snapshot (or by replay), catch up
+#   scripts/network.sh kill NAME | start NAME
+#                                         kill -9 one process / start it again on its data
 #   scripts/network.sh in ORG|ops CMD...  run CMD on an organisation's (or the operator's) host
 #   scripts/network.sh link-down|link-up ORG
 #                                         cut ORG's host off the simulated LAN / heal it (netns)
@@ -680,10 +682,36 @@ cmd_cc_restart() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# single processes (faults and recovery): kill -9 one, start it again with its data
+
+cmd_kill() {
+  local name="${1:-}" pid; [ -n "$name" ] && all_names | grep -qx "$name" || die "usage: network.sh kill <name> (one of: $(all_names | tr '\n' ' '))"
+  proc_ours "$name" || die "$name is not running"
+  pid="$(proc_pid "$name")"; kill -KILL "$pid"
+  while pid_alive "$pid"; do sleep 0.05; done
+  log "$name ($pid) killed (SIGKILL)"
+}
+
+cmd_start() {
+  local name="${1:-}"; [ -n "$name" ] && all_names | grep -qx "$name" || die "usage: network.sh start <name>"
+  [ -f "$RUNTIME/network.json" ] || die "the network is not up"
+  proc_ours "$name" && { log "$name is running"; return 0; }
+  fabric_home
+  case "$name" in
+    peer-*) start_peer "${name#peer-}"
+            wait_http_ok "http://$(node_ip "${name#peer-}"):$(port_of "${name#peer-}" PEER_OPS_PORT)/healthz" "$name" 60 "${name#peer-}" ;;
+    chaincode*) start_chaincode "$name"; wait_port "$CHAINCODE_SERVER_PORT" "$name" 180 "$(cc_owner "$name")" ;;
+    *) start_orderer "$name"
+       wait_http_ok "http://$(node_ip "${ORDERER_ORG[$name]}"):${ORDERER_OPS_PORT[$name]}/healthz" "$name" 60 "${ORDERER_ORG[$name]}" ;;
+  esac
+  log "$name started again (pid $(proc_pid "$name"))"
+}
+
+# ---------------------------------------------------------------------------------------------
 # back up and restore a peer (Fabric ledger snapshots)
 
 height_of() { # height_of ORG: the block height of ORG's peer on the channel (empty if unknown)
-  peer_cli "$1" channel getinfo -c "$CHANNEL_NAME" 2>/dev/null | sed -n 's/^Blockchain info: //p' | jq -r '.height // empty' 2>/dev/null
+  peer_cli "$1" channel getinfo -c "$CHANNEL_NAME" 2>/dev/null | sed -n 's/^Blockchain info: //p' | jq -r '.height // empty' 2>/dev/null || true
 }
 
 # snapshot ORG: asks ORG's peer for a snapshot of its ledger at its last committed block, waits for
@@ -694,12 +722,12 @@ cmd_snapshot() {
   fabric_home
   local t0; t0="$(date +%s.%N)"
   local done_dir="$RUNTIME/peers/$org/snapshots/completed/$CHANNEL_NAME"
-  local before; before="$(ls "$done_dir" 2>/dev/null | sort -n | tail -n1)"
+  local before; before="$(ls "$done_dir" 2>/dev/null | sort -n | tail -n1 || true)"
   peer_cli "$org" snapshot submitrequest -c "$CHANNEL_NAME" -b 0 --peerAddress "$(node_ip "$org"):$(port_of "$org" PEER_PORT)" \
     --tlsRootCertFile "$(public_tlsca "$org")" >/dev/null || die "snapshot request to peer-$org refused"
   local deadline=$(( $(date +%s) + 120 )) last=""
   while :; do
-    last="$(ls "$done_dir" 2>/dev/null | sort -n | tail -n1)"
+    last="$(ls "$done_dir" 2>/dev/null | sort -n | tail -n1 || true)"
     if [ -n "$last" ] && [ "$last" != "$before" ] && [ -f "$done_dir/$last/_snapshot_signable_metadata.json" ]; then break; fi
     [ "$(date +%s)" -lt "$deadline" ] || die "no snapshot from peer-$org after 120 s (log: $LOGS/peer-$org.log)"
     sleep 0.2
@@ -719,7 +747,7 @@ cmd_restore() {
   local org="${1:-}" from="${2:-}"; [ -n "${ORG_NAME[$org]:-}" ] || die "usage: network.sh restore <org> [SNAPSHOT_DIR|--replay]"
   [ -f "$RUNTIME/network.json" ] || die "the network is not up"
   fabric_home
-  if [ -z "$from" ]; then from="$(ls -d "$ARTIFACTS/backups/$org/$CHANNEL_NAME"-* 2>/dev/null | sort -t- -k2 -n | tail -n1)"; fi
+  if [ -z "$from" ]; then from="$(ls -d "$ARTIFACTS/backups/$org/$CHANNEL_NAME"-* 2>/dev/null | sort -t- -k2 -n | tail -n1 || true)"; fi
   [ -n "$from" ] || die "no snapshot of peer-$org in $ARTIFACTS/backups/$org (network.sh snapshot $org)"
   local t0; t0="$(date +%s.%N)"
   local pid; pid="$(proc_pid "peer-$org")"
@@ -729,21 +757,24 @@ cmd_restore() {
   mv "$RUNTIME/peers/$org" "$RUNTIME/peers/$org.replaced-$(date +%s)"
   start_peer "$org"
   wait_http_ok "http://$(node_ip "$org"):$(port_of "$org" PEER_OPS_PORT)/healthz" "peer-$org" 60 "$org"
+  # The package first: a peer that replays the block committing the chaincode definition while its
+  # package is being installed was seen to stall that block for 60 s.
+  peer_cli "$org" lifecycle chaincode install "$(cc_package "$org")" >/dev/null 2>&1 || die "peer-$org: chaincode install failed"
   if [ "$from" = --replay ]; then
     peer_cli "$org" channel join -b "$BLOCK" >/dev/null 2>&1 || die "peer-$org: channel join failed"
   else
     [ -f "$from/_snapshot_signable_metadata.json" ] || die "$from is not a ledger snapshot"
     peer_cli "$org" channel joinbysnapshot --snapshotpath "$from" >/dev/null 2>&1 || die "peer-$org: joinbysnapshot $from failed"
   fi
-  peer_cli "$org" lifecycle chaincode install "$(cc_package "$org")" >/dev/null 2>&1 || die "peer-$org: chaincode install failed"
   local want=0 h o deadline=$(( $(date +%s) + 300 ))
   for o in "${ORGS[@]}"; do [ "$o" = "$org" ] && continue; h="$(height_of "$o")"; [ "${h:-0}" -gt "$want" ] && want="$h"; done
   until h="$(height_of "$org")" && [ "${h:-0}" -ge "$want" ]; do
     [ "$(date +%s)" -lt "$deadline" ] || die "peer-$org at height ${h:-?} of $want after 300 s"
     sleep 0.3
   done
+  local caught; caught="$(awk -v s="$t0" -v n="$(date +%s.%N)" 'BEGIN{printf "%.1f", n-s}')"
   query_until_ok "$org" "$deadline" >/dev/null || die "chaincode not answering through the restored peer-$org"
-  log "peer-$org restored from $( [ "$from" = --replay ] && echo "the genesis block (replay)" || echo "snapshot $(basename "$from")" ), height $h (others: $want) in $(awk -v s="$t0" -v n="$(date +%s.%N)" 'BEGIN{printf "%.1f", n-s}') s"
+  log "peer-$org restored from $( [ "$from" = --replay ] && echo "the genesis block (replay)" || echo "snapshot $(basename "$from")" ): height $h (others: $want) after ${caught} s, its chaincode answering after $(awk -v s="$t0" -v n="$(date +%s.%N)" 'BEGIN{printf "%.1f", n-s}') s"
 }
 
 cmd_status() {
@@ -780,6 +811,8 @@ case "${1:-}" in
   logs) shift; cmd_logs "$@" ;;
   cc-restart) shift; cmd_cc_restart "${1:-}" ;;
   snapshot) shift; cmd_snapshot "${1:-}" ;;
+  kill) shift; cmd_kill "${1:-}" ;;
+  start) shift; cmd_start "${1:-}" ;;
   restore) shift; cmd_restore "${1:-}" "${2:-}" ;;
   hosts-up) hosts_up ;;
   hosts-down) hosts_down ;;
