@@ -18,6 +18,7 @@
 #   scripts/network.sh snapshot ORG       back up ORG's peer ledger (Fabric snapshot)
 #   scripts/network.sh restore ORG [DIR|--replay]
 #                                         rebuild ORG's peer from a snapshot (or by replay), catch up
+#   scripts/network.sh upgrade [VERSION]  a new chaincode definition (sequence + 1), majority first
 #   scripts/network.sh kill NAME | start NAME
 #                                         kill -9 one process / start it again on its data
 #   scripts/network.sh in ORG|ops CMD...  run CMD on an organisation's (or the operator's) host
@@ -497,6 +498,43 @@ approve_and_commit() {
   log "chaincode definition '$CC_NAME' committed on '$CHANNEL_NAME'"
 }
 
+# upgrade [VERSION]: a new definition of the chaincode (sequence + 1, VERSION default "<current>.<sequence>",
+# same packages and endorsement policy) while the network serves: the Registry and then the other
+# writing organisations approve one by one until the lifecycle policy's majority is reached, the
+# Registry commits it with the approving organisations' endorsements, then the remaining
+# organisations approve (until they do, their peers do not endorse the chaincode). Prints the times.
+cmd_upgrade() {
+  [ -f "$RUNTIME/network.json" ] || die "the network is not up"
+  fabric_home
+  local t0; t0="$(date +%s.%N)"
+  local seq; seq="$(committed_sequence)"; [ "${seq:-0}" -gt 0 ] || die "no committed definition of '$CC_NAME'"
+  local next=$((seq + 1)) version="${1:-$CC_VERSION.$((seq))}"
+  local def=(-C "$CHANNEL_NAME" -n "$CC_NAME" -v "$version" --sequence "$next" --signature-policy "$CC_ENDORSEMENT_POLICY")
+  local order=("$REGISTRY_ORG") o
+  for o in "${ORGS[@]}"; do [ "$o" != "$REGISTRY_ORG" ] && [ "${ORG_ROLE[$o]}" != AUDITOR ] && order+=("$o"); done
+  for o in "${ORGS[@]}"; do [ "${ORG_ROLE[$o]}" = AUDITOR ] && order+=("$o"); done
+  local writers=$(( ${#order[@]} - $(for o in "${ORGS[@]}"; do [ "${ORG_ROLE[$o]}" = AUDITOR ] && echo x; done | wc -l) ))
+  local need=$(( writers / 2 + 1 )) approved=() i=0
+  approve_one() { # shellcheck disable=SC2046
+    peer_cli "$1" lifecycle chaincode approveformyorg "${def[@]}" --package-id "$(cc_pkgid "$1")" \
+      $(orderer_flags) --waitForEventTimeout 60s >/dev/null 2>&1 || die "$1: approveformyorg (sequence $next) failed"
+  }
+  while [ ${#approved[@]} -lt "$need" ]; do
+    o="${order[$i]}"; i=$((i + 1))
+    approve_one "$o"; approved+=("$o")
+    log "sequence $next approved by ${ORG_NAME[$o]} (${#approved[@]} of the $need needed)"
+  done
+  local ready; ready="$(peer_cli "$REGISTRY_ORG" lifecycle chaincode checkcommitreadiness "${def[@]}" --output json 2>/dev/null || echo '{}')"
+  log "commit readiness: $(jq -c '.approvals' <<<"$ready" 2>/dev/null)"
+  # shellcheck disable=SC2046
+  peer_cli "$REGISTRY_ORG" lifecycle chaincode commit "${def[@]}" $(orderer_flags) $(peer_flags "${approved[@]}") \
+    --waitForEventTimeout 60s >"$LOGS/upgrade.log" 2>&1 || die "commit of sequence $next failed: $(tail -n 5 "$LOGS/upgrade.log")"
+  local committed; committed="$(awk -v s="$t0" -v n="$(date +%s.%N)" 'BEGIN{printf "%.1f", n-s}')"
+  log "sequence $next (version $version) committed by ${ORG_NAME[$REGISTRY_ORG]} after ${#approved[@]} approvals in ${committed} s"
+  for ((; i < ${#order[@]}; i++)); do approve_one "${order[$i]}"; done
+  log "upgrade to sequence $next done in $(awk -v s="$t0" -v n="$(date +%s.%N)" 'BEGIN{printf "%.1f", n-s}') s (every organisation approved)"
+}
+
 # A query through every peer, one peer after the other: each peer opens its stream to the
 # chaincode server on its first invocation. They must not connect at the same time: the Java shim
 # (2.5.10) keeps the register/ready handshake state in one object shared by all connections of the
@@ -811,6 +849,7 @@ case "${1:-}" in
   logs) shift; cmd_logs "$@" ;;
   cc-restart) shift; cmd_cc_restart "${1:-}" ;;
   snapshot) shift; cmd_snapshot "${1:-}" ;;
+  upgrade) shift; cmd_upgrade "${1:-}" ;;
   kill) shift; cmd_kill "${1:-}" ;;
   start) shift; cmd_start "${1:-}" ;;
   restore) shift; cmd_restore "${1:-}" "${2:-}" ;;
