@@ -121,7 +121,13 @@ public final class EmbeddedAudit {
         }
         pool.shutdown();
         long entries = state[1];
-        long lastCovered = checkCheckpoints(log, checkpoints, hashAt, findings, signatures);
+        // a partial read (up to an entry) checks the checkpoints it reached, not those of entries it never read
+        long lastCovered = checkCheckpoints(
+                log,
+                options.partial() ? new TreeMap<>(checkpoints.headMap(options.upTo(), true)) : checkpoints,
+                hashAt,
+                findings,
+                signatures);
         if (options.partial()) {
             notes.add("read up to entry " + options.upTo() + " only: the tail and the state on disk were not compared");
         } else if (entries > lastCovered) {
