@@ -795,8 +795,8 @@ cmd_restore() {
   mv "$RUNTIME/peers/$org" "$RUNTIME/peers/$org.replaced-$(date +%s)"
   start_peer "$org"
   wait_http_ok "http://$(node_ip "$org"):$(port_of "$org" PEER_OPS_PORT)/healthz" "peer-$org" 60 "$org"
-  # The package first: a peer that replays the block committing the chaincode definition while its
-  # package is being installed was seen to stall that block for 60 s.
+  # The package first (a peer replaying from the genesis block was seen to stall ~60 s on the block
+  # that commits the chaincode definition; installing first did not change that — cause not found).
   peer_cli "$org" lifecycle chaincode install "$(cc_package "$org")" >/dev/null 2>&1 || die "peer-$org: chaincode install failed"
   if [ "$from" = --replay ]; then
     peer_cli "$org" channel join -b "$BLOCK" >/dev/null 2>&1 || die "peer-$org: channel join failed"
