@@ -21,6 +21,8 @@ def roster_errors($reserved):
        need_string("name"; "^[A-Z][A-Za-z0-9]*$"),
        need_string("mspId"; "^[A-Za-z][A-Za-z0-9.-]*$"),
        need_string("domain"; "^[a-z0-9][a-z0-9.-]*$"),
+       # Its simulated host (scripts/network.sh in netns mode): 198.18.0.0/24, never routed anywhere.
+       need_string("address"; "^198\\.18\\.0\\.([2-9]|[1-9][0-9]|1[0-9][0-9]|2[0-4][0-9]|25[0-3])$"),
        (if (.role | IN("MEE", "REGISTRY", "EXCHANGE", "PROVINCE", "AUDITOR")) | not
         then "\(.name): role \(.role | tojson) is not one of MEE, REGISTRY, EXCHANGE, PROVINCE, AUDITOR" else empty end),
        (if .role == "PROVINCE" then
@@ -39,15 +41,18 @@ def roster_errors($reserved):
        | [.organisations[]? | select(.role == $role)] | length
        | if . != 1 then "exactly one organisation must have role \($role) (found \(.))" else empty end),
     ([.organisations[]? | org_key] | dup_values | "duplicate organisation name (case-insensitive): \(.)"),
-    ([.organisations[]?.mspId, .ordererOrganisation.mspId] | dup_values | "duplicate mspId: \(.)"),
-    ([.organisations[]?.domain, .ordererOrganisation.domain] | dup_values | "duplicate domain: \(.)"),
+    ([.organisations[]?.mspId] | dup_values | "duplicate mspId: \(.)"),
+    ([.organisations[]?.domain] | dup_values | "duplicate domain: \(.)"),
+    ([.organisations[]?.address] | dup_values | "duplicate address: \(.)"),
     ([.organisations[]? | .province // empty] | dup_values | "duplicate province: \(.)"),
-    (.ordererOrganisation | if type != "object" then "ordererOrganisation is missing" else
-       need_string("name"; "^[A-Z][A-Za-z0-9]*$"), need_string("mspId"; "^[A-Za-z][A-Za-z0-9.-]*$"),
-       need_string("domain"; "^[a-z0-9][a-z0-9.-]*$") end),
+    (if has("ordererOrganisation") then "ordererOrganisation is gone: each orderer names the organisation that runs it" else empty end),
     (if (.orderers | type) != "array" or (.orderers | length) == 0 then "orderers must be a non-empty array" else empty end),
-    (.orderers[]? |
+    ([.organisations[]? | {key: .name, value: .role}] | from_entries) as $roles
+    | (.orderers[]? |
        need_string("name"; "^[a-z][a-z0-9]*$"),
+       (if ($roles[.organisation // ""] // null) == null
+        then "\(.name): organisation \(.organisation | tojson) is not in the roster"
+        elif $roles[.organisation] == "AUDITOR" then "\(.name): an AUDITOR organisation does not order" else empty end),
        (if (.consenterId | is_port) | not then "\(.name): consenterId must be a positive integer" else empty end),
        (.name as $n | ("port", "adminPort", "operationsPort") as $p
           | if (.[$p] | is_port) | not then "\($n): \($p) must be a port number" else empty end)),
@@ -66,14 +71,13 @@ def shell_view:
      "ORG_ROLE[\($q)]=\(.role | @sh)",
      "ORG_PROVINCE[\($q)]=\((.province // "") | @sh)",
      "ORG_DOMAIN[\($q)]=\(.domain | @sh)",
+     "ORG_ADDRESS[\($q)]=\(.address | @sh)",
      "PEER_PORT[\($q)]=\(.peer.port | @sh)",
      "PEER_CC_PORT[\($q)]=\(.peer.chaincodePort | @sh)",
      "PEER_OPS_PORT[\($q)]=\(.peer.operationsPort | @sh)"),
-  "ORDERER_ORG_NAME=\(.ordererOrganisation.name | @sh)",
-  "ORDERER_MSP=\(.ordererOrganisation.mspId | @sh)",
-  "ORDERER_DOMAIN=\(.ordererOrganisation.domain | @sh)",
   (.orderers[] | (.name | @sh) as $q |
      "ORDERERS+=(\($q))",
+     "ORDERER_ORG[\($q)]=\(.organisation | ascii_downcase | @sh)",
      "ORDERER_PORT[\($q)]=\(.port | @sh)",
      "ORDERER_ADMIN_PORT[\($q)]=\(.adminPort | @sh)",
      "ORDERER_OPS_PORT[\($q)]=\(.operationsPort | @sh)");
@@ -89,49 +93,65 @@ def endorsement_policy($template):
 
 def ca_subject: {Country: .caSubject.country, Province: .caSubject.province, Locality: .caSubject.locality};
 
-# cryptogen input. Every TLS certificate carries $host and localhost as SANs; the chaincode
-# server's TLS identity (not a channel member) is the extra peer organisation ChaincodeService.
-def crypto_config($host; $ccaas_domain; $ccaas_host):
-  . as $r
-  | [$host, "localhost"] as $sans
-  | {OrdererOrgs: [$r.ordererOrganisation | {Name: .name, Domain: .domain, EnableNodeOUs: true, CA: ca_subject,
-                                            Specs: [$r.orderers[] | {Hostname: .name, SANS: $sans}]}],
-     PeerOrgs: ([$r.organisations[] | {Name: .name, Domain: .domain, EnableNodeOUs: true, CA: ca_subject,
-                                       Template: {Count: 1, SANS: $sans}, Users: {Count: 0}}]
-                + [{Name: "ChaincodeService", Domain: $ccaas_domain, EnableNodeOUs: false,
-                    Specs: [{Hostname: $ccaas_host, SANS: $sans}], Users: {Count: 0}}])};
+# Where the other organisations reach an organisation's nodes. $mode "loopback": every process on
+# 127.0.0.1 (development); "netns": each organisation on its own simulated host, reached by host name
+# (the generated hosts map resolves peer0.<domain> and <orderer>.<domain> to the organisation's address).
+def peer_endpoint_host($mode): if $mode == "netns" then "peer0.\(.domain)" else "127.0.0.1" end;
+def orderer_endpoint_host($org; $mode): if $mode == "netns" then "\(.name).\($org.domain)" else "127.0.0.1" end;
+
+# One organisation's own cryptogen input (scripts/org.sh <org> init): its CA, its TLS CA, its peer and
+# its admin, nothing of any other organisation. Every TLS certificate carries the node's host name
+# (cryptogen adds it), the organisation's simulated address, 127.0.0.1 and localhost. Input: one
+# roster organisation.
+def org_sans: [.address, "127.0.0.1", "localhost"];
+def org_crypto_config:
+  {PeerOrgs: [{Name: .name, Domain: .domain, EnableNodeOUs: true, CA: ca_subject,
+               Template: {Count: 1, SANS: org_sans}, Users: {Count: 0}}]};
+
+# The orderers the organisation runs, for `cryptogen extend` over a copy of its own CA (so the
+# orderers' certificates are issued by the organisation's CA, with OU=orderer). Input: one roster
+# organisation; $orderers: the roster's orderers of this organisation.
+def org_orderer_config($orderers):
+  org_sans as $sans
+  | {OrdererOrgs: [{Name: .name, Domain: .domain, EnableNodeOUs: true, CA: ca_subject,
+                    Specs: [$orderers[] | {Hostname: .name, SANS: $sans}]}]};
 
 def signature($rule): {Type: "Signature", Rule: $rule};
 
-# An AUDITOR organisation reads every block with its own peer; its clients are not Writers (only its
-# admin is, to approve the chaincode definition so that its peer answers its own queries), and the
-# lifecycle counts no approval of it (lifecycle_policy).
-def application_org($host):
-  .mspId as $m
-  | (if .role == "AUDITOR" then "OR('\($m).admin')" else "OR('\($m).admin','\($m).client')" end) as $writers
-  | {Name: $m, ID: $m, MSPDir: "crypto/peerOrganizations/\(.domain)/msp",
-     Policies: {Readers: signature("OR('\($m).admin','\($m).peer','\($m).client')"),
+def orderers_of($r): .name as $n | [$r.orderers[] | select(.organisation == $n)];
+
+# An organisation of the channel, from what it published (scripts/org.sh <org> init: public/<key>/msp
+# holds its CA and TLS CA certificates and the NodeOU configuration, no key). Readers include its
+# orderers (they pull blocks from each other), Writers its admin and clients (and its orderers,
+# whose consensus messages the orderer group's Writers policy checks). An AUDITOR
+# organisation reads every block with its own peer; its clients are not Writers (only its admin is,
+# to approve the chaincode definition so that its peer answers its own queries), and the lifecycle
+# counts no approval of it (lifecycle_policy). An organisation that runs orderers lists their
+# endpoints (used where it is an orderer organisation).
+def channel_org($r; $mode):
+  . as $o | .mspId as $m
+  | (orderers_of($r) | length > 0) as $orders
+  | (if .role == "AUDITOR" then "'\($m).admin'" else "'\($m).admin','\($m).client'" end) as $w
+  # SmartBFT verifies the consenters' votes and block signatures against /Channel/Orderer/Writers.
+  | (if $orders then "OR(\($w),'\($m).orderer')" else "OR(\($w))" end) as $writers
+  | {Name: $m, ID: $m, MSPDir: "public/\(org_key)/msp",
+     Policies: {Readers: signature("OR('\($m).admin','\($m).peer','\($m).client','\($m).orderer')"),
                 Writers: signature($writers),
                 Admins: signature("OR('\($m).admin')"),
                 Endorsement: signature("OR('\($m).peer')")},
-     AnchorPeers: [{Host: $host, Port: .peer.port}]};
+     AnchorPeers: [{Host: peer_endpoint_host($mode), Port: .peer.port}]}
+  + (orderers_of($r) as $os
+     | if ($os | length) > 0 then {OrdererEndpoints: [$os[] | "\(orderer_endpoint_host($o; $mode)):\(.port)"]} else {} end);
 
-def orderer_org($host):
-  . as $r | .ordererOrganisation | .mspId as $m
-  | {Name: $m, ID: $m, MSPDir: "crypto/ordererOrganizations/\(.domain)/msp",
-     Policies: {Readers: signature("OR('\($m).member')"),
-                Writers: signature("OR('\($m).member')"),
-                Admins: signature("OR('\($m).admin')")},
-     OrdererEndpoints: [$r.orderers[] | "\($host):\(.port)"]};
-
-# SmartBFT consenters: identity = each orderer's enrollment certificate; cluster traffic shares
-# each orderer's client port.
-def consenters($host):
-  .ordererOrganisation as $o
-  | [.orderers[] | "crypto/ordererOrganizations/\($o.domain)/orderers/\(.name).\($o.domain)" as $d
-     | {ID: .consenterId, Host: $host, Port: .port, MSPID: $o.mspId,
-        Identity: "\($d)/msp/signcerts/\(.name).\($o.domain)-cert.pem",
-        ClientTLSCert: "\($d)/tls/server.crt", ServerTLSCert: "\($d)/tls/server.crt"}];
+# SmartBFT consenters: each run by its organisation (MSPID), identity = the orderer's enrollment
+# certificate and TLS certificate as the organisation published them; cluster traffic shares each
+# orderer's client port.
+def consenters($mode):
+  . as $r
+  | [.orderers[] | . as $ord | ($r.organisations[] | select(.name == $ord.organisation)) as $o
+     | "public/\($o | org_key)/orderers/\(.name)" as $d
+     | {ID: .consenterId, Host: orderer_endpoint_host($o; $mode), Port: .port, MSPID: $o.mspId,
+        Identity: "\($d)/cert.pem", ClientTLSCert: "\($d)/tls.pem", ServerTLSCert: "\($d)/tls.pem"}];
 
 # The chaincode lifecycle's policy: a majority of the peers of the organisations that write (every
 # organisation but the AUDITOR ones), so a reader's approval never counts towards a definition.
@@ -140,43 +160,39 @@ def lifecycle_policy:
   | "OutOf(\(($p | length) / 2 | floor + 1), \($p | join(",")))";
 
 # configtxgen input: the input is network/configtx.template.yaml (as JSON); $r is the roster. Fills
-# in the organisations, the orderer endpoints, the consenters (top level and in every profile) and
-# the application's lifecycle and default endorsement policies.
-def configtx($r; $host):
-  ($r | orderer_org($host)) as $orderer
-  | [$r.organisations[] | application_org($host)] as $apps
-  | ($r | consenters($host)) as $consenters
+# in the organisations (from their published material), the orderer organisations (those that run
+# a consenter), the consenters (top level and in every profile) and the application's lifecycle and
+# default endorsement policies.
+def configtx($r; $mode):
+  [$r.organisations[] | channel_org($r; $mode)] as $apps
+  | [$r.organisations[] | select(orderers_of($r) | length > 0) | channel_org($r; $mode)] as $ordering
+  | ($r | consenters($mode)) as $consenters
   | ($r | lifecycle_policy) as $lifecycle
-  | .Organizations = [$orderer] + $apps
+  | .Organizations = $apps
   | .Orderer.ConsenterMapping = $consenters
   | .Application.Policies.LifecycleEndorsement = signature($lifecycle)
   | .Application.Policies.Endorsement = signature($lifecycle)
   | .Profiles |= map_values(
-        (if has("Orderer") then .Orderer.Organizations = [$orderer] | .Orderer.ConsenterMapping = $consenters else . end)
+        (if has("Orderer") then .Orderer.Organizations = $ordering | .Orderer.ConsenterMapping = $consenters else . end)
       | (if has("Application") then .Application.Organizations = $apps
            | .Application.Policies.LifecycleEndorsement = signature($lifecycle)
            | .Application.Policies.Endorsement = signature($lifecycle) else . end));
 
-# Cross-checks of generated files (input: the file as JSON), independent of the generators above:
-# every roster organisation and orderer must be present, nothing else may be.
-def crypto_config_errors($r):
-  . as $c
-  | ($r.organisations[] | . as $o
-       | [$c.PeerOrgs[]? | select(.Name == $o.name)] as $found
-       | if ($found | length) != 1 then "crypto-config: organisation \($o.name) appears \($found | length) times in PeerOrgs"
-         else $found[0]
-           | if .Domain != $o.domain then "crypto-config: \($o.name) has domain \(.Domain), the roster \($o.domain)"
-             elif .EnableNodeOUs != true then "crypto-config: \($o.name) without NodeOUs"
-             elif ((.Template.Count // 0) + (.Specs // [] | length)) < 1 then "crypto-config: \($o.name) has no peer"
-             elif .CA != ($o | ca_subject) then "crypto-config: \($o.name) CA subject \(.CA | tojson) differs from the roster"
-             else empty end end),
-    ($c.PeerOrgs[]? | select(.Name != "ChaincodeService") | .Name as $n
-       | if any($r.organisations[]; .name == $n) then empty else "crypto-config: PeerOrgs has \($n), which is not in the roster" end),
-    ([$c.OrdererOrgs[]? | select(.Domain == $r.ordererOrganisation.domain)] as $oo
-       | if ($oo | length) != 1 then "crypto-config: no orderer organisation \($r.ordererOrganisation.domain)"
-         else ([$oo[0].Specs[]?.Hostname] | sort) as $h | ([$r.orderers[].name] | sort) as $want
-           | if $h != $want then "crypto-config: orderer hosts \($h | join(",")), the roster \($want | join(","))" else empty end end);
+# Cross-checks of generated files (input: the file as JSON), independent of the generators above.
+# An organisation's cryptogen input ($o: the roster entry) holds that organisation only.
+def org_crypto_config_errors($o):
+  [.PeerOrgs[]?] as $p
+  | if ($p | length) != 1 or (.OrdererOrgs // [] | length) != 0
+    then "crypto-config of \($o.name): \($p | length) peer organisations and \(.OrdererOrgs // [] | length) orderer organisations (want 1 and 0)"
+    else $p[0]
+      | if .Name != $o.name or .Domain != $o.domain then "crypto-config of \($o.name): it generates \(.Name) / \(.Domain)"
+        elif .EnableNodeOUs != true then "crypto-config: \($o.name) without NodeOUs"
+        elif ((.Template.Count // 0) + (.Specs // [] | length)) < 1 then "crypto-config: \($o.name) has no peer"
+        elif .CA != ($o | ca_subject) then "crypto-config: \($o.name) CA subject \(.CA | tojson) differs from the roster"
+        else empty end end;
 
+# The channel: every roster organisation present with its published MSP, the orderer organisations
+# exactly those that run the roster's orderers, each consenter with its organisation's MSP id.
 def configtx_errors($r):
   . as $t
   | [$r.organisations[].mspId] as $msps
@@ -184,19 +200,30 @@ def configtx_errors($r):
        | [$t.Organizations[]? | select(.ID == $o.mspId)] as $found
        | if ($found | length) != 1 then "configtx: organisation \($o.mspId) appears \($found | length) times in Organizations"
          else $found[0]
-           | if .MSPDir != "crypto/peerOrganizations/\($o.domain)/msp" then "configtx: \($o.mspId) MSPDir \(.MSPDir)"
+           | if .MSPDir != "public/\($o | org_key)/msp" then "configtx: \($o.mspId) MSPDir \(.MSPDir) is not its published MSP"
              elif any(.AnchorPeers[]?; .Port == $o.peer.port) | not then "configtx: \($o.mspId) has no anchor peer on port \($o.peer.port)"
              else empty end end),
-    ($t.Profiles | to_entries[] | .key as $p | .value
+    ([$r.orderers[] | .organisation as $n | $r.organisations[] | select(.name == $n) | .mspId] | unique) as $ordering
+    | ($t.Profiles | to_entries[] | .key as $p | .value
        | (select(has("Application")) | [.Application.Organizations[]?.ID] as $ids
           | ($msps - $ids | .[] | "configtx: profile \($p) lacks application organisation \(.)"),
             ($ids - $msps | .[] | "configtx: profile \($p) has application organisation \(.), which is not in the roster")),
          (select(has("Orderer")) | .Orderer
           | ([.ConsenterMapping[]? | "\(.ID)/\(.Port)/\(.MSPID)"] | sort) as $have
-          | ([$r.orderers[] | "\(.consenterId)/\(.port)/\($r.ordererOrganisation.mspId)"] | sort) as $want
+          | ([$r.orderers[] | .organisation as $n
+              | "\(.consenterId)/\(.port)/\($r.organisations[] | select(.name == $n) | .mspId)"] | sort) as $want
           | if $have != $want then "configtx: profile \($p) consenters \($have | join(" ")), the roster \($want | join(" "))" else empty end,
-            (if any(.Organizations[]?; .ID == $r.ordererOrganisation.mspId) then empty
-             else "configtx: profile \($p) lacks orderer organisation \($r.ordererOrganisation.mspId)" end)));
+            (([.Organizations[]?.ID] | sort) as $ids
+             | if $ids != $ordering then "configtx: profile \($p) orderer organisations \($ids | join(",")), the roster's \($ordering | join(","))" else empty end)));
+
+# The hosts map of the simulated hosts: every organisation's address with its peer, chaincode
+# server and orderer names; $ops: the operator's host.
+def hosts_map($ops):
+  . as $r
+  | (.organisations[] | . as $o
+     | ([ "peer0.\(.domain)", "chaincode.\(.domain)" ] + [$r.orderers[] | select(.organisation == $o.name) | "\(.name).\($o.domain)"])
+     | "\($o.address) \(join(" "))"),
+    "\($ops) ops.carbon.local";
 
 def policy_errors($policy):
   .organisations[] | "'\(.mspId).peer'" as $p

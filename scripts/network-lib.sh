@@ -4,16 +4,36 @@
 # Locations (all outside the repository):
 #   CARBON_RUNTIME    processes' data, logs, PID files, generated core.yaml, network.json
 #                     (default /tmp/carbon-fabric; removed by `network.sh down`)
-#   CARBON_ARTIFACTS  crypto material, channel genesis block, chaincode package; kept across
-#                     down/up so certificates issued from the org CAs stay valid
-#                     (default ~/.cache/carbon-registry/network; removed by `down --purge`)
+#   CARBON_ARTIFACTS  kept across down/up so certificates issued from the org CAs stay valid
+#                     (default ~/.cache/carbon-registry/network; removed by `down --purge`):
+#                       orgs/<org>/   each organisation's own directory: its CA, TLS CA, peer,
+#                                     orderer, admin and chaincode-server keys (scripts/org.sh init);
+#                                     nothing in it belongs to another organisation
+#                       public/<org>/ what the organisation publishes: MSP (CA and TLS CA
+#                                     certificates, NodeOU configuration), its orderers'
+#                                     certificates, its roster entry; never a private key
+#                       configtx.yaml, the genesis block, the chaincode package: made from public/ only
 #   CARBON_CHAINCODE_JAR  the chaincode server jar (default chaincode/target/chaincode-server.jar)
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 NET_DIR="$REPO_ROOT/network"
 RUNTIME="${CARBON_RUNTIME:-/tmp/carbon-fabric}"
 ARTIFACTS="${CARBON_ARTIFACTS:-${XDG_CACHE_HOME:-$HOME/.cache}/carbon-registry/network}"
-CRYPTO="$ARTIFACTS/crypto"
+ORGS_HOME="$ARTIFACTS/orgs"
+PUBLIC="$ARTIFACTS/public"
+# loopback: every process on 127.0.0.1 (development); netns: one simulated host per organisation
+# (a network namespace <prefix>-<org> with the organisation's roster address on a bridge; see
+# scripts/network.sh hosts-up). Every namespace, bridge and veth is named with CARBON_NS_PREFIX
+# (default cn), so that two networks on one machine do not collide; network namespace names are
+# global on the machine.
+LAYOUT="${CARBON_LAYOUT:-loopback}"
+case "$LAYOUT" in loopback|netns) ;; *) echo "CARBON_LAYOUT must be loopback or netns" >&2; exit 1;; esac
+NS_PREFIX="${CARBON_NS_PREFIX:-cn}"
+[[ "$NS_PREFIX" =~ ^[a-z][a-z0-9]{0,5}$ ]] || { echo "CARBON_NS_PREFIX: 1-6 lower-case letters or digits" >&2; exit 1; }
+SWITCH_NS="$NS_PREFIX-net"       # holds the bridge: the simulated LAN of the organisations' hosts
+BRIDGE="${NS_PREFIX}br"
+OPS_NS="$NS_PREFIX-ops"          # the operator's console and the test clients (gateways under test)
+OPS_ADDRESS=198.18.0.2
 CC_JAR_DEFAULT="$REPO_ROOT/chaincode/target/chaincode-server.jar"
 # The shade plugin names the attached jar <artifactId>-<version>-server.jar unless told otherwise:
 # take chaincode-server.jar if present, else the newest chaincode-*-server.jar.
@@ -40,18 +60,17 @@ HOST="$CARBON_HOST"
 # The organisation roster (network/organisations.json; schema in network/README.md) is the one
 # source of the organisations, their MSP ids, domains, CA subjects and ports. It defines, keyed by
 # the organisation's lower-case name (the key names processes, peer-<key>, and runtime dirs):
-#   ORGS (roster order), ORG_NAME, ORG_MSP, ORG_ROLE, ORG_PROVINCE, ORG_DOMAIN,
+#   ORGS (roster order), ORG_NAME, ORG_MSP, ORG_ROLE, ORG_PROVINCE, ORG_DOMAIN, ORG_ADDRESS,
 #   PEER_PORT, PEER_CC_PORT, PEER_OPS_PORT;
-# and ORDERERS, ORDERER_PORT, ORDERER_ADMIN_PORT, ORDERER_OPS_PORT (keyed by orderer name),
-# ORDERER_ORG_NAME, ORDERER_MSP, ORDERER_DOMAIN. network/roster.jq holds the jq definitions.
+# and ORDERERS, ORDERER_ORG (the key of the organisation that runs it), ORDERER_PORT,
+# ORDERER_ADMIN_PORT, ORDERER_OPS_PORT (keyed by orderer name). network/roster.jq holds the jq
+# definitions.
 ROSTER="$NET_DIR/organisations.json"
 CONFIGTX_TEMPLATE="$NET_DIR/configtx.template.yaml"
-CCAAS_DOMAIN=ccaas.carbon.local
-CCAAS_HOST=registry
 roster_jq() { jq -L "$NET_DIR" "$@"; }
 ORGS=(); ORDERERS=()
-declare -A ORG_NAME ORG_MSP ORG_ROLE ORG_PROVINCE ORG_DOMAIN PEER_PORT PEER_CC_PORT PEER_OPS_PORT
-declare -A ORDERER_PORT ORDERER_ADMIN_PORT ORDERER_OPS_PORT
+declare -A ORG_NAME ORG_MSP ORG_ROLE ORG_PROVINCE ORG_DOMAIN ORG_ADDRESS PEER_PORT PEER_CC_PORT PEER_OPS_PORT
+declare -A ORDERER_ORG ORDERER_PORT ORDERER_ADMIN_PORT ORDERER_OPS_PORT
 _roster_view="$(roster_jq -r 'include "roster"; shell_view' "$ROSTER")" \
   || { echo "cannot read the roster $ROSTER" >&2; exit 1; }
 eval "$_roster_view"; unset _roster_view
@@ -70,49 +89,90 @@ org_of_role() {
 }
 REGISTRY_ORG="$(org_of_role REGISTRY || true)"
 
-# roster_generate DIR: writes DIR/crypto-config.yaml (cryptogen) and DIR/configtx.yaml
-# (configtxgen; relative paths resolve against DIR) from the roster and the configtx template.
+# The roster entry of organisation KEY (JSON).
+org_entry() { roster_jq -c --arg k "$1" 'include "roster"; .organisations[] | select(org_key == $k)' "$ROSTER"; }
+
+# org_crypto_config KEY / org_orderer_config KEY: the cryptogen input of one organisation's own
+# step (scripts/org.sh KEY init): its peer organisation, and its orderers (empty if it runs none).
+org_crypto_config() { org_entry "$1" | roster_jq 'include "roster"; org_crypto_config' | yq -y .; }
+org_orderer_config() {
+  local os; os="$(roster_jq -c --arg n "${ORG_NAME[$1]}" '[.orderers[] | select(.organisation == $n)]' "$ROSTER")"
+  [ "$os" = "[]" ] && return 0
+  org_entry "$1" | roster_jq --argjson os "$os" 'include "roster"; org_orderer_config($os)' | yq -y .
+}
+
+# roster_generate DIR: writes DIR/configtx.yaml (configtxgen; relative paths resolve against the
+# artifacts directory, where only public/ is read) and DIR/crypto-config-<org>.yaml, each
+# organisation's own cryptogen input, from the roster and the configtx template.
 roster_generate() {
-  local out="$1" gen="# GENERATED by scripts/network.sh from network/organisations.json (network/roster.jq); do not edit."
+  local out="$1" gen="# GENERATED by scripts/network.sh from network/organisations.json (network/roster.jq); do not edit." org
   mkdir -p "$out"
+  for org in "${ORGS[@]}"; do
+    { echo "$gen"; org_crypto_config "$org"; } >"$out/crypto-config-$org.yaml.tmp" || return 1
+    mv "$out/crypto-config-$org.yaml.tmp" "$out/crypto-config-$org.yaml"
+  done
   { echo "$gen"
-    roster_jq --arg host "$HOST" --arg ccd "$CCAAS_DOMAIN" --arg cch "$CCAAS_HOST" \
-      'include "roster"; crypto_config($host; $ccd; $cch)' "$ROSTER" | yq -y .
-  } >"$out/crypto-config.yaml.tmp" || return 1
-  { echo "$gen"
-    echo "# Template: network/configtx.template.yaml."
-    yq -y -L "$NET_DIR" --slurpfile roster "$ROSTER" --arg host "$HOST" \
-      'include "roster"; configtx($roster[0]; $host)' "$CONFIGTX_TEMPLATE"
+    echo "# Template: network/configtx.template.yaml. Layout: $LAYOUT."
+    yq -y -L "$NET_DIR" --slurpfile roster "$ROSTER" --arg mode "$LAYOUT" \
+      'include "roster"; configtx($roster[0]; $mode)' "$CONFIGTX_TEMPLATE"
   } >"$out/configtx.yaml.tmp" || return 1
-  mv "$out/crypto-config.yaml.tmp" "$out/crypto-config.yaml"
   mv "$out/configtx.yaml.tmp" "$out/configtx.yaml"
 }
 
-# roster_check_generated DIR: problems of DIR/crypto-config.yaml, DIR/configtx.yaml and the
+# roster_check_generated DIR: problems of DIR/crypto-config-<org>.yaml, DIR/configtx.yaml and the
 # endorsement policy against the roster, one a line (none: consistent). Every roster
-# organisation and orderer must be in them, and nothing that is not in the roster.
+# organisation and orderer must be in them, and nothing that is not in the roster; each
+# organisation's cryptogen input must hold that organisation only.
 roster_check_generated() {
-  local dir="$1" f
-  for f in crypto-config.yaml configtx.yaml; do [ -f "$dir/$f" ] || echo "missing $dir/$f"; done
-  [ -f "$dir/crypto-config.yaml" ] && yq . "$dir/crypto-config.yaml" \
-    | roster_jq -r --slurpfile r "$ROSTER" 'include "roster"; crypto_config_errors($r[0])'
-  [ -f "$dir/configtx.yaml" ] && yq . "$dir/configtx.yaml" \
-    | roster_jq -r --slurpfile r "$ROSTER" 'include "roster"; configtx_errors($r[0])'
+  local dir="$1" org
+  for org in "${ORGS[@]}"; do
+    if [ -f "$dir/crypto-config-$org.yaml" ]; then
+      yq . "$dir/crypto-config-$org.yaml" \
+        | roster_jq -r --argjson o "$(org_entry "$org")" 'include "roster"; org_crypto_config_errors($o)'
+    else echo "missing $dir/crypto-config-$org.yaml"; fi
+  done
+  if [ -f "$dir/configtx.yaml" ]; then
+    yq . "$dir/configtx.yaml" | roster_jq -r --slurpfile r "$ROSTER" 'include "roster"; configtx_errors($r[0])'
+  else echo "missing $dir/configtx.yaml"; fi
   roster_jq -r --arg p "$CC_ENDORSEMENT_POLICY" 'include "roster"; policy_errors($p)' "$ROSTER"
   return 0
 }
 
+# Paths. An organisation's own material is under $ORGS_HOME/<org> (only its processes and its
+# admin read it); what another organisation needs of it is under $PUBLIC/<org>.
 org_domain() { echo "${ORG_DOMAIN[$1]}"; }
 port_of() { local -n _ports="$2"; echo "${_ports[$1]}"; }   # port_of mee PEER_PORT
+org_home() { echo "$ORGS_HOME/$1"; }
 peer_host() { echo "peer0.$(org_domain "$1")"; }
-peer_dir() { echo "$CRYPTO/peerOrganizations/$(org_domain "$1")/peers/$(peer_host "$1")"; }
-org_dir() { echo "$CRYPTO/peerOrganizations/$(org_domain "$1")"; }
+org_dir() { echo "$ORGS_HOME/$1/crypto/peerOrganizations/$(org_domain "$1")"; }
+peer_dir() { echo "$(org_dir "$1")/peers/$(peer_host "$1")"; }
 admin_dir() { echo "$(org_dir "$1")/users/Admin@$(org_domain "$1")"; }
-orderer_host() { echo "$1.$ORDERER_DOMAIN"; }
-orderer_dir() { echo "$CRYPTO/ordererOrganizations/$ORDERER_DOMAIN/orderers/$1.$ORDERER_DOMAIN"; }
-orderer_admin_dir() { echo "$CRYPTO/ordererOrganizations/$ORDERER_DOMAIN/users/Admin@$ORDERER_DOMAIN"; }
-orderer_tlsca() { echo "$CRYPTO/ordererOrganizations/$ORDERER_DOMAIN/tlsca/tlsca.$ORDERER_DOMAIN-cert.pem"; }
-ccaas_tls_dir() { echo "$CRYPTO/peerOrganizations/$CCAAS_DOMAIN/peers/$CCAAS_HOST.$CCAAS_DOMAIN/tls"; }
+public_tlsca() { echo "$PUBLIC/$1/msp/tlscacerts/tlsca.$(org_domain "$1")-cert.pem"; }
+orderer_host() { echo "$1.$(org_domain "${ORDERER_ORG[$1]}")"; }
+orderer_dir() { local org="${ORDERER_ORG[$1]}"; echo "$ORGS_HOME/$org/crypto/ordererOrganizations/$(org_domain "$org")/orderers/$(orderer_host "$1")"; }
+orderer_msp() { echo "${ORG_MSP[${ORDERER_ORG[$1]}]}"; }
+orderer_tlsca() { public_tlsca "${ORDERER_ORG[$1]}"; }
+# The chaincode server's TLS identity, issued by the organisation's TLS CA (scripts/org.sh init).
+ccaas_tls_dir() { echo "$ORGS_HOME/$1/chaincode/tls"; }
+ccaas_host() { echo "chaincode.$(org_domain "$1")"; }
+
+# Hosts. node_ip ORG: the address ORG's processes listen on; peer_endpoint ORG: how the others
+# name ORG's peer (its TLS certificate carries both); in_org ORG CMD...: runs CMD on ORG's host.
+org_ns() { echo "$NS_PREFIX-$1"; }
+node_ip() { if [ "$LAYOUT" = netns ]; then echo "${ORG_ADDRESS[$1]}"; else echo "$HOST"; fi; }
+peer_endpoint() { if [ "$LAYOUT" = netns ]; then echo "$(peer_host "$1"):$(port_of "$1" PEER_PORT)"; else echo "$HOST:$(port_of "$1" PEER_PORT)"; fi; }
+in_org() { local org="$1"; shift; if [ "$LAYOUT" = netns ]; then ip netns exec "$(org_ns "$org")" "$@"; else "$@"; fi; }
+
+# The chaincode servers. loopback: one JVM ("chaincode", run by the Registry, its TLS identity)
+# serves every peer; netns: every organisation runs its own ("chaincode-<org>", its own TLS
+# identity and package) on its own host, and its peer talks to it only.
+cc_units() { local o; if [ "$LAYOUT" = netns ]; then for o in "${ORGS[@]}"; do echo "chaincode-$o"; done; else echo chaincode; fi; }
+cc_unit_of() { if [ "$LAYOUT" = netns ]; then echo "chaincode-$1"; else echo chaincode; fi; }
+cc_owner() { if [ "$1" = chaincode ]; then echo "$REGISTRY_ORG"; else echo "${1#chaincode-}"; fi; }
+cc_address() { if [ "$LAYOUT" = netns ]; then echo "$(ccaas_host "$1"):$CHAINCODE_SERVER_PORT"; else echo "$HOST:$CHAINCODE_SERVER_PORT"; fi; }
+# The package a peer installs: the one of the organisation that runs its chaincode server.
+cc_package() { echo "$ARTIFACTS/packages/$(cc_owner "$(cc_unit_of "$1")")-$CC_LABEL.tgz"; }
+cc_pkgid() { cat "$(cc_package "$1").pkgid"; }
 
 START_EPOCH="${START_EPOCH:-$(date +%s.%N)}"
 elapsed() { awk -v s="$START_EPOCH" -v n="$(date +%s.%N)" 'BEGIN{printf "%.1f", n-s}'; }
@@ -130,25 +190,47 @@ fabric_home() {
 # Runs the peer CLI as ORG's admin (or the MSP in CLI_MSP_DIR) against ORG's peer: peer_cli ORG <args...>
 peer_cli() {
   local org="$1"; shift
-  env FABRIC_CFG_PATH="$RUNTIME/config" \
+  in_org "$org" env FABRIC_CFG_PATH="$RUNTIME/config" \
       FABRIC_LOGGING_SPEC="${CARBON_CLI_LOGGING:-warning}" \
       CORE_PEER_LOCALMSPID="${ORG_MSP[$org]}" \
       CORE_PEER_MSPCONFIGPATH="${CLI_MSP_DIR:-$(admin_dir "$org")/msp}" \
-      CORE_PEER_ADDRESS="$HOST:$(port_of "$org" PEER_PORT)" \
+      CORE_PEER_ADDRESS="$(node_ip "$org"):$(port_of "$org" PEER_PORT)" \
       CORE_PEER_TLS_ENABLED=true \
       CORE_PEER_TLS_ROOTCERT_FILE="$(peer_dir "$org")/tls/ca.crt" \
       "$FABRIC_BIN/peer" "$@"
 }
 
 # Orderer connection flags for peer CLI commands that submit transactions.
-orderer_flags() { echo "-o $HOST:${ORDERER_PORT[${ORDERERS[0]}]} --tls --cafile $(orderer_tlsca)"; }
+orderer_flags() { local o="${ORDERERS[0]}"; echo "-o $(node_ip "${ORDERER_ORG[$o]}"):${ORDERER_PORT[$o]} --tls --cafile $(orderer_tlsca "$o")"; }
 
 # --peerAddresses/--tlsRootCertFiles flags for the given orgs.
 peer_flags() {
   local o
   for o in "$@"; do
-    printf -- '--peerAddresses %s --tlsRootCertFiles %s ' "$HOST:$(port_of "$o" PEER_PORT)" "$(peer_dir "$o")/tls/ca.crt"
+    printf -- '--peerAddresses %s --tlsRootCertFiles %s ' "$(node_ip "$o"):$(port_of "$o" PEER_PORT)" "$(public_tlsca "$o")"
   done
+}
+
+# issue_client ORG ROLE DIR: an MSP directory for a client of ORG whose certificate carries
+# {"attrs":{"role":ROLE}} in extension 1.2.3.4.5.6.7.8.1 (the Fabric CA attribute format).
+issue_client() {
+  local org="$1" role="$2" dir="$3" od dom
+  od="$(org_dir "$org")"; dom="$(org_domain "$org")"
+  mkdir -p "$dir/signcerts" "$dir/keystore" "$dir/cacerts"
+  cp "$od/msp/cacerts/"*.pem "$dir/cacerts/"
+  cp "$od/msp/config.yaml" "$dir/config.yaml"
+  openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$dir/keystore/priv_sk" 2>/dev/null || return 1
+  local attrs; attrs="$(printf '{"attrs":{"role":"%s"}}' "$role" | od -An -tx1 | tr -d ' \n')"
+  cat >"$dir/ext.cnf" <<EOF
+basicConstraints=critical,CA:FALSE
+keyUsage=critical,digitalSignature
+subjectKeyIdentifier=hash
+authorityKeyIdentifier=keyid
+1.2.3.4.5.6.7.8.1=DER:$attrs
+EOF
+  openssl req -new -key "$dir/keystore/priv_sk" -subj "/C=CN/O=$dom/OU=client/CN=policy-probe@$dom" -out "$dir/csr.pem" 2>/dev/null &&
+  openssl x509 -req -in "$dir/csr.pem" -CA "$od/ca/ca.$dom-cert.pem" -CAkey "$od/ca/priv_sk" -set_serial "0x$(openssl rand -hex 8)" \
+    -days 1 -sha256 -extfile "$dir/ext.cnf" -out "$dir/signcerts/cert.pem" 2>/dev/null
 }
 
 pid_alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }

@@ -29,28 +29,6 @@ fail() { echo "POLICY-CHECK FAIL: $*"; exit 1; }
 [ -f "$RUNTIME/network.json" ] || fail "network not ready (no $RUNTIME/network.json; run scripts/network.sh up)"
 fabric_home
 
-# issue_client ORG ROLE DIR: an MSP directory for a client of ORG whose certificate carries
-# {"attrs":{"role":ROLE}} in extension 1.2.3.4.5.6.7.8.1 (the Fabric CA attribute format).
-issue_client() {
-  local org="$1" role="$2" dir="$3" od dom
-  od="$(org_dir "$org")"; dom="$(org_domain "$org")"
-  mkdir -p "$dir/signcerts" "$dir/keystore" "$dir/cacerts"
-  cp "$od/msp/cacerts/"*.pem "$dir/cacerts/"
-  cp "$od/msp/config.yaml" "$dir/config.yaml"
-  openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$dir/keystore/priv_sk" 2>/dev/null || return 1
-  local attrs; attrs="$(printf '{"attrs":{"role":"%s"}}' "$role" | od -An -tx1 | tr -d ' \n')"
-  cat >"$dir/ext.cnf" <<EOF
-basicConstraints=critical,CA:FALSE
-keyUsage=critical,digitalSignature
-subjectKeyIdentifier=hash
-authorityKeyIdentifier=keyid
-1.2.3.4.5.6.7.8.1=DER:$attrs
-EOF
-  openssl req -new -key "$dir/keystore/priv_sk" -subj "/C=CN/O=$dom/OU=client/CN=policy-probe@$dom" -out "$dir/csr.pem" 2>/dev/null &&
-  openssl x509 -req -in "$dir/csr.pem" -CA "$od/ca/ca.$dom-cert.pem" -CAkey "$od/ca/priv_sk" -set_serial "0x$(openssl rand -hex 8)" \
-    -days 1 -sha256 -extfile "$dir/ext.cnf" -out "$dir/signcerts/cert.pem" 2>/dev/null
-}
-
 MSPTMP="$(mktemp -d)"; trap 'rm -rf "$MSPTMP"' EXIT
 issue_client "$SUBMITTER" "$ROLE" "$MSPTMP/msp" || fail "could not issue a client certificate for $SUBMITTER"
 

@@ -2,7 +2,7 @@
 # Checks the organisation roster (network/organisations.json) and what is generated from it,
 # without starting anything:
 #   1. the roster is valid (fields, roles, province codes, unique names / MSP ids / ports);
-#   2. crypto-config.yaml and configtx.yaml generated from it (into a temporary directory, or the
+#   2. each organisation's crypto-config-<org>.yaml and configtx.yaml generated from it (into a temporary directory, or the
 #      given DIR, e.g. "$CARBON_ARTIFACTS/generated" after `network.sh up`, which is read as is)
 #      contain every roster organisation and orderer and nothing else, and the chaincode
 #      endorsement policy names every organisation's peer.
@@ -26,4 +26,4 @@ if [ -z "$dir" ]; then
 fi
 errs="$(roster_check_generated "$dir")"
 [ -z "$errs" ] || fail "$errs"
-echo "ROSTER-CHECK PASS: ${#ORGS[@]} organisations (${ORGS[*]}), ${#ORDERERS[@]} orderers in $dir/crypto-config.yaml and configtx.yaml; policy $CC_ENDORSEMENT_POLICY"
+echo "ROSTER-CHECK PASS: ${#ORGS[@]} organisations (${ORGS[*]}), ${#ORDERERS[@]} orderers in $dir (each organisation's crypto-config-<org>.yaml, configtx.yaml); policy $CC_ENDORSEMENT_POLICY"

@@ -18,8 +18,7 @@ import java.util.Set;
  * list of the network's organisations, read by the network scripts and, from the classpath (the
  * build copies it next to this class), by the gateway.
  */
-public record Roster(
-        int schemaVersion, List<Org> organisations, OrdererOrg ordererOrganisation, List<Orderer> orderers) {
+public record Roster(int schemaVersion, List<Org> organisations, List<Orderer> orderers) {
     /** Where the build puts the roster on the classpath, relative to this class. */
     static final String RESOURCE = "organisations.json";
 
@@ -37,7 +36,14 @@ public record Roster(
 
     /** An organisation with one peer. {@code province} is set for (and only for) role PROVINCE. */
     public record Org(
-            String name, String mspId, String role, String province, String domain, CaSubject caSubject, Peer peer) {
+            String name,
+            String mspId,
+            String role,
+            String province,
+            String domain,
+            String address,
+            CaSubject caSubject,
+            Peer peer) {
         /** The name of this organisation's standard identity: mee, registry, exchange, province-&lt;code&gt;, auditor. */
         public String identityName() {
             if (SETTLEMENT_BANK.equals(role)) {
@@ -51,9 +57,9 @@ public record Roster(
 
     public record Peer(int port, int chaincodePort, int operationsPort) {}
 
-    public record OrdererOrg(String name, String mspId, String domain, CaSubject caSubject) {}
-
-    public record Orderer(String name, int consenterId, int port, int adminPort, int operationsPort) {}
+    /** A SmartBFT consenter, run by the roster organisation {@code organisation} (its name) with that organisation's keys. */
+    public record Orderer(
+            String name, String organisation, int consenterId, int port, int adminPort, int operationsPort) {}
 
     public Roster {
         organisations = organisations == null ? List.of() : List.copyOf(organisations);

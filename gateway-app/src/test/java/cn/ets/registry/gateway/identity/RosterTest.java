@@ -44,14 +44,18 @@ class RosterTest {
         assertThat(roster.organisations())
                 .extracting(o -> o.peer().port())
                 .containsExactly(7051, 8051, 9051, 10051, 11051, 12051);
-        assertThat(roster.ordererOrganisation().mspId()).isEqualTo("OrdererMSP");
+        // Ordering by the authorities: each consenter is run by a different organisation.
         assertThat(roster.orderers())
-                .extracting(Roster.Orderer::name, Roster.Orderer::port)
+                .extracting(Roster.Orderer::name, Roster.Orderer::organisation, Roster.Orderer::port)
                 .containsExactly(
-                        tuple("orderer0", 7050),
-                        tuple("orderer1", 8050),
-                        tuple("orderer2", 9050),
-                        tuple("orderer3", 10050));
+                        tuple("orderer0", "MEE", 7050),
+                        tuple("orderer1", "Registry", 8050),
+                        tuple("orderer2", "Exchange", 9050),
+                        tuple("orderer3", "ProvinceHB", 10050));
+        assertThat(roster.organisations())
+                .extracting(Roster.Org::address)
+                .allMatch(a -> a.startsWith("198.18.0."))
+                .doesNotHaveDuplicates();
     }
 
     @Test

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Back up and restore a peer on the running network, and compare with a rebuild by replay:
+#   1. `network.sh snapshot ORG`: a ledger snapshot of ORG's peer at its last block;
+#   2. `network.sh restore ORG`: the peer is rebuilt from nothing, joins from that snapshot, catches
+#      up with the orderers; its height and its answer to the readiness query (the supply) must equal
+#      the Registry peer's;
+#   3. `network.sh restore ORG --replay`: the same rebuild from the genesis block (every block
+#      replayed), for comparison.
+#   scripts/network-backup-check.sh [ORG]   (default provincegd)
+# Prints "BACKUP-CHECK PASS: ..." with the times, or "BACKUP-CHECK FAIL: ..."; exit status 0 / 1.
+set -uo pipefail
+START_EPOCH="$(date +%s.%N)"
+# shellcheck source=network-lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/network-lib.sh"
+net="$(dirname "${BASH_SOURCE[0]}")/network.sh"
+org="${1:-provincegd}"
+fail() { echo "BACKUP-CHECK FAIL: $*"; exit 1; }
+[ -n "${ORG_NAME[$org]:-}" ] || fail "no organisation $org"
+[ "$org" != "$REGISTRY_ORG" ] || fail "the Registry's peer is the reference; back up another"
+fabric_home
+
+state() { # state ORG: "height supply-answer" of ORG's peer
+  local h q
+  h="$(peer_cli "$1" channel getinfo -c "$CHANNEL_NAME" 2>/dev/null | sed -n 's/^Blockchain info: //p' | jq -r .height)"
+  q="$(peer_cli "$1" chaincode query -C "$CHANNEL_NAME" -n "$CC_NAME" -c "$CC_READY_ARGS" 2>/dev/null | sha256sum | cut -c1-16)"
+  echo "$h $q"
+}
+same_as_registry() {
+  local a b; a="$(state "$REGISTRY_ORG")"; b="$(state "$org")"
+  [ "$a" = "$b" ] || fail "after $1: peer-$org has height/state $b, peer-$REGISTRY_ORG $a"
+  echo "${a%% *}"
+}
+
+secs() { awk -v s="$1" -v n="$(date +%s.%N)" 'BEGIN{printf "%.1f", n-s}'; }
+t="$(date +%s.%N)"
+snap="$("$net" snapshot "$org" | tail -n1)" || fail "snapshot of $org"
+t_snap="$(secs "$t")"; [ -d "$snap" ] || fail "no snapshot directory"
+t="$(date +%s.%N)"
+"$net" restore "$org" "$snap" >&2 || fail "restore of $org from $snap"
+t_restore="$(secs "$t")"
+h="$(same_as_registry "restore from the snapshot")" || exit 1
+t="$(date +%s.%N)"
+"$net" restore "$org" --replay >&2 || fail "rebuild of $org by replay"
+t_replay="$(secs "$t")"
+h2="$(same_as_registry "rebuild by replay")" || exit 1
+echo "BACKUP-CHECK PASS: peer-$org snapshot at block $(basename "$snap" | sed 's/.*-//') in ${t_snap} s ($(du -sh "$snap" | cut -f1)); rebuilt from it and caught up to height $h in ${t_restore} s; rebuilt by replaying from the genesis block to height $h2 in ${t_replay} s; height and state equal the Registry peer's after each"
