@@ -23,8 +23,8 @@ def roster_errors($reserved):
        need_string("domain"; "^[a-z0-9][a-z0-9.-]*$"),
        # Its simulated host (scripts/network.sh in netns mode): 198.18.0.0/24, never routed anywhere.
        need_string("address"; "^198\\.18\\.0\\.([2-9]|[1-9][0-9]|1[0-9][0-9]|2[0-4][0-9]|25[0-3])$"),
-       (if (.role | IN("MEE", "REGISTRY", "EXCHANGE", "PROVINCE", "AUDITOR")) | not
-        then "\(.name): role \(.role | tojson) is not one of MEE, REGISTRY, EXCHANGE, PROVINCE, AUDITOR" else empty end),
+       (if (.role | IN("MEE", "REGISTRY", "EXCHANGE", "PROVINCE", "AUDITOR", "SETTLEMENT_BANK")) | not
+        then "\(.name): role \(.role | tojson) is not one of MEE, REGISTRY, EXCHANGE, PROVINCE, AUDITOR, SETTLEMENT_BANK" else empty end),
        (if .role == "PROVINCE" then
           if (.province | type) != "string" or (.province | test("^[A-Z]{2}$") | not)
           then "\(.name): a PROVINCE organisation needs a two-letter upper-case province code"
@@ -40,6 +40,8 @@ def roster_errors($reserved):
     (("MEE", "REGISTRY", "EXCHANGE") as $role
        | [.organisations[]? | select(.role == $role)] | length
        | if . != 1 then "exactly one organisation must have role \($role) (found \(.))" else empty end),
+    ([.organisations[]? | select(.role == "SETTLEMENT_BANK")] | length
+       | if . > 1 then "at most one organisation may have role SETTLEMENT_BANK (found \(.))" else empty end),
     ([.organisations[]? | org_key] | dup_values | "duplicate organisation name (case-insensitive): \(.)"),
     ([.organisations[]?.mspId] | dup_values | "duplicate mspId: \(.)"),
     ([.organisations[]?.domain] | dup_values | "duplicate domain: \(.)"),
@@ -52,7 +54,8 @@ def roster_errors($reserved):
        need_string("name"; "^[a-z][a-z0-9]*$"),
        (if ($roles[.organisation // ""] // null) == null
         then "\(.name): organisation \(.organisation | tojson) is not in the roster"
-        elif $roles[.organisation] == "AUDITOR" then "\(.name): an AUDITOR organisation does not order" else empty end),
+        elif $roles[.organisation] | IN("AUDITOR", "SETTLEMENT_BANK")
+        then "\(.name): the \($roles[.organisation]) organisation \(.organisation) does not order" else empty end),
        (if (.consenterId | is_port) | not then "\(.name): consenterId must be a positive integer" else empty end),
        (.name as $n | ("port", "adminPort", "operationsPort") as $p
           | if (.[$p] | is_port) | not then "\($n): \($p) must be a port number" else empty end)),
@@ -153,10 +156,15 @@ def consenters($mode):
      | {ID: .consenterId, Host: orderer_endpoint_host($o; $mode), Port: .port, MSPID: $o.mspId,
         Identity: "\($d)/cert.pem", ClientTLSCert: "\($d)/tls.pem", ServerTLSCert: "\($d)/tls.pem"}];
 
-# The chaincode lifecycle's policy: a majority of the peers of the organisations that write (every
-# organisation but the AUDITOR ones), so a reader's approval never counts towards a definition.
+# Whether an organisation's approval counts towards a chaincode definition: the authorities and
+# the provinces govern the registry's code; a reader (AUDITOR) and the settlement bank, a
+# participant that writes only its own funds confirmations, do not.
+def governs: .role | IN("AUDITOR", "SETTLEMENT_BANK") | not;
+
+# The chaincode lifecycle's policy: a majority of the peers of the organisations that govern
+# (governs), so neither a reader's nor the bank's approval counts towards a definition.
 def lifecycle_policy:
-  [.organisations[] | select(.role != "AUDITOR") | "'\(.mspId).peer'"] as $p
+  [.organisations[] | select(governs) | "'\(.mspId).peer'"] as $p
   | "OutOf(\(($p | length) / 2 | floor + 1), \($p | join(",")))";
 
 # configtxgen input: the input is network/configtx.template.yaml (as JSON); $r is the roster. Fills

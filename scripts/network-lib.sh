@@ -89,6 +89,10 @@ org_of_role() {
 }
 REGISTRY_ORG="$(org_of_role REGISTRY || true)"
 
+# Whether ORG's approval counts towards a chaincode definition (roster.jq's governs and
+# lifecycle_policy): every organisation but the readers (AUDITOR) and the settlement bank.
+governs() { case "${ORG_ROLE[$1]}" in AUDITOR | SETTLEMENT_BANK) return 1 ;; *) return 0 ;; esac; }
+
 # The roster entry of organisation KEY (JSON).
 org_entry() { roster_jq -c --arg k "$1" 'include "roster"; .organisations[] | select(org_key == $k)' "$ROSTER"; }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The carbon-market Fabric network as native processes (no Docker): one peer per organisation of the
-# roster network/organisations.json (today MEE, Registry, Exchange, ProvinceHB, ProvinceGD, Audit),
+# roster network/organisations.json (today MEE, Registry, Exchange, ProvinceHB, ProvinceGD, Audit, Bank),
 # 4 SmartBFT orderers run by MEE, the Registry, the Exchange and ProvinceHB, channel "carbon",
 # chaincode "registry" run as a service. Each organisation's keys are made by its own step
 # (scripts/org.sh <org> init); the channel is built from what they publish.
@@ -500,7 +500,7 @@ approve_and_commit() {
 
 # upgrade [VERSION]: a new definition of the chaincode (sequence + 1, VERSION default "<current>.<sequence>",
 # same packages and endorsement policy) while the network serves: the Registry and then the other
-# writing organisations approve one by one until the lifecycle policy's majority is reached, the
+# governing organisations (roster.jq governs) approve one by one until the lifecycle policy's majority is reached, the
 # Registry commits it with the approving organisations' endorsements, then the remaining
 # organisations approve (until they do, their peers do not endorse the chaincode). Prints the times.
 cmd_upgrade() {
@@ -511,10 +511,10 @@ cmd_upgrade() {
   local next=$((seq + 1)) version="${1:-$CC_VERSION.$((seq))}"
   local def=(-C "$CHANNEL_NAME" -n "$CC_NAME" -v "$version" --sequence "$next" --signature-policy "$CC_ENDORSEMENT_POLICY")
   local order=("$REGISTRY_ORG") o
-  for o in "${ORGS[@]}"; do [ "$o" != "$REGISTRY_ORG" ] && [ "${ORG_ROLE[$o]}" != AUDITOR ] && order+=("$o"); done
-  for o in "${ORGS[@]}"; do [ "${ORG_ROLE[$o]}" = AUDITOR ] && order+=("$o"); done
-  local writers=$(( ${#order[@]} - $(for o in "${ORGS[@]}"; do [ "${ORG_ROLE[$o]}" = AUDITOR ] && echo x; done | wc -l) ))
-  local need=$(( writers / 2 + 1 )) approved=() i=0
+  for o in "${ORGS[@]}"; do [ "$o" != "$REGISTRY_ORG" ] && governs "$o" && order+=("$o"); done
+  local governing=${#order[@]}
+  for o in "${ORGS[@]}"; do governs "$o" || order+=("$o"); done
+  local need=$(( governing / 2 + 1 )) approved=() i=0
   approve_one() { # shellcheck disable=SC2046
     peer_cli "$1" lifecycle chaincode approveformyorg "${def[@]}" --package-id "$(cc_pkgid "$1")" \
       $(orderer_flags) --waitForEventTimeout 60s >/dev/null 2>&1 || die "$1: approveformyorg (sequence $next) failed"

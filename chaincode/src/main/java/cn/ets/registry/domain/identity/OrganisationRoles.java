@@ -18,9 +18,8 @@ public final class OrganisationRoles {
     /** The public auditors' organisation: only its CA vouches for AUDITOR, so no operator can mint an auditor. */
     public static final String AUDIT_MSP = "AuditMSP";
     /**
-     * The settlement bank's own organisation (结算银行): only its CA vouches for SETTLEMENT_BANK. Until
-     * the network roster has a Bank organisation, the Registry's CA — which already issues the
-     * identities of the holders it admits — may issue the bank's identity too (see README, "Settlement").
+     * The settlement bank's own organisation (结算银行): only its CA vouches for SETTLEMENT_BANK, so
+     * neither the registry nor the exchange can confirm a funds leg the bank did not confirm.
      */
     public static final String BANK_MSP = "BankMSP";
 
@@ -54,8 +53,7 @@ public final class OrganisationRoles {
         String orgProvince = provinceOf(mspId);
         Set<Role> allowed = switch (mspId) {
             case MEE_MSP -> Set.of(Role.MEE);
-            case REGISTRY_MSP ->
-                Set.of(Role.REGISTRY, Role.INSTITUTION, Role.INDIVIDUAL, Role.PROJECT_OWNER, Role.SETTLEMENT_BANK);
+            case REGISTRY_MSP -> Set.of(Role.REGISTRY, Role.INSTITUTION, Role.INDIVIDUAL, Role.PROJECT_OWNER);
             case EXCHANGE_MSP -> Set.of(Role.EXCHANGE);
             case AUDIT_MSP -> Set.of(Role.AUDITOR);
             case BANK_MSP -> Set.of(Role.SETTLEMENT_BANK);

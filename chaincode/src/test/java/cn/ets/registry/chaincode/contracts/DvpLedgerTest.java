@@ -159,7 +159,10 @@ class DvpLedgerTest extends LedgerScenario {
                 "NO_FUNDS_ACCOUNT", () -> postDvp("T9", CEA, "HB-U1", "HB-S1", 1, "95.50", AT, null));
         assertRejectedWithoutWrites("FORBIDDEN", () -> setFundsAccount(Parties.EXCHANGE, "HB-S1", "X"));
         assertRejectedWithoutWrites("BAD_REQUEST", () -> setFundsAccount(Parties.BANK, "PROVINCE-HB", "X"));
-        ok(setFundsAccount(Parties.BANK_OF_REGISTRY, "HB-S1", "BANK-HB-S1"));
+        // the bank is its own organisation: the Registry's CA cannot issue a bank
+        assertRejectedWithoutWrites(
+                "FORBIDDEN", () -> setFundsAccount(Parties.BANK_OF_REGISTRY, "HB-S1", "BANK-HB-S1"));
+        ok(setFundsAccount(Parties.BANK, "HB-S1", "BANK-HB-S1"));
         ok(postDvp("T9", CEA, "HB-U1", "HB-S1", 1, "95.50", AT, null));
         assertRejectedWithoutWrites(
                 "DUPLICATE_ID",

@@ -15,7 +15,7 @@ public final class Parties {
             TestCerts.identity("ProvinceGDMSP", "province-GD", Map.of("role", "PROVINCE", "province", "GD"));
     /** The settlement bank, of its own organisation. */
     public static final TestIdentity BANK = TestCerts.identity("BankMSP", "bank", Map.of("role", "SETTLEMENT_BANK"));
-    /** The settlement bank as the Registry's CA issues it while the network has no Bank organisation. */
+    /** A bank certificate from the Registry's CA: refused, only BankMSP vouches for the settlement bank. */
     public static final TestIdentity BANK_OF_REGISTRY =
             TestCerts.identity("RegistryMSP", "bank", Map.of("role", "SETTLEMENT_BANK"));
 

@@ -81,18 +81,13 @@ public final class DevOrganisations {
     }
 
     /**
-     * Issues the standard identities of the organisations this gateway serves into {@code store}.
-     * While the roster has no settlement bank organisation, the bank's identity ({@code bank}, role
-     * SETTLEMENT_BANK) comes from the Registry's CA, which issues the identities of the participants
-     * it admits (the chaincode believes that claim from RegistryMSP and BankMSP only).
+     * Issues the standard identities of the organisations this gateway serves into {@code store}: one
+     * per organisation, the bank's ({@code bank}, role SETTLEMENT_BANK) from the Bank organisation's
+     * own CA (the chaincode believes that claim from BankMSP only).
      */
     public static void issueStandardIdentities(IdentityStore store, Map<String, Organisation> orgs) {
         for (Roster.Org o : ROSTER.organisations()) {
             issue(store, orgs, o.name(), o.identityName(), o.name(), o.role(), o.province());
-        }
-        if (ROSTER.organisations().stream().noneMatch(o -> Roster.SETTLEMENT_BANK.equals(o.role()))) {
-            String registry = ROSTER.withRole(Roster.REGISTRY).name();
-            issue(store, orgs, registry, BANK, registry, Roster.SETTLEMENT_BANK, null);
         }
     }
 

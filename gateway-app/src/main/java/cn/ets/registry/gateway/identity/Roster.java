@@ -28,10 +28,7 @@ public record Roster(int schemaVersion, List<Org> organisations, List<Orderer> o
     public static final String PROVINCE = "PROVINCE";
     /** A reader of the whole ledger with its own peer, in no endorsement policy (issue 8: public auditors). */
     public static final String AUDITOR = "AUDITOR";
-    /**
-     * The settlement bank's own organisation (BankMSP), when the network has one; until then the
-     * Registry's CA issues the bank's identity ({@link DevOrganisations#issueStandardIdentities}).
-     */
+    /** The settlement bank's own organisation (BankMSP; at most one): its CA issues the identity {@code bank}. */
     public static final String SETTLEMENT_BANK = "SETTLEMENT_BANK";
 
     /** An organisation with one peer. {@code province} is set for (and only for) role PROVINCE. */
@@ -95,6 +92,10 @@ public record Roster(int schemaVersion, List<Org> organisations, List<Orderer> o
                 throw new IllegalArgumentException(
                         "organisations.json: exactly one organisation must have role " + role);
             }
+        }
+        if (organisations.stream().filter(o -> SETTLEMENT_BANK.equals(o.role())).count() > 1) {
+            throw new IllegalArgumentException(
+                    "organisations.json: at most one organisation may have role " + SETTLEMENT_BANK);
         }
         return this;
     }

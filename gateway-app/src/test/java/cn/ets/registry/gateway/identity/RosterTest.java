@@ -35,15 +35,16 @@ class RosterTest {
                         tuple("Exchange", "ExchangeMSP", "EXCHANGE", null, "exchange.carbon.local"),
                         tuple("ProvinceHB", "ProvinceHBMSP", "PROVINCE", "HB", "provincehb.carbon.local"),
                         tuple("ProvinceGD", "ProvinceGDMSP", "PROVINCE", "GD", "provincegd.carbon.local"),
-                        tuple("Audit", "AuditMSP", "AUDITOR", null, "audit.carbon.local"));
+                        tuple("Audit", "AuditMSP", "AUDITOR", null, "audit.carbon.local"),
+                        tuple("Bank", "BankMSP", "SETTLEMENT_BANK", null, "bank.carbon.local"));
         assertThat(roster.provinceCodes()).containsExactly("HB", "GD");
         assertThat(DevOrganisations.PROVINCES).containsExactly("HB", "GD");
         assertThat(roster.organisations())
                 .extracting(Roster.Org::identityName)
-                .containsExactly("mee", "registry", "exchange", "province-HB", "province-GD", "auditor");
+                .containsExactly("mee", "registry", "exchange", "province-HB", "province-GD", "auditor", "bank");
         assertThat(roster.organisations())
                 .extracting(o -> o.peer().port())
-                .containsExactly(7051, 8051, 9051, 10051, 11051, 12051);
+                .containsExactly(7051, 8051, 9051, 10051, 11051, 12051, 13051);
         // Ordering by the authorities: each consenter is run by a different organisation.
         assertThat(roster.orderers())
                 .extracting(Roster.Orderer::name, Roster.Orderer::organisation, Roster.Orderer::port)
@@ -66,6 +67,9 @@ class RosterTest {
         assertThat(roster.organisations().stream().filter(o -> Roster.AUDITOR.equals(o.role())))
                 .extracting(Roster.Org::mspId)
                 .containsExactly(OrganisationRoles.AUDIT_MSP);
+        assertThat(roster.organisations().stream().filter(o -> Roster.SETTLEMENT_BANK.equals(o.role())))
+                .extracting(Roster.Org::mspId)
+                .containsExactly(OrganisationRoles.BANK_MSP);
         for (Roster.Org p : roster.provinces()) {
             assertThat(p.mspId()).isEqualTo(OrganisationRoles.provinceMsp(p.province()));
             assertThat(OrganisationRoles.provinceOf(p.mspId())).isEqualTo(p.province());
@@ -88,7 +92,8 @@ class RosterTest {
                         tuple("Exchange", "ExchangeMSP"),
                         tuple("ProvinceHB", "ProvinceHBMSP"),
                         tuple("ProvinceGD", "ProvinceGDMSP"),
-                        tuple("Audit", "AuditMSP"));
+                        tuple("Audit", "AuditMSP"),
+                        tuple("Bank", "BankMSP"));
         IdentityStore store = IdentityStore.empty(dir);
         DevOrganisations.issueStandardIdentities(store, orgs);
         store.save();
@@ -101,8 +106,7 @@ class RosterTest {
                         tuple("province-HB", "ProvinceHB", "ProvinceHBMSP", "PROVINCE", "HB"),
                         tuple("province-GD", "ProvinceGD", "ProvinceGDMSP", "PROVINCE", "GD"),
                         tuple("auditor", "Audit", "AuditMSP", "AUDITOR", null),
-                        // no Bank organisation in the roster yet: the Registry's CA issues the bank
-                        tuple("bank", "Registry", "RegistryMSP", "SETTLEMENT_BANK", null));
+                        tuple("bank", "Bank", "BankMSP", "SETTLEMENT_BANK", null));
     }
 
     @Test
@@ -133,6 +137,13 @@ class RosterTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> parse(1, mee + "," + registry + "," + exchange + "," + mee))
                 .withMessageContaining("twice");
+        String bank = "{\"name\":\"Bank\",\"mspId\":\"BankMSP\",\"role\":\"SETTLEMENT_BANK\"}";
+        String bank2 = "{\"name\":\"Bank2\",\"mspId\":\"Bank2MSP\",\"role\":\"SETTLEMENT_BANK\"}";
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> parse(1, mee + "," + registry + "," + exchange + "," + bank + "," + bank2))
+                .withMessageContaining("at most one organisation may have role SETTLEMENT_BANK");
+        assertThat(parse(1, mee + "," + registry + "," + exchange + "," + bank).organisations())
+                .hasSize(4);
         assertThat(parse(1, mee + "," + registry + "," + exchange).provinceCodes())
                 .isEmpty();
     }
