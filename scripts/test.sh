@@ -47,7 +47,7 @@ if scripts/network.sh status >/dev/null 2>&1; then
   log "4/6 resetting the Fabric network that was up in $CARBON_RUNTIME"
   scripts/network.sh down >/dev/null
 fi
-log "4/6 bringing up the Fabric network ($CARBON_LAYOUT: 6 organisations each with its own keys and peer — the Audit organisation's among them —, 4 SmartBFT orderers run by MEE, Registry, Exchange and ProvinceHB, chaincode as a service)"
+log "4/6 bringing up the Fabric network ($CARBON_LAYOUT: 7 organisations each with its own keys and peer — the Audit organisation and the settlement Bank among them —, 4 SmartBFT orderers run by MEE, Registry, Exchange and ProvinceHB, chaincode as a service)"
 trap 'log "tearing the Fabric network down"; scripts/network.sh down >/dev/null 2>&1 || true' EXIT
 scripts/network.sh up
 scripts/network.sh status
