@@ -51,7 +51,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FabricFullCycleIT {
     private static final List<String> ORGS =
-            List.of("Registry", "MEE", "Exchange", "ProvinceHB", "ProvinceGD", "Audit");
+            List.of("Registry", "MEE", "Exchange", "ProvinceHB", "ProvinceGD", "Audit", "Bank");
     private static final List<Registry> gateways = new ArrayList<>();
     private static final RegistryClient api = new RegistryClient();
     private static Path network;
