@@ -5,15 +5,18 @@
 #   2. no private key is in two organisations' directories;
 #   3. public/ holds no private key, and each organisation published its CA and TLS CA.
 #
-#   scripts/org-keys-check.sh [ARTIFACTS_DIR]   (default $CARBON_ARTIFACTS)
+#   scripts/org-keys-check.sh [ARTIFACTS_DIR]   (default: network.sh's, $CARBON_ARTIFACTS or ~/.cache/carbon-registry/network)
 #   scripts/org-keys-check.sh --self-test       plants another organisation's key in a copy of the
 #                                               artifacts and expects the check to fail
 # Prints "KEYS-CHECK PASS: ..." or the problems and "KEYS-CHECK FAIL"; exit status 0 / 1.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# The artifacts directory network.sh uses (ARTIFACTS: $CARBON_ARTIFACTS or its default).
+# shellcheck source=network-lib.sh
+. "$here/network-lib.sh"
 
 if [ "${1:-}" = --self-test ]; then
-  src="${CARBON_ARTIFACTS:?CARBON_ARTIFACTS}"
+  src="$ARTIFACTS"
   tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
   cp -r "$src/orgs" "$src/public" "$tmp/"
   a="$(ls "$tmp/orgs" | head -n1)"; b="$(ls "$tmp/orgs" | sed -n 2p)"
@@ -25,7 +28,7 @@ if [ "${1:-}" = --self-test ]; then
   exit 0
 fi
 
-dir="${1:-${CARBON_ARTIFACTS:?CARBON_ARTIFACTS or a directory}}"
+dir="${1:-$ARTIFACTS}"
 [ -d "$dir/orgs" ] && [ -d "$dir/public" ] || { echo "no orgs/ and public/ in $dir (scripts/org.sh <org> init)"; echo "KEYS-CHECK FAIL"; exit 1; }
 problems=()
 pubkey() { openssl pkey -in "$1" -pubout 2>/dev/null | sha256sum | cut -c1-32; }
