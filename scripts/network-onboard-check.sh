@@ -6,6 +6,7 @@
 #      signed by a majority of the admins, one after the other, each on its own host;
 #   3. no process of the other organisations was restarted (same PIDs, alive), MEE's gateway neither;
 #      the keys still stay home (scripts/org-keys-check.sh, with the new organisation's directory);
+#      every host resolves the new peer's name (netns);
 #   4. a NEW gateway of the province (`gateway-app.jar --network network.json --orgs <Org>`), from the
 #      network.json the onboarding rewrote, serves its identity province-<code>; through the REST API
 #      (the calls the end-to-end suite makes for HB): MEE's gateway (started before) issues and
@@ -105,6 +106,12 @@ keys="$("$here/org-keys-check.sh" "$ARTIFACTS")" || fail "keys: $keys"
 [ -n "${ORG_NAME[$key]:-}" ] || fail "$key is not in the roster after the onboarding"
 jq -e --arg n "$name" --arg c "$code" '.organizations[] | select(.name == $n and .province == $c)' "$RUNTIME/network.json" >/dev/null \
   || fail "network.json does not list $name"
+if [ "$LAYOUT" = netns ]; then  # every host (and the operator's) resolves the new peer's name
+  for o in "${ORGS[@]}" ops; do
+    a="$(if [ "$o" = ops ]; then ip netns exec "$OPS_NS" getent hosts "$(peer_host "$key")"; else in_org "$o" getent hosts "$(peer_host "$key")"; fi | awk '{print $1}')"
+    [ "$a" = "${ORG_ADDRESS[$key]}" ] || fail "the host of $o resolves $(peer_host "$key") to '${a}', not ${ORG_ADDRESS[$key]}"
+  done
+fi
 
 # --- 4. the province's own new gateway; the REST calls
 start_gateway "$name" 18182
