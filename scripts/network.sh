@@ -150,7 +150,7 @@ ensure_crypto() {
 }
 
 ensure_block() {
-  local org h; h="$(for org in "${ORGS[@]}"; do cat "$(org_home "$org")/crypto.hash"; done | cat - "$GEN/configtx.yaml" | sha256sum | cut -c1-16)"
+  local org h; h="$(for org in "${GENESIS_ORGS[@]}"; do cat "$(org_home "$org")/crypto.hash"; done | cat - "$GEN/configtx.yaml" | sha256sum | cut -c1-16)"
   if [ -f "$BLOCK" ] && [ "$(cat "$ARTIFACTS/block.hash" 2>/dev/null)" = "$h" ]; then
     log "channel genesis block exists ($BLOCK)"; return
   fi
@@ -568,6 +568,7 @@ write_network_json() {
   for org in "${ORGS[@]}"; do
     local od pd ad; od="$(org_dir "$org")"; pd="$(peer_dir "$org")"; ad="$(admin_dir "$org")"
     orgs="$(jq --arg name "${ORG_NAME[$org]}" --arg msp "${ORG_MSP[$org]}" --arg domain "$(org_domain "$org")" \
+      --arg role "${ORG_ROLE[$org]}" --arg province "${ORG_PROVINCE[$org]}" \
       --arg ep "$(node_ip "$org"):$(port_of "$org" PEER_PORT)" --arg host "$(peer_host "$org")" \
       --arg tlsroot "$(public_tlsca "$org")" --arg ops "$(node_ip "$org"):$(port_of "$org" PEER_OPS_PORT)" \
       --arg pkg "$(cc_pkgid "$org")" --arg ccaddr "$(cc_address "$org")" --arg home "$(org_home "$org")" \
@@ -575,8 +576,9 @@ write_network_json() {
       --arg tlscacert "$od/tlsca/tlsca.$(org_domain "$org")-cert.pem" --arg tlscakey "$od/tlsca/priv_sk" \
       --arg admcert "$ad/msp/signcerts/Admin@$(org_domain "$org")-cert.pem" --arg admkey "$ad/msp/keystore/priv_sk" \
       --arg mspdir "$od/msp" \
-      '. + [{name: $name, mspId: $msp, domain: $domain,
-             peer: {endpoint: $ep, hostnameOverride: $host, tlsRootCert: $tlsroot, operations: $ops},
+      '. + [{name: $name, mspId: $msp, domain: $domain, role: $role}
+             + (if $province == "" then {} else {province: $province} end)
+             + {peer: {endpoint: $ep, hostnameOverride: $host, tlsRootCert: $tlsroot, operations: $ops},
              chaincode: {packageId: $pkg, server: $ccaddr}, home: $home,
              ca: {cert: $cacert, key: $cakey},
              tlsCa: {cert: $tlscacert, key: $tlscakey},
@@ -841,6 +843,9 @@ cmd_logs() {
   [ -f "$LOGS/$name.log" ] || die "no log '$name' in $LOGS (try: network.sh logs)"
   tail -n "${LINES_TO_SHOW:-100}" $follow "$LOGS/$name.log"
 }
+
+# scripts/network-onboard.sh sources this file for its functions (CARBON_NETWORK_FUNCTIONS=1): no command then.
+[ "${CARBON_NETWORK_FUNCTIONS:-}" = 1 ] && return 0
 
 case "${1:-}" in
   up) cmd_up ;;

@@ -8,17 +8,32 @@
 #                                  TLS CA certificate, NodeOU configuration, its orderers' enrollment
 #                                  and TLS certificates, its roster entry). Idempotent.
 #   scripts/org.sh <org> public    list the published files
+#   scripts/org.sh <entry.json> init|public
+#                                  the same for an organisation that is not in the genesis roster
+#                                  (network/organisations.json): its own roster entry, e.g. a province
+#                                  that joins the running channel (scripts/network-onboard.sh)
 #
 # <org> is the roster key (lower-case name: mee, registry, provincehb, ...). Nothing here reads
 # another organisation's directory: keys stay home, only public material is exchanged to build the
 # channel (scripts/network.sh reads public/ only). scripts/org-keys-check.sh verifies it.
 set -euo pipefail
 START_EPOCH="$(date +%s.%N)"
+org="${1:-}"; cmd="${2:-}"
+if [[ "$org" == *.json ]]; then
+  [ -f "$org" ] || { echo "org.sh: no roster entry $org" >&2; exit 1; }
+  export CARBON_ROSTER_EXTRA="$(cd "$(dirname "$org")" && pwd)/$(basename "$org")${CARBON_ROSTER_EXTRA:+:$CARBON_ROSTER_EXTRA}"
+  org="$(jq -r '.name | ascii_downcase' "$org")"
+fi
 # shellcheck source=network-lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/network-lib.sh"
 
-org="${1:-}"; cmd="${2:-}"
-[ -n "$org" ] && [ -n "${ORG_NAME[$org]:-}" ] || die "usage: org.sh <org> init|public  (<org>: ${ORGS[*]})"
+if [ -n "${CARBON_ROSTER_EXTRA:-}" ]; then
+  # An entry from outside the roster must fit it (unique names, MSP id, domain, address, ports).
+  errs="$(roster_errors)" || die "cannot read the roster $ROSTER"
+  [ -z "$errs" ] || die "the roster with $CARBON_ROSTER_EXTRA is invalid:
+$errs"
+fi
+[ -n "$org" ] && [ -n "${ORG_NAME[$org]:-}" ] || die "usage: org.sh <org>|<entry.json> init|public  (<org>: ${ORGS[*]})"
 home="$(org_home "$org")"
 pub="$PUBLIC/$org"
 dom="$(org_domain "$org")"

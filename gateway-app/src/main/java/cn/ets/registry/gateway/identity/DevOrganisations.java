@@ -86,7 +86,16 @@ public final class DevOrganisations {
      * own CA (the chaincode believes that claim from BankMSP only).
      */
     public static void issueStandardIdentities(IdentityStore store, Map<String, Organisation> orgs) {
-        for (Roster.Org o : ROSTER.organisations()) {
+        issueStandardIdentities(store, orgs, ROSTER.organisations());
+    }
+
+    /**
+     * The same for the given roster entries: a Fabric gateway takes them from network.json, which
+     * also lists organisations that joined the running channel after this gateway was built.
+     */
+    public static void issueStandardIdentities(
+            IdentityStore store, Map<String, Organisation> orgs, List<Roster.Org> members) {
+        for (Roster.Org o : members) {
             issue(store, orgs, o.name(), o.identityName(), o.name(), o.role(), o.province());
         }
     }

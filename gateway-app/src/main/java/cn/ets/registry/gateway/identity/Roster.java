@@ -48,6 +48,22 @@ public record Roster(int schemaVersion, List<Org> organisations, List<Orderer> o
             }
             return PROVINCE.equals(role) ? "province-" + province : role.toLowerCase(Locale.ROOT);
         }
+
+        /** This entry, if a gateway can serve it: name, MSP id and a known role, a province with (only) PROVINCE. */
+        public Org requireValid(String source) {
+            if (name == null || mspId == null || role == null) {
+                throw new IllegalArgumentException(source + ": every organisation needs name, mspId and role");
+            }
+            if (!List.of(MEE, REGISTRY, EXCHANGE, PROVINCE, AUDITOR, SETTLEMENT_BANK)
+                    .contains(role)) {
+                throw new IllegalArgumentException(source + ": " + name + ": unknown role " + role);
+            }
+            if (PROVINCE.equals(role) != (province != null)) {
+                throw new IllegalArgumentException(
+                        source + ": " + name + ": a province code goes with role PROVINCE only");
+            }
+            return this;
+        }
     }
 
     public record CaSubject(String country, String province, String locality) {}
@@ -71,20 +87,10 @@ public record Roster(int schemaVersion, List<Org> organisations, List<Orderer> o
         Set<String> names = new HashSet<>();
         Set<String> msps = new HashSet<>();
         for (Org o : organisations) {
-            if (o.name() == null || o.mspId() == null || o.role() == null) {
-                throw new IllegalArgumentException("organisations.json: every organisation needs name, mspId and role");
-            }
+            o.requireValid("organisations.json");
             if (!names.add(o.name()) || !msps.add(o.mspId())) {
                 throw new IllegalArgumentException(
                         "organisations.json: " + o.name() + " / " + o.mspId() + " listed twice");
-            }
-            if (!List.of(MEE, REGISTRY, EXCHANGE, PROVINCE, AUDITOR, SETTLEMENT_BANK)
-                    .contains(o.role())) {
-                throw new IllegalArgumentException("organisations.json: " + o.name() + ": unknown role " + o.role());
-            }
-            if (PROVINCE.equals(o.role()) != (o.province() != null)) {
-                throw new IllegalArgumentException(
-                        "organisations.json: " + o.name() + ": a province code goes with role PROVINCE only");
             }
         }
         for (String role : List.of(MEE, REGISTRY, EXCHANGE)) {

@@ -5,10 +5,12 @@ import cn.ets.registry.gateway.identity.DevOrganisations;
 import cn.ets.registry.gateway.identity.IdentityStore;
 import cn.ets.registry.gateway.identity.Organisation;
 import cn.ets.registry.gateway.identity.Pem;
+import cn.ets.registry.gateway.identity.Roster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +48,32 @@ public final class FabricSetup {
         Files.createDirectories(dataDir);
         IdentityStore store =
                 IdentityStore.exists(dataDir) ? IdentityStore.load(dataDir) : IdentityStore.empty(dataDir);
-        DevOrganisations.issueStandardIdentities(store, orgs);
+        DevOrganisations.issueStandardIdentities(store, orgs, members(network, names));
         FabricLedger ledger = new FabricLedger(network);
         ledger.listenAs(store.identity(store.all().get(0).name()));
         return new Opened(ledger, store, orgs);
+    }
+
+    /**
+     * The roster entries of the organisations a gateway serves, as network.json describes them
+     * (role, province): an organisation onboarded into the running channel (scripts/network-onboard.sh)
+     * is served without rebuilding the gateway, whose classpath roster is the genesis one. A
+     * network.json without roles (written before they were added) falls back to that roster.
+     */
+    static List<Roster.Org> members(NetworkConfig network, List<String> names) {
+        List<Roster.Org> members = new ArrayList<>();
+        for (String name : names) {
+            NetworkConfig.Org o = network.org(name);
+            if (o.role() != null) {
+                members.add(new Roster.Org(o.name(), o.mspId(), o.role(), o.province(), null, null, null, null)
+                        .requireValid("network.json"));
+            } else {
+                DevOrganisations.ROSTER.organisations().stream()
+                        .filter(r -> r.name().equals(name))
+                        .findFirst()
+                        .ifPresent(members::add);
+            }
+        }
+        return members;
     }
 }

@@ -12,7 +12,12 @@ public record NetworkConfig(int schemaVersion, String channel, Chaincode chainco
 
     public record Chaincode(String name, String version, long sequence, String endorsementPolicy) {}
 
-    public record Org(String name, String mspId, Peer peer, Pair ca, Pair admin) {}
+    /**
+     * An organisation of the channel. {@code role} and {@code province} (roster fields, written by
+     * network.sh since organisations can join the running channel) let a gateway serve an
+     * organisation that is not in the roster it was built with; absent in older files.
+     */
+    public record Org(String name, String mspId, String role, String province, Peer peer, Pair ca, Pair admin) {}
 
     public record Peer(String endpoint, String hostnameOverride, String tlsRootCert) {}
 
