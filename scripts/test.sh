@@ -62,9 +62,10 @@ in_ops=(); [ "$CARBON_LAYOUT" = netns ] && in_ops=(scripts/network.sh in ops)
 "${in_ops[@]}" mvn -B -ntp -o -pl gateway-app failsafe:integration-test failsafe:verify \
   -Dfabric.network="$CARBON_RUNTIME/network.json"
 
-log "6/6 operations and faults on the running network: back up and restore a peer (snapshot vs replay), upgrade the chaincode while writes flow, then kill -9 orderers, a peer, a chaincode server, cut a host off"
+log "6/6 operations and faults on the running network: back up and restore a peer (snapshot vs replay), upgrade the chaincode while writes flow, onboard ProvinceSD into the running channel (a config update signed by a majority of admins, a snapshot join), then kill -9 orderers, a peer, a chaincode server, cut a host off"
 scripts/network-backup-check.sh
 scripts/network-upgrade-check.sh
+scripts/network-onboard-check.sh
 scripts/network-fault-check.sh
 scripts/network.sh status | tail -n 2
 
