@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Onboards a province into the running channel (scripts/network-onboard.sh) and proves it:
-#   1. a gateway of MEE is started on the operator's host BEFORE the onboarding;
+#   1. a gateway of MEE is started on MEE's own host BEFORE the onboarding (netns: in MEE's
+#      namespace, listening on its address; the operator's console calls it over the simulated LAN);
 #   2. the configuration update signed by one admin fewer than the majority is refused by the
 #      orderers (and the province is not in the channel); then the onboarding proper: the update
 #      signed by a majority of the admins, one after the other, each on its own host;
 #   3. no process of the other organisations was restarted (same PIDs, alive), MEE's gateway neither;
 #      the keys still stay home (scripts/org-keys-check.sh, with the new organisation's directory);
 #      every host resolves the new peer's name (netns);
-#   4. a NEW gateway of the province (`gateway-app.jar --network network.json --orgs <Org>`), from the
+#   4. a NEW gateway of the province on the province's own host (`gateway-app.jar --network
+#      network.json --orgs <Org>`), from the
 #      network.json the onboarding rewrote, serves its identity province-<code>; through the REST API
 #      (the calls the end-to-end suite makes for HB): MEE's gateway (started before) issues and
 #      distributes to PROVINCE-<code>; the province opens a unit, is refused a unit of another
@@ -43,13 +45,17 @@ cleanup() { local p; for p in "${GW_PIDS[@]}"; do kill "$p" 2>/dev/null; done; w
 trap cleanup EXIT
 on_ops=(); [ "$LAYOUT" = netns ] && on_ops=(ip netns exec "$OPS_NS")
 
-# start_gateway ORG PORT: ORG's gateway on the operator's host, from network.json as it is now.
+declare -A GW_AT=()   # gateway port -> the address:port the operator's console calls
+# start_gateway ORG KEY ADDRESS PORT: ORG's gateway on ORG's own host, as each organisation runs its
+# own (netns: in its namespace, listening on its address; loopback: 127.0.0.1), from network.json as
+# it is now.
 start_gateway() {
-  local org="$1" port="$2" deadline=$(( $(date +%s) + 120 ))
-  "${on_ops[@]}" java -Xmx256m -XX:+UseSerialGC -jar "$JAR" --network "$RUNTIME/network.json" --orgs "$org" \
-    --host 127.0.0.1 --port "$port" --data-dir "$TMP/gw-$org" >"$TMP/gw-$org.log" 2>&1 &
-  GW_PIDS+=($!); GW_PID[$org]=$!
-  until "${on_ops[@]}" curl -sf -o /dev/null "http://127.0.0.1:$port/health"; do
+  local org="$1" okey="$2" addr="$3" port="$4" deadline=$(( $(date +%s) + 120 ))
+  [ "$LAYOUT" = netns ] || addr=127.0.0.1
+  in_org "$okey" java -Xmx256m -XX:+UseSerialGC -jar "$JAR" --network "$RUNTIME/network.json" --orgs "$org" \
+    --host "$addr" --port "$port" --data-dir "$TMP/gw-$org" >"$TMP/gw-$org.log" 2>&1 &
+  GW_PIDS+=($!); GW_PID[$org]=$!; GW_AT[$port]="$addr:$port"
+  until "${on_ops[@]}" curl -sf -o /dev/null "http://$addr:$port/health"; do
     kill -0 "${GW_PIDS[-1]}" 2>/dev/null || fail "the gateway of $org exited: $(tail -n 5 "$TMP/gw-$org.log")"
     [ "$(date +%s)" -lt "$deadline" ] || fail "the gateway of $org not healthy after 120 s"
     sleep 0.5
@@ -59,7 +65,7 @@ token() { jq -r --arg n "$2" '.identities[] | select(.name == $n) | .token' "$TM
 # call METHOD PORT TOKEN PATH [BODY]: sets CODE and BODY
 call() {
   CODE="$("${on_ops[@]}" curl -s -m 120 -o "$TMP/body" -w '%{http_code}' -X "$1" -H "Authorization: Bearer $3" \
-    -H 'Content-Type: application/json' ${5:+--data "$5"} "http://127.0.0.1:$2$4")"
+    -H 'Content-Type: application/json' ${5:+--data "$5"} "http://${GW_AT[$2]}$4")"
   BODY="$(cat "$TMP/body" 2>/dev/null)"
 }
 expect() { [ "$CODE" = "$1" ] || fail "$2: HTTP $CODE (want $1): $BODY"; }
@@ -68,7 +74,7 @@ expect() { [ "$CODE" = "$1" ] || fail "$2: HTTP $CODE (want $1): $BODY"; }
 declare -A BEFORE=()
 for f in "$RUNTIME"/pids/*.pid; do BEFORE[$(basename "$f" .pid)]="$(cat "$f")"; done
 MEE_NAME="${ORG_NAME[$(org_of_role MEE)]}"
-start_gateway "$MEE_NAME" 18181
+start_gateway "$MEE_NAME" "$(org_of_role MEE)" "${ORG_ADDRESS[$(org_of_role MEE)]}" 18181
 mee_tok="$(token "$MEE_NAME" mee)"; [ -n "$mee_tok" ] || fail "no mee identity in MEE's gateway"
 
 # --- 2. fewer signatures than the majority: refused; then the onboarding
@@ -114,7 +120,7 @@ if [ "$LAYOUT" = netns ]; then  # every host (and the operator's) resolves the n
 fi
 
 # --- 4. the province's own new gateway; the REST calls
-start_gateway "$name" 18182
+start_gateway "$name" "$key" "$(jq -r .address "$entry")" 18182
 sd_tok="$(token "$name" "province-$code")"; [ -n "$sd_tok" ] || fail "no identity province-$code in $name's gateway"
 call GET 18182 "$sd_tok" /api/v1/whoami; expect 200 "whoami"
 jq -e --arg c "$code" '.role == "PROVINCE" and .province == $c' <<<"$BODY" >/dev/null || fail "whoami: $BODY"
