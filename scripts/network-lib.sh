@@ -144,8 +144,14 @@ roster_generate() {
   done
   { echo "$gen"
     echo "# Template: network/configtx.template.yaml. Layout: $LAYOUT."
-    yq -y -L "$NET_DIR" --slurpfile roster "$GENESIS_ROSTER" --arg mode "$LAYOUT" \
-      'include "roster"; configtx($roster[0]; $mode)' "$CONFIGTX_TEMPLATE"
+    # CARBON_BATCH_TIMEOUT (e.g. 100ms): the orderers' batch timeout and SmartBFT's batch interval
+    # instead of the template's, for measuring them (scripts/bench.sh); a change makes a new genesis.
+    yq -y -L "$NET_DIR" --slurpfile roster "$GENESIS_ROSTER" --arg mode "$LAYOUT" --arg bt "${CARBON_BATCH_TIMEOUT:-}" \
+      'include "roster"; configtx($roster[0]; $mode)
+       | if $bt == "" then . else
+           def timing: .BatchTimeout = $bt | .SmartBFT.RequestBatchMaxInterval = $bt;
+           (.Orderer |= timing) | .Profiles |= map_values(if has("Orderer") then .Orderer |= timing else . end) end' \
+      "$CONFIGTX_TEMPLATE"
   } >"$out/configtx.yaml.tmp" || return 1
   mv "$out/configtx.yaml.tmp" "$out/configtx.yaml"
 }
