@@ -103,7 +103,7 @@ phase() {
   R+=("$(jq -r --arg conv "$conv" --arg note "$note$LATE_NOTE" '
       def s: (. * 10 | round / 10 | tostring) + " s";
       def ms: if . == null then "–" else (. * 1000 | round | tostring) + " ms" end;
-      "FAULT \(.phase | . + " " * (10 - length)) attempted \(.attempted) succeeded \(.succeeded) retried \(.retried) failed \(.failed)  p50 \(.p50 | ms) p99 \(.p99 | ms)  \(if .recoveredAfterFault == null then "no client-visible outage" else "served normally again \(.recoveredAfterFault | s) after the fault, \(.recoveredAfterHeal | s) after the heal" end); peers equal \($conv) s later; errors \(.errors | to_entries | map("\(.key)×\(.value)") | join(", ") | if . == "" then "none" else . end); \($note)"' <<<"$fig")")
+      "FAULT \(.phase | . + " " * (10 - length)) attempted \(.attempted) succeeded \(.succeeded) retried \(.retried) failed \(.failed) (answered replayed \(.replayed))  p50 \(.p50 | ms) p99 \(.p99 | ms)  \(if .recoveredAfterFault == null then "no client-visible outage" else "served normally again \(.recoveredAfterFault | s) after the fault, \(.recoveredAfterHeal | s) after the heal" end); peers equal \($conv) s later; errors \(.errors | to_entries | map("\(.key)×\(.value)") | join(", ") | if . == "" then "none" else . end); \($note)"' <<<"$fig")")
   echo "${R[-1]}"
   FIGS+=("$(jq -c --arg conv "$conv" '. + {conv: $conv}' <<<"$fig")")
   [ "$rc" = 0 ] || fail "$name: $(jq -r '.violations | join("; ")' <<<"$fig")"
@@ -115,7 +115,7 @@ kill_and_restart() { # kill_and_restart NAME [SECONDS]: kill -9, hold, start aga
   sleep "${2:-$HOLD}"
   HEAL_AT="$(now)"; "$net" start "$1" >/dev/null || { FAULT_ERR="$1 does not start again"; return 1; }
 }
-f_none() { FAULT_AT="$(now)"; sleep "$HOLD"; HEAL_AT="$FAULT_AT"; }
+f_none() { FAULT_AT="$(now)"; sleep "$HOLD"; HEAL_AT="$(now)"; }
 f_orderer1() { kill_and_restart orderer3; }
 f_peer() { kill_and_restart "peer-$EXCHANGE_ORG"; }
 f_chaincode() { kill_and_restart "$(cc_unit_of "$EXCHANGE_ORG")"; }
@@ -156,7 +156,7 @@ log "gateway up (pid $GW_PID); preparing the load's accounts"
 phase baseline f_none "no fault"
 phase orderer-1 f_orderer1 "orderer3 (ProvinceHB's) killed, 3 of 4 consenters order; restarted after ${HOLD} s"
 phase peer f_peer "peer-$EXCHANGE_ORG killed: endorsed through the Registry's peer with MEE; restarted after ${HOLD} s"
-phase chaincode f_chaincode "$(cc_unit_of "$EXCHANGE_ORG") killed; restarted after ${HOLD} s"
+phase chaincode f_chaincode "$(cc_unit_of "$EXCHANGE_ORG") killed: endorsed through the Registry's peer with MEE; restarted after ${HOLD} s"
 phase gateway f_gateway "gateway killed (-9), restarted after 2 s on its data dir; in-flight trades replayed"
 if [ "$LAYOUT" = netns ]; then
   GD=""; for o in "${ORGS[@]}"; do [ "${ORG_ROLE[$o]}" = PROVINCE ] && GD="$o"; done

@@ -143,13 +143,15 @@ public final class FabricLedger implements Ledger {
                         throw e;
                     }
                     // Never ordered: the same change may be endorsed by another organisation the policy allows.
-                    LOG.warn(
-                            "the peer of {} did not endorse ({}); endorsing through {}",
-                            down,
-                            e.getMessage(),
-                            other.get());
+                    if (fallbacks.getAndIncrement() % 100 == 0) { // a line per hundred, not one per change
+                        LOG.warn(
+                                "the peer of {} did not endorse ({}); endorsing through {} ({} such so far)",
+                                down,
+                                e.getMessage(),
+                                other.get(),
+                                fallbacks.get());
+                    }
                     reconnectSoon(route.via());
-                    fallbacks.incrementAndGet();
                     route = other.get();
                     continue;
                 }
