@@ -126,7 +126,7 @@ f_gateway() {
 }
 f_link() {
   FAULT_AT="$(now)"; "$net" link-down "$GD" >/dev/null || { FAULT_ERR="link-down failed"; return 1; }
-  sleep "$HOLD"
+  sleep $((2 * HOLD)) # longer than the gateway's 10 s read-your-writes wait: what comes after it shows
   HEAL_AT="$(now)"; "$net" link-up "$GD" >/dev/null
 }
 f_orderer2() {
@@ -160,7 +160,7 @@ phase chaincode f_chaincode "$(cc_unit_of "$EXCHANGE_ORG") killed: endorsed thro
 phase gateway f_gateway "gateway killed (-9), restarted after 2 s on its data dir; in-flight trades replayed"
 if [ "$LAYOUT" = netns ]; then
   GD=""; for o in "${ORGS[@]}"; do [ "${ORG_ROLE[$o]}" = PROVINCE ] && GD="$o"; done
-  phase link f_link "$GD's host cut off, healed after ${HOLD} s"
+  phase link f_link "$GD's host cut off, healed after $((2 * HOLD)) s"
 fi
 phase orderer-2 f_orderer2 "orderer3 and orderer2 killed: no quorum for ${HOLD} s; orderer3 restarted, orderer2 after"
 "$net" start orderer2 >/dev/null || fail "orderer2 does not start again"
