@@ -12,7 +12,8 @@
 #              likewise; restarted
 #   gateway    kill -9 the gateway and start it again on the same data dir: the client replays its
 #              in-flight trades and every one ends exactly once
-#   link       cut ProvinceGD's host off (netns only) and heal it
+#   link       cut ProvinceGD's host off (netns only) for twice FAULT_HOLD and heal it: the gateway waits
+#              once (10 s) for its commits, then goes on without it until it has caught up
 #   orderer-2  kill -9 orderer3 and then a second one (orderer2, Exchange's): below quorum, ordering
 #              stops cleanly (no node crashes, the trades wait or fail retryably); it resumes when
 #              orderer3 returns (orderer2 is restarted afterwards)
