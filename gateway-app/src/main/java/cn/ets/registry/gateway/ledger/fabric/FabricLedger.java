@@ -16,6 +16,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hyperledger.fabric.client.ChaincodeEvent;
 import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.client.CommitStatusException;
@@ -58,6 +61,7 @@ public final class FabricLedger implements Ledger {
     static final String REGISTRY_MSP = "RegistryMSP";
     static final String MEE_MSP = "MEEMSP";
     private static final int MAX_ATTEMPTS = 8;
+    private static final Pattern POLICY_PEER = Pattern.compile("'([A-Za-z0-9.-]+)\\.peer'");
     /**
      * Whether a change is answered only once every organisation's peer has committed it (the next
      * command, endorsed by any two, then sees it). Without (-Dcarbon.fabric.readYourWrites=false) a
@@ -76,6 +80,7 @@ public final class FabricLedger implements Ledger {
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong mismatches = new AtomicLong();
     private final AtomicLong ordererRetries = new AtomicLong();
+    private final AtomicLong fallbacks = new AtomicLong();
     private volatile LedgerIdentity listener;
     private volatile PeerHeights heights;
 
@@ -102,32 +107,52 @@ public final class FabricLedger implements Ledger {
                 "mvccConflicts", conflicts.get(),
                 "mvccRetries", retries.get(),
                 "endorsementMismatches", mismatches.get(),
-                "ordererRetries", ordererRetries.get());
+                "ordererRetries", ordererRetries.get(),
+                "endorsementFallbacks", fallbacks.get());
     }
 
     @Override
     public String submit(LedgerIdentity who, String function, String... args) {
-        Contract contract = contract(who);
         PeerHeights peers = peerHeights(who);
+        Route route = Route.primary(who.mspId());
+        List<String> tried = new ArrayList<>();
         for (int attempt = 1; ; attempt++) {
             try {
-                var proposal = contract.newProposal(function)
+                var proposal = contract(who, route.via())
+                        .newProposal(function)
                         .addArguments(args)
-                        .setEndorsingOrganizations(endorsers(who.mspId()))
+                        .setEndorsingOrganizations(route.endorsers())
                         .build();
                 Transaction transaction;
                 try {
                     transaction = proposal.endorse();
                 } catch (EndorseException e) {
-                    if (!Transients.endorsementsDiffer(e)) {
+                    if (Transients.endorsementsDiffer(e)) {
+                        againOrConflict(
+                                attempt,
+                                mismatches,
+                                "the endorsing peers disagreed " + attempt
+                                        + " times (one had not committed a concurrent change yet)",
+                                e);
+                        continue;
+                    }
+                    String down = route.endorsers()[route.endorsers().length - 1];
+                    Optional<Route> other =
+                            Transients.endorserUnreachable(e, down) ? nextRoute(route, tried) : Optional.empty();
+                    if (other.isEmpty()) {
                         throw e;
                     }
-                    againOrConflict(
-                            attempt,
-                            mismatches,
-                            "the endorsing peers disagreed " + attempt
-                                    + " times (one had not committed a concurrent change yet)",
-                            e);
+                    // Never ordered: the same change may be endorsed by another organisation the policy allows.
+                    if (fallbacks.getAndIncrement() % 100 == 0) { // a line per hundred, not one per change
+                        LOG.warn(
+                                "the peer of {} did not endorse ({}); endorsing through {} ({} such so far)",
+                                down,
+                                e.getMessage(),
+                                other.get(),
+                                fallbacks.get());
+                    }
+                    reconnectSoon(route.via());
+                    route = other.get();
                     continue;
                 }
                 byte[] result = transaction.getResult();
@@ -162,6 +187,61 @@ public final class FabricLedger implements Ledger {
                 Thread.currentThread().interrupt();
                 throw new LedgerException("LEDGER_UNAVAILABLE", "interrupted while waiting for the commit", e);
             }
+        }
+    }
+
+    /**
+     * Which peer a change goes through and which organisations endorse it: normally the caller's own
+     * peer with {@link #endorsers}; when that organisation's peer (or its chaincode server) cannot
+     * endorse, the Registry's peer with the Registry and another organisation of the policy.
+     */
+    record Route(String via, String... endorsers) {
+        static Route primary(String callerMsp) {
+            return new Route(callerMsp, FabricLedger.endorsers(callerMsp));
+        }
+
+        @Override
+        public String toString() {
+            return via + " " + String.join("+", endorsers);
+        }
+    }
+
+    /**
+     * The next route after {@code failed}: the Registry with the next organisation named in the
+     * chaincode's endorsement policy that has not failed yet (two at most, so a wider outage
+     * answers within a bounded time).
+     */
+    Optional<Route> nextRoute(Route failed, List<String> tried) {
+        tried.add(failed.endorsers()[failed.endorsers().length - 1]);
+        if (tried.size() > 2) {
+            return Optional.empty();
+        }
+        return policyOrganisations(network.chaincode().endorsementPolicy()).stream()
+                .filter(msp -> !REGISTRY_MSP.equals(msp) && !tried.contains(msp))
+                .findFirst()
+                .map(msp -> new Route(REGISTRY_MSP, REGISTRY_MSP, msp));
+    }
+
+    /** The MSP ids a policy such as {@code AND('RegistryMSP.peer', OR('MEEMSP.peer',…))} names, in its order. */
+    static List<String> policyOrganisations(String policy) {
+        List<String> out = new ArrayList<>();
+        if (policy == null) {
+            return out;
+        }
+        Matcher m = POLICY_PEER.matcher(policy);
+        while (m.find()) {
+            if (!out.contains(m.group(1))) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
+    }
+
+    /** A connection whose peer just failed retries at once on its next use instead of after gRPC's growing back-off. */
+    private void reconnectSoon(String mspId) {
+        ManagedChannel c = channels.get(mspId);
+        if (c != null) {
+            c.resetConnectBackoff();
         }
     }
 
@@ -247,6 +327,21 @@ public final class FabricLedger implements Ledger {
         try {
             return new String(contract(who).evaluateTransaction(function, args), StandardCharsets.UTF_8);
         } catch (GatewayException e) {
+            if (REGISTRY_MSP.equals(who.mspId()) || !Transients.endorserUnreachable(e, who.mspId())) {
+                throw translate(e);
+            }
+            reconnectSoon(who.mspId());
+            fallbacks.incrementAndGet();
+            return evaluateVia(who, REGISTRY_MSP, function, args); // its own peer is down: read the Registry's
+        } catch (GatewayRuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private String evaluateVia(LedgerIdentity who, String peerMsp, String function, String... args) {
+        try {
+            return new String(contract(who, peerMsp).evaluateTransaction(function, args), StandardCharsets.UTF_8);
+        } catch (GatewayException e) {
             throw translate(e);
         } catch (GatewayRuntimeException e) {
             throw unavailable(e);
@@ -310,7 +405,11 @@ public final class FabricLedger implements Ledger {
     }
 
     private Contract contract(LedgerIdentity who) {
-        return gateway(who)
+        return contract(who, who.mspId());
+    }
+
+    private Contract contract(LedgerIdentity who, String peerMsp) {
+        return gatewayAt(who, peerMsp)
                 .getNetwork(network.channel())
                 .getContract(network.chaincode().name());
     }

@@ -46,16 +46,32 @@ final class PeerHeights implements AutoCloseable {
         }
     }
 
-    /** Waits until every peer has committed {@code block}; false if one has not by the timeout. */
+    /**
+     * Waits until every peer has committed {@code block}; false if one has not by the timeout. A peer
+     * that is out of reach (its block stream broke, or it missed such a wait) is not waited for
+     * until it has caught up again, so a peer down or cut off costs the clients one timeout, not one
+     * per change.
+     */
     boolean awaitEveryPeer(long block, long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
+        boolean all = true;
         for (Peer p : peers) {
+            if (p.behind(block + 1)) {
+                all = false;
+                continue;
+            }
             if (!p.awaitHeight(block + 1, deadline)) {
-                LOG.warn("peer of {} has not committed block {} after {} {}", p.msp, block, timeout, unit);
+                LOG.warn(
+                        "peer of {} has not committed block {} after {} {}; not waited for until it catches up",
+                        p.msp,
+                        block,
+                        timeout,
+                        unit);
+                p.markBehind();
                 return false;
             }
         }
-        return true;
+        return all;
     }
 
     /** The outcome of a transaction on the first watched peer (all peers validate alike), once committed. */
@@ -82,6 +98,9 @@ final class PeerHeights implements AutoCloseable {
         final String msp;
         final Network network;
         private long height;
+        /** Its stream broke or it missed a wait: skipped by {@link #awaitEveryPeer} until it reaches the awaited block. */
+        private boolean behind;
+
         private CloseableIterator<FilteredBlock> stream;
         private final LinkedHashMap<String, Committed> recent = new LinkedHashMap<>(1024, 0.75f, false) {
             @Override
@@ -113,6 +132,7 @@ final class PeerHeights implements AutoCloseable {
                 } catch (RuntimeException e) {
                     if (open) {
                         LOG.debug("block stream of {} ended ({}); reconnecting", msp, e.getMessage());
+                        markBehind();
                     }
                 }
                 if (open) {
@@ -135,6 +155,18 @@ final class PeerHeights implements AutoCloseable {
 
         synchronized long height() {
             return height;
+        }
+
+        synchronized void markBehind() {
+            behind = true;
+        }
+
+        /** Out of reach and not yet at {@code wanted}; once there, waited for again. */
+        synchronized boolean behind(long wanted) {
+            if (behind && height >= wanted) {
+                behind = false;
+            }
+            return behind;
         }
 
         synchronized boolean awaitHeight(long wanted, long deadline) throws InterruptedException {

@@ -1,5 +1,6 @@
 package cn.ets.registry.gateway.ledger.fabric;
 
+import cn.ets.registry.chaincode.tx.ChaincodeError;
 import io.grpc.Status.Code;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.protos.gateway.ErrorDetail;
@@ -38,6 +39,25 @@ final class Transients {
      */
     static boolean alreadyOrdered(GatewayException e) {
         return text(e).contains("already processed");
+    }
+
+    /**
+     * The endorsement failed because the peer of {@code msp}, or its chaincode server, could not be
+     * reached — not because the chaincode refused: the connection to that peer is down (UNAVAILABLE
+     * without a peer's answer attached), or that organisation's peer answered with something other
+     * than the chaincode's coded error. Nothing was ordered, so another organisation's peer may
+     * endorse instead where the policy allows.
+     */
+    static boolean endorserUnreachable(GatewayException e, String msp) {
+        if (e.getStatus().getCode() == Code.UNAVAILABLE && e.getDetails().isEmpty()) {
+            return true;
+        }
+        for (ErrorDetail d : e.getDetails()) {
+            if (msp.equals(d.getMspId()) && ChaincodeError.parse(d.getMessage()).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String text(GatewayException e) {

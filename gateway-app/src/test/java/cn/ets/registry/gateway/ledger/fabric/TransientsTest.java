@@ -2,10 +2,14 @@ package cn.ets.registry.gateway.ledger.fabric;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.Any;
 import io.grpc.Status;
+import io.grpc.protobuf.StatusProto;
+import java.util.List;
 import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.SubmitException;
+import org.hyperledger.fabric.protos.gateway.ErrorDetail;
 import org.junit.jupiter.api.Test;
 
 /** The peer gateway's refusals that wrote nothing are told apart from real ones, and never answered as INTERNAL. */
@@ -64,5 +68,49 @@ class TransientsTest {
                                 + " info=request already processed")
                         .asRuntimeException());
         assertThat(Transients.alreadyOrdered(e)).isTrue();
+    }
+
+    @Test
+    void a_peer_out_of_reach_lets_another_organisation_endorse_but_a_chaincode_refusal_does_not() {
+        EndorseException ownPeerDown = new EndorseException(
+                "tx6", Status.UNAVAILABLE.withDescription("io exception").asRuntimeException());
+        assertThat(Transients.endorserUnreachable(ownPeerDown, "ExchangeMSP")).isTrue();
+
+        EndorseException chaincodeDown = withDetail(
+                "ExchangeMSP",
+                "error in simulation: failed to execute transaction: could not launch chaincode: connection refused");
+        assertThat(Transients.endorserUnreachable(chaincodeDown, "ExchangeMSP")).isTrue();
+        assertThat(Transients.endorserUnreachable(chaincodeDown, "MEEMSP"))
+                .as("another organisation's failure")
+                .isFalse();
+
+        EndorseException refused =
+                withDetail("ExchangeMSP", "chaincode response 500, [INSUFFICIENT_HOLDINGS] seller U1 holds 5 t");
+        assertThat(Transients.endorserUnreachable(refused, "ExchangeMSP")).isFalse();
+        assertThat(FabricLedger.translate(refused).code()).isEqualTo("INSUFFICIENT_HOLDINGS");
+    }
+
+    @Test
+    void the_organisations_that_may_endorse_instead_are_read_from_the_policy_in_its_order() {
+        assertThat(
+                        FabricLedger.policyOrganisations(
+                                "AND('RegistryMSP.peer', OR('MEEMSP.peer','ExchangeMSP.peer','ProvinceHBMSP.peer','RegistryMSP.peer'))"))
+                .isEqualTo(List.of("RegistryMSP", "MEEMSP", "ExchangeMSP", "ProvinceHBMSP"));
+    }
+
+    private static EndorseException withDetail(String msp, String message) {
+        // the peer gateway's answer: google.rpc.Status with one ErrorDetail per endorser that failed
+        var status = StatusProto.fromStatusAndTrailers(
+                        Status.ABORTED.withDescription(
+                                "failed to endorse transaction, see attached details for more info"),
+                        null)
+                .toBuilder()
+                .addDetails(Any.pack(ErrorDetail.newBuilder()
+                        .setAddress("peer0:9051")
+                        .setMspId(msp)
+                        .setMessage(message)
+                        .build()))
+                .build();
+        return new EndorseException("tx7", StatusProto.toStatusRuntimeException(status));
     }
 }
