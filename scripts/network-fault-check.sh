@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Faults under a settlement load (issue 9 §3). A real gateway in Fabric mode runs on the operator's
-# host (netns: <prefix>-ops) with its own data dir; the exchange (its identity from the gateway's
+# Faults under a settlement load (issue 9 §3). A real gateway in Fabric mode runs on the Exchange's
+# own host (netns: its namespace, listening on its address) with its own data dir, and the load comes
+# from the operator's host over the simulated LAN; the exchange (its identity from the gateway's
 # credentials.json) posts a bounded load of POST /api/v1/settlements through it — scripts/fault-load.py,
 # one worker per seller/buyer pair of Hubei units, $FAULT_RATE new trades a second at most, each trade
 # sent again unchanged (same tradeId and body) after no answer, a 5xx, a 429 or a retryable CONFLICT.
@@ -42,18 +43,21 @@ WORK="$(mktemp -d)"; GW_DATA="$WORK/gateway"; GW_LOG="$RUNTIME/logs/fault-gatewa
 cleanup() { [ -n "$GW_PID" ] && kill -KILL "$GW_PID" 2>/dev/null; touch "$WORK/stop"; rm -rf "$WORK"; }
 trap cleanup EXIT
 on_ops=(); [ "$LAYOUT" = netns ] && on_ops=("$net" in ops)
-URL="http://127.0.0.1:$PORT"
 EXCHANGE_ORG="$(org_of_role EXCHANGE)"
+on_gw=(); GW_HOST=127.0.0.1
+[ "$LAYOUT" = netns ] && { on_gw=("$net" in "$EXCHANGE_ORG"); GW_HOST="${ORG_ADDRESS[$EXCHANGE_ORG]}"; }
+URL="http://$GW_HOST:$PORT"
 
 now() { date +%s.%N; }
 secs() { awk -v s="$1" -v n="$(now)" 'BEGIN{printf "%.1f", n-s}'; }
 
-# The gateway on the operator's host, all organisations' identities (it opens the load's accounts as
-# Hubei and funds them as MEE), its PID the JVM's own (exec), so kill -9 hits the gateway alone.
+# The gateway on the Exchange's host, with all organisations' identities for the test's sake (it opens
+# the load's accounts as Hubei and funds them as MEE), its PID the JVM's own (exec), so kill -9 hits
+# the gateway alone.
 gateway_start() {
   mkdir -p "$GW_DATA"
-  "${on_ops[@]}" setsid bash -c 'echo $$ >"$0"; exec java -Xmx512m -jar "$1" --network "$2" --data-dir "$3" --host 127.0.0.1 --port "$4"' \
-    "$WORK/gateway.pid" "$jar" "$RUNTIME/network.json" "$GW_DATA" "$PORT" >>"$GW_LOG" 2>&1 </dev/null &
+  "${on_gw[@]}" setsid bash -c 'echo $$ >"$0"; exec java -Xmx512m -jar "$1" --network "$2" --data-dir "$3" --host "$5" --port "$4"' \
+    "$WORK/gateway.pid" "$jar" "$RUNTIME/network.json" "$GW_DATA" "$PORT" "$GW_HOST" >>"$GW_LOG" 2>&1 </dev/null &
   local deadline=$(( $(date +%s) + 120 ))
   until "${on_ops[@]}" curl -sf -o /dev/null "$URL/health"; do
     [ "$(date +%s)" -lt "$deadline" ] || fail "the gateway did not answer /health within 120 s (log: $GW_LOG)"
@@ -147,7 +151,7 @@ f_orderer2_late() { # SmartBFT's view change among the three has been seen to ta
   LATE_NOTE=" — NOT resumed with 3 of 4 within 240 s; orderer2 restarted $(secs "$HEAL_AT") s after orderer3"
 }
 
-log "fault check: gateway on the operator's host ($URL, log $GW_LOG), $PAIRS pairs, at most $RATE trades/s"
+log "fault check: gateway on the Exchange's host ($URL, log $GW_LOG), $PAIRS pairs, at most $RATE trades/s"
 converge >/dev/null || fail "the peers differ before any fault"
 gateway_start
 log "gateway up (pid $GW_PID); preparing the load's accounts"
