@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * <p>Its limits, so that no client can stall it: a request body is read up to 4 MB whatever its
  * framing ({@link RequestBody}); a body that stalls or trickles is dropped (idle timeout, minimum
  * data rate); each caller has at most {@link #PER_CALLER} requests in progress and all callers
- * together {@link #API_TOTAL} — and beyond that up to {@link #API_WAITING} wait up to 10 s for a
- * place — fewer than the server's threads, so {@code /health} always finds one;
+ * together {@link #API_TOTAL} — and beyond that up to {@link #API_WAITING} wait up to
+ * {@link #API_WAIT_MS} for a place — fewer than the server's threads, so {@code /health} always finds one;
  * tokens are compared byte for byte (Jetty's header cache is made case-sensitive).
  */
 public final class GatewayServer implements AutoCloseable {
@@ -42,6 +42,16 @@ public final class GatewayServer implements AutoCloseable {
     static final int PER_CALLER = Integer.getInteger("carbon.http.perCaller", 32);
     static final int API_TOTAL = 192;
     static final int API_WAITING = THREADS - API_TOTAL - 32;
+    /**
+     * How long a request beyond the total waits for a place. The deadline burst (300 units
+     * surrendering at once through one gateway) fills the 192 places with requests that each take a
+     * whole commit: on this 2-core machine under the test command's load their p99 was 9–16 s, and
+     * with a 10 s wait 30 and 46 of the 108 waiting were refused 429 in two recent runs. 30 s serves the
+     * burst in turn; a waiting request holds a thread but no body (Jetty's body-rate clock starts
+     * at the first read, so a small body read 40 s late is still accepted).
+     */
+    static final long API_WAIT_MS = 30_000;
+
     static final long IDLE_TIMEOUT_MS = 30_000;
     /**
      * Jetty measures the rate from the body's first byte to each read, so a small body read late (a
@@ -58,7 +68,7 @@ public final class GatewayServer implements AutoCloseable {
     private final IdentityStore identities;
     private final BooleanSupplier credentialsWritten;
     private final List<Endpoint> endpoints;
-    private final ConcurrencyLimit requests = new ConcurrencyLimit(PER_CALLER, API_TOTAL, API_WAITING, 10_000);
+    private final ConcurrencyLimit requests = new ConcurrencyLimit(PER_CALLER, API_TOTAL, API_WAITING, API_WAIT_MS);
     private Javalin app;
 
     public GatewayServer(
