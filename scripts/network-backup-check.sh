@@ -19,19 +19,12 @@ fail() { echo "BACKUP-CHECK FAIL: $*"; exit 1; }
 [ "$org" != "$REGISTRY_ORG" ] || fail "the Registry's peer is the reference; back up another"
 fabric_home
 
-state() { # state ORG: "height supply-answer" of ORG's peer
-  local h q
-  h="$(peer_cli "$1" channel getinfo -c "$CHANNEL_NAME" 2>/dev/null | sed -n 's/^Blockchain info: //p' | jq -r .height)"
-  q="$(peer_cli "$1" chaincode query -C "$CHANNEL_NAME" -n "$CC_NAME" -c "$CC_READY_ARGS" 2>/dev/null | sha256sum | cut -c1-16)"
-  echo "$h $q"
-}
 same_as_registry() {
-  local a b; a="$(state "$REGISTRY_ORG")"; b="$(state "$org")"
-  [ "$a" = "$b" ] || fail "after $1: peer-$org has height/state $b, peer-$REGISTRY_ORG $a"
-  echo "${a%% *}"
+  local a b; a="$(peer_state "$REGISTRY_ORG")"; b="$(peer_state "$org")"
+  [ "$a" = "$b" ] || fail "after $1: peer-$org has height/block/state $b, peer-$REGISTRY_ORG $a"
+  echo "${a%%/*}"
 }
 
-secs() { awk -v s="$1" -v n="$(date +%s.%N)" 'BEGIN{printf "%.1f", n-s}'; }
 t="$(date +%s.%N)"
 snap="$("$net" snapshot "$org" | tail -n1)" || fail "snapshot of $org"
 t_snap="$(secs "$t")"; [ -d "$snap" ] || fail "no snapshot directory"

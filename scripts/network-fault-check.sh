@@ -49,7 +49,6 @@ on_gw=(); GW_HOST=127.0.0.1
 URL="http://$GW_HOST:$PORT"
 
 now() { date +%s.%N; }
-secs() { awk -v s="$1" -v n="$(now)" 'BEGIN{printf "%.1f", n-s}'; }
 
 # The gateway on the Exchange's host, with all organisations' identities for the test's sake (it opens
 # the load's accounts as Hubei and funds them as MEE), its PID the JVM's own (exec), so kill -9 hits
@@ -66,23 +65,8 @@ gateway_start() {
   GW_PID="$(cat "$WORK/gateway.pid")"
 }
 
-peer_state() { # height, current block hash and the readiness answer (the supply) of ORG's peer
-  local info q
-  info="$(peer_cli "$1" channel getinfo -c "$CHANNEL_NAME" 2>/dev/null | sed -n 's/^Blockchain info: //p' | jq -r '"\(.height)/\(.currentBlockHash[0:12])"' 2>/dev/null)"
-  q="$(peer_cli "$1" chaincode query -C "$CHANNEL_NAME" -n "$CC_NAME" -c "$CC_READY_ARGS" 2>/dev/null | sha256sum | cut -c1-12)"
-  echo "${info:-?}/$q"
-}
 # converge: every peer at the same height, block and state within 90 s; prints the seconds it took
-converge() {
-  local t0 deadline org first s all; t0="$(now)"; deadline=$(( $(date +%s) + 90 ))
-  while :; do
-    all=""; first=""
-    for org in "${ORGS[@]}"; do s="$(peer_state "$org")"; all+="$org=$s "; [ -z "$first" ] && first="$s"; [ "$s" = "$first" ] || first=MISMATCH; done
-    if [ "$first" != MISMATCH ] && [[ "$first" != \?* ]]; then secs "$t0"; return 0; fi
-    [ "$(date +%s)" -lt "$deadline" ] || { echo "peers differ after 90 s: $all"; return 1; }
-    sleep 1
-  done
-}
+converge() { local t0 out; t0="$(now)"; out="$(peers_converge 90)" || { echo "$out"; return 1; }; secs "$t0"; }
 
 # A phase: the load starts, FAULT runs (a function that sets FAULT_AT and HEAL_AT and may fail), the
 # load goes on until 5 clean trades (first attempt, ≤ 2 s) started after the heal (or 240 s), stops; then

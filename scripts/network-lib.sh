@@ -271,3 +271,29 @@ EOF
 }
 
 pid_alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
+
+# Seconds since T0 (a `date +%s.%N`), one decimal: secs T0
+secs() { awk -v s="$1" -v n="$(date +%s.%N)" 'BEGIN{printf "%.1f", n-s}'; }
+
+# What ORG's peer has committed, as "height/last-block-hash/state": its chain height, the first 12
+# characters of its last block's hash and a digest of its answer to the readiness query (the
+# supply); "?" where the peer does not answer. Two peers with the same line hold the same chain.
+peer_state() {
+  local info q
+  info="$(peer_cli "$1" channel getinfo -c "$CHANNEL_NAME" 2>/dev/null | sed -n 's/^Blockchain info: //p' | jq -r '"\(.height)/\(.currentBlockHash[0:12])"' 2>/dev/null)"
+  q="$(peer_cli "$1" chaincode query -C "$CHANNEL_NAME" -n "$CC_NAME" -c "$CC_READY_ARGS" 2>/dev/null | sha256sum | cut -c1-12)"
+  echo "${info:-?}/$q"
+}
+
+# Waits until every peer of ORGS has the same peer_state (up to SECONDS, 90 by default) and prints
+# it; otherwise prints every peer's state and fails: peers_converge [SECONDS]
+peers_converge() {
+  local deadline=$(( $(date +%s) + ${1:-90} )) org s first all
+  while :; do
+    all=""; first=""
+    for org in "${ORGS[@]}"; do s="$(peer_state "$org")"; all+="$org=$s "; [ -z "$first" ] && first="$s"; [ "$s" = "$first" ] || first=MISMATCH; done
+    if [ "$first" != MISMATCH ] && [[ "$first" != \?* ]]; then echo "$first"; return 0; fi
+    [ "$(date +%s)" -lt "$deadline" ] || { echo "peers differ after ${1:-90} s: $all"; return 1; }
+    sleep 1
+  done
+}

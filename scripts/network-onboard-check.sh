@@ -38,7 +38,6 @@ msp="$(jq -r .mspId "$entry")"; code="$(jq -r '.province // ""' "$entry")"
 fabric_home
 JAR="${CARBON_GATEWAY_JAR:-$REPO_ROOT/gateway-app/target/gateway-app.jar}"
 [ -f "$JAR" ] || fail "no gateway jar $JAR (mvn -pl gateway-app package)"
-secs() { awk -v s="$1" -v n="$(date +%s.%N)" 'BEGIN{printf "%.1f", n-s}'; }
 
 TMP="$(mktemp -d)"; GW_PIDS=(); declare -A GW_PID=()
 cleanup() { local p; for p in "${GW_PIDS[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$TMP"; }
@@ -152,23 +151,8 @@ call GET 18181 "$mee_tok" /api/v1/supply; expect 200 "supply"
 jq -e '.products | length > 0 and all(.balanced == true)' <<<"$BODY" >/dev/null || fail "supply not balanced: $BODY"
 
 # --- 5. every peer at the same height and state
-peer_state() {
-  local h q
-  h="$(peer_cli "$1" channel getinfo -c "$CHANNEL_NAME" 2>/dev/null | sed -n 's/^Blockchain info: //p' | jq -r .height 2>/dev/null)"
-  q="$(peer_cli "$1" chaincode query -C "$CHANNEL_NAME" -n "$CC_NAME" -c "$CC_READY_ARGS" 2>/dev/null | sha256sum | cut -c1-12)"
-  echo "${h:-?}/$q"
-}
-converge() {
-  local deadline=$(( $(date +%s) + 90 )) org s first all
-  while :; do
-    all=""; first=""
-    for org in "${ORGS[@]}"; do s="$(peer_state "$org")"; all+="$org=$s "; [ -z "$first" ] && first="$s"; [ "$s" = "$first" ] || first=MISMATCH; done
-    if [ "$first" != MISMATCH ] && [[ "$first" != \?* ]]; then echo "${first%%/*}"; return 0; fi
-    [ "$(date +%s)" -lt "$deadline" ] || { echo "peers differ after 90 s: $all"; return 1; }
-    sleep 1
-  done
-}
-height="$(converge)" || fail "$height"
+state="$(peers_converge 90)" || fail "$state"
+height="${state%%/*}"
 
 # --- 6. the same peer rebuilt by replay, for comparison
 t0="$(date +%s.%N)"

@@ -64,7 +64,6 @@ mkdir -p "$W"
 fabric_home
 CTL="$FABRIC_BIN/configtxlator"
 [ -x "$CTL" ] || die "$CTL missing: run scripts/install-fabric.sh (it builds configtxlator)"
-secs() { awk -v s="$1" -v n="$(date +%s.%N)" 'BEGIN{printf "%.1f", n-s}'; }
 STEPS=()
 step_done() { STEPS+=("$1 $(secs "$2") s"); log "step $1 done in $(secs "$2") s"; }
 
