@@ -29,7 +29,7 @@
 #
 # Environment: CARBON_RUNTIME, CARBON_ARTIFACTS, CARBON_CHAINCODE_JAR, CARBON_LAYOUT, CARBON_NS_PREFIX
 # (see scripts/network-lib.sh), CARBON_CC_JAVA_OPTS (chaincode JVM options), CARBON_PEER_LOGGING,
-# CARBON_ORDERER_LOGGING, CARBON_READY_TIMEOUT (seconds, default 180). Layout and network.json:
+# CARBON_PEER_HISTORY (true|false: the peers' history database), CARBON_ORDERER_LOGGING, CARBON_READY_TIMEOUT (seconds, default 180). Layout and network.json:
 # network/README.md.
 set -euo pipefail
 START_EPOCH="$(date +%s.%N)"
@@ -248,6 +248,7 @@ start_peer() {
     CORE_PEER_TLS_CLIENTCERT_FILE="$dir/tls/server.crt" CORE_PEER_TLS_CLIENTKEY_FILE="$dir/tls/server.key" \
     CORE_PEER_FILESYSTEMPATH="$data" CORE_LEDGER_SNAPSHOTS_ROOTDIR="$data/snapshots" \
     CORE_LEDGER_STATE_STATEDATABASE=goleveldb \
+    CORE_LEDGER_HISTORY_ENABLEHISTORYDATABASE="${CARBON_PEER_HISTORY:-true}" \
     CORE_OPERATIONS_LISTENADDRESS="$ip:$(port_of "$org" PEER_OPS_PORT)" CORE_METRICS_PROVIDER=prometheus \
     CHAINCODE_AS_A_SERVICE_BUILDER_CONFIG="{\"ccaddr\":\"$(cc_address "$org")\"}" \
     -- node start
