@@ -212,12 +212,16 @@ public final class Registry implements AutoCloseable {
     }
 
     /**
-     * Transactions of grouped settlements in flight at once: Fabric orders and commits many at a time
-     * (16); the embedded ledger commits one after the other, so more in flight only makes groups
-     * smaller (2: one committing, the next filling). -Dcarbon.settlement.groupsInFlight overrides.
+     * Transactions of grouped settlements in flight at once. Fabric orders and commits several at a
+     * time, but every transaction costs each peer a validation: fewer in flight make the groups
+     * bigger. Measured (bench.sh --quick, 32 clients on spread accounts, 2026-12-03): 4 in flight
+     * settled at 0.76–0.91 × the no-op rate with 50–52 core-ms per trade in three runs, 16 at
+     * 0.54–0.70 × with 58–74 core-ms in four, 8 in between; the hot seller was the same. The
+     * embedded ledger commits one after the other, so more in flight only makes groups smaller (2:
+     * one committing, the next filling). -Dcarbon.settlement.groupsInFlight overrides.
      */
     private static int groupsInFlight(Ledger ledger) {
-        return Integer.getInteger("carbon.settlement.groupsInFlight", "embedded".equals(ledger.kind()) ? 2 : 16);
+        return Integer.getInteger("carbon.settlement.groupsInFlight", "embedded".equals(ledger.kind()) ? 2 : 4);
     }
 
     public Ledger ledger() {
