@@ -42,10 +42,8 @@ fabric_home
 WORK="$(mktemp -d)"; GW_DATA="$WORK/gateway"; GW_LOG="$RUNTIME/logs/fault-gateway.log"; GW_PID=""
 cleanup() { [ -n "$GW_PID" ] && kill -KILL "$GW_PID" 2>/dev/null; touch "$WORK/stop"; rm -rf "$WORK"; }
 trap cleanup EXIT
-on_ops=(); [ "$LAYOUT" = netns ] && on_ops=("$net" in ops)
 EXCHANGE_ORG="$(org_of_role EXCHANGE)"
-on_gw=(); GW_HOST=127.0.0.1
-[ "$LAYOUT" = netns ] && { on_gw=("$net" in "$EXCHANGE_ORG"); GW_HOST="${ORG_ADDRESS[$EXCHANGE_ORG]}"; }
+GW_HOST=127.0.0.1; [ "$LAYOUT" = netns ] && GW_HOST="${ORG_ADDRESS[$EXCHANGE_ORG]}"
 URL="http://$GW_HOST:$PORT"
 
 now() { date +%s.%N; }
@@ -55,13 +53,8 @@ now() { date +%s.%N; }
 # the gateway alone.
 gateway_start() {
   mkdir -p "$GW_DATA"
-  "${on_gw[@]}" setsid bash -c 'echo $$ >"$0"; exec java -Xmx512m -jar "$1" --network "$2" --data-dir "$3" --host "$5" --port "$4"' \
-    "$WORK/gateway.pid" "$jar" "$RUNTIME/network.json" "$GW_DATA" "$PORT" "$GW_HOST" >>"$GW_LOG" 2>&1 </dev/null &
-  local deadline=$(( $(date +%s) + 120 ))
-  until "${on_ops[@]}" curl -sf -o /dev/null "$URL/health"; do
-    [ "$(date +%s)" -lt "$deadline" ] || fail "the gateway did not answer /health within 120 s (log: $GW_LOG)"
-    sleep 0.2
-  done
+  gateway_up "$EXCHANGE_ORG" "$WORK/gateway.pid" "$GW_LOG" "$URL" -Xmx512m -jar "$jar" \
+    --network "$RUNTIME/network.json" --data-dir "$GW_DATA" --host "$GW_HOST" --port "$PORT" || fail "the gateway did not start"
   GW_PID="$(cat "$WORK/gateway.pid")"
 }
 
@@ -75,18 +68,18 @@ R=(); FIGS=(); PREVIOUS=()
 phase() {
   local name="$1" fault="$2" note="$3" out="$WORK/$1.jsonl" loadpid conv fig
   rm -f "$WORK/stop"; LATE_NOTE=""
-  "${on_ops[@]}" python3 "$load_py" load "$WORK/state.json" "$name" "$out" "$WORK/stop" "$RATE" &
+  in_ops python3 "$load_py" load "$WORK/state.json" "$name" "$out" "$WORK/stop" "$RATE" &
   loadpid=$!
   sleep 3
   "$fault" || { touch "$WORK/stop"; wait "$loadpid"; fail "$name: $FAULT_ERR"; }
-  if ! "${on_ops[@]}" python3 "$load_py" wait "$out" "$HEAL_AT" 5 240; then
+  if ! in_ops python3 "$load_py" wait "$out" "$HEAL_AT" 5 240; then
     # not recovered after the heal: a phase may have a last resort (orderer-2: the second orderer back too)
-    declare -F "${fault}_late" >/dev/null && "${fault}_late" && "${on_ops[@]}" python3 "$load_py" wait "$out" "$HEAL_AT" 5 180 \
+    declare -F "${fault}_late" >/dev/null && "${fault}_late" && in_ops python3 "$load_py" wait "$out" "$HEAL_AT" 5 180 \
       || { touch "$WORK/stop"; wait "$loadpid"; fail "$name: the client was not served normally again within 240 s of the heal"; }
   fi
   touch "$WORK/stop"; wait "$loadpid"
   conv="$(converge)" || fail "after $name: $conv"
-  fig="$("${on_ops[@]}" python3 "$load_py" verify "$WORK/state.json" "$name" "$out" "$FAULT_AT" "$HEAL_AT" "${PREVIOUS[@]}")"
+  fig="$(in_ops python3 "$load_py" verify "$WORK/state.json" "$name" "$out" "$FAULT_AT" "$HEAL_AT" "${PREVIOUS[@]}")"
   local rc=$?
   [ -n "$fig" ] || fail "$name: the verification gave no answer"
   R+=("$(jq -r --arg conv "$conv" --arg note "$note$LATE_NOTE" '
@@ -139,7 +132,7 @@ log "fault check: gateway on the Exchange's host ($URL, log $GW_LOG), $PAIRS pai
 converge >/dev/null || fail "the peers differ before any fault"
 gateway_start
 log "gateway up (pid $GW_PID); preparing the load's accounts"
-"${on_ops[@]}" python3 "$load_py" setup "$WORK/state.json" "$URL" "$GW_DATA/credentials.json" "$PAIRS" \
+in_ops python3 "$load_py" setup "$WORK/state.json" "$URL" "$GW_DATA/credentials.json" "$PAIRS" \
   "FL$(date +%s | tail -c 7)" || fail "setting up the load failed (log: $GW_LOG)"
 
 phase baseline f_none "no fault"

@@ -297,3 +297,23 @@ peers_converge() {
     sleep 1
   done
 }
+
+# Runs CMD on the operator's host, where the test clients run (as is on the loopback layout): in_ops CMD...
+in_ops() { if [ "$LAYOUT" = netns ]; then ip netns exec "$OPS_NS" "$@"; else "$@"; fi; }
+
+# Starts a gateway JVM on ORG's host, as each organisation runs its own: JAVA-ARGS are java's
+# (options, -jar, the gateway's own arguments). The PID written to PIDFILE is the JVM's own (exec in
+# a session of its own), so kill -9 of it stops the gateway alone. Waits up to 120 s for URL/health,
+# asked from the operator's host; fails early if the JVM exits. Output is appended to LOG.
+# gateway_up ORG PIDFILE LOG URL JAVA-ARGS...
+gateway_up() {
+  local org="$1" pidfile="$2" out="$3" url="$4" deadline=$(( $(date +%s) + 120 )) pid=""; shift 4
+  rm -f "$pidfile"
+  in_org "$org" setsid bash -c 'echo $$ >"$0"; exec java "$@"' "$pidfile" "$@" >>"$out" 2>&1 </dev/null &
+  until in_ops curl -sf -o /dev/null "$url/health"; do
+    [ -n "$pid" ] || pid="$(cat "$pidfile" 2>/dev/null)"
+    if [ -n "$pid" ] && ! pid_alive "$pid"; then echo "the gateway on $org's host exited: $(tail -n 5 "$out")" >&2; return 1; fi
+    [ "$(date +%s)" -lt "$deadline" ] || { echo "the gateway on $org's host did not answer $url/health within 120 s (log: $out)" >&2; return 1; }
+    sleep 0.3
+  done
+}

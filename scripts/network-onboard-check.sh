@@ -42,28 +42,24 @@ JAR="${CARBON_GATEWAY_JAR:-$REPO_ROOT/gateway-app/target/gateway-app.jar}"
 TMP="$(mktemp -d)"; GW_PIDS=(); declare -A GW_PID=()
 cleanup() { local p; for p in "${GW_PIDS[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$TMP"; }
 trap cleanup EXIT
-on_ops=(); [ "$LAYOUT" = netns ] && on_ops=(ip netns exec "$OPS_NS")
 
 declare -A GW_AT=()   # gateway port -> the address:port the operator's console calls
 # start_gateway ORG KEY ADDRESS PORT: ORG's gateway on ORG's own host, as each organisation runs its
 # own (netns: in its namespace, listening on its address; loopback: 127.0.0.1), from network.json as
 # it is now.
 start_gateway() {
-  local org="$1" okey="$2" addr="$3" port="$4" deadline=$(( $(date +%s) + 120 ))
+  local org="$1" okey="$2" addr="$3" port="$4"
   [ "$LAYOUT" = netns ] || addr=127.0.0.1
-  in_org "$okey" java -Xmx256m -XX:+UseSerialGC -jar "$JAR" --network "$RUNTIME/network.json" --orgs "$org" \
-    --host "$addr" --port "$port" --data-dir "$TMP/gw-$org" >"$TMP/gw-$org.log" 2>&1 &
-  GW_PIDS+=($!); GW_PID[$org]=$!; GW_AT[$port]="$addr:$port"
-  until "${on_ops[@]}" curl -sf -o /dev/null "http://$addr:$port/health"; do
-    kill -0 "${GW_PIDS[-1]}" 2>/dev/null || fail "the gateway of $org exited: $(tail -n 5 "$TMP/gw-$org.log")"
-    [ "$(date +%s)" -lt "$deadline" ] || fail "the gateway of $org not healthy after 120 s"
-    sleep 0.5
-  done
+  GW_AT[$port]="$addr:$port"
+  gateway_up "$okey" "$TMP/gw-$org.pid" "$TMP/gw-$org.log" "http://$addr:$port" -Xmx256m -XX:+UseSerialGC -jar "$JAR" \
+    --network "$RUNTIME/network.json" --orgs "$org" --host "$addr" --port "$port" --data-dir "$TMP/gw-$org" \
+    || fail "the gateway of $org did not start"
+  GW_PID[$org]="$(cat "$TMP/gw-$org.pid")"; GW_PIDS+=("${GW_PID[$org]}")
 }
 token() { jq -r --arg n "$2" '.identities[] | select(.name == $n) | .token' "$TMP/gw-$1/credentials.json"; }
 # call METHOD PORT TOKEN PATH [BODY]: sets CODE and BODY
 call() {
-  CODE="$("${on_ops[@]}" curl -s -m 120 -o "$TMP/body" -w '%{http_code}' -X "$1" -H "Authorization: Bearer $3" \
+  CODE="$(in_ops curl -s -m 120 -o "$TMP/body" -w '%{http_code}' -X "$1" -H "Authorization: Bearer $3" \
     -H 'Content-Type: application/json' ${5:+--data "$5"} "http://${GW_AT[$2]}$4")"
   BODY="$(cat "$TMP/body" 2>/dev/null)"
 }

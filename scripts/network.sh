@@ -29,8 +29,8 @@
 #
 # Environment: CARBON_RUNTIME, CARBON_ARTIFACTS, CARBON_CHAINCODE_JAR, CARBON_LAYOUT, CARBON_NS_PREFIX
 # (see scripts/network-lib.sh), CARBON_CC_JAVA_OPTS (chaincode JVM options), CARBON_PEER_LOGGING,
-# CARBON_PEER_HISTORY (true|false: the peers' history database), CARBON_ORDERER_LOGGING, CARBON_READY_TIMEOUT (seconds, default 180). Layout and network.json:
-# network/README.md.
+# CARBON_PEER_HISTORY (true|false: the peers' history database), CARBON_ORDERER_LOGGING,
+# CARBON_READY_TIMEOUT (seconds, default 180). Layout and network.json: network/README.md.
 set -euo pipefail
 START_EPOCH="$(date +%s.%N)"
 # shellcheck source=network-lib.sh
@@ -863,6 +863,6 @@ case "${1:-}" in
   hosts-down) hosts_down ;;
   link-down) cmd_link down "${2:-}" ;;
   link-up) cmd_link up "${2:-}" ;;
-  in) shift; org="${1:-}"; shift; [ "$org" = ops ] && { ip netns exec "$OPS_NS" "$@"; exit; }; in_org "$org" "$@" ;;
+  in) shift; org="${1:-}"; shift; [ "$org" = ops ] && { in_ops "$@"; exit; }; in_org "$org" "$@" ;;
   *) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 2 ;;
 esac
