@@ -233,9 +233,18 @@ else
   t="$(date +%s.%N)"
   proc_ours "peer-$KEY" || start_peer "$KEY"
   wait_http_ok "http://$(node_ip "$KEY"):$(port_of "$KEY" PEER_OPS_PORT)/healthz" "peer-$KEY" 60 "$KEY"
-  peer_cli "$KEY" lifecycle chaincode install "$(cc_package "$KEY")" >/dev/null 2>&1 \
-    || peer_cli "$KEY" lifecycle chaincode queryinstalled --output json 2>/dev/null | jq -e --arg id "$(cc_pkgid "$KEY")" \
-         '.installed_chaincodes // [] | any(.package_id == $id)' >/dev/null || die "peer-$KEY: chaincode install failed"
+  # The install right after the peer's start failed in 2 of 13 onboardings (2026-12-03), the CLI
+  # printing its usage text — an error before the command ran, as a connection the peer does not
+  # take yet gives; the error line itself was not captured then. So: tried again for up to 60 s,
+  # each failure logged with its error line.
+  deadline=$(( $(date +%s) + 60 ))
+  until out="$(peer_cli "$KEY" lifecycle chaincode install "$(cc_package "$KEY")" 2>&1)" \
+      || peer_cli "$KEY" lifecycle chaincode queryinstalled --output json 2>/dev/null | jq -e --arg id "$(cc_pkgid "$KEY")" \
+           '.installed_chaincodes // [] | any(.package_id == $id)' >/dev/null; do
+    [ "$(date +%s)" -lt "$deadline" ] || die "peer-$KEY: chaincode install failed: $(grep -m1 '^Error' <<<"$out")"
+    log "peer-$KEY: install not taken yet ($(grep -m1 '^Error' <<<"$out" | cut -c1-200)); again in 1 s"
+    sleep 1
+  done
   tj="$(date +%s.%N)"
   out="$(peer_cli "$KEY" channel joinbysnapshot --snapshotpath "$recv" 2>&1)" || die "peer-$KEY: joinbysnapshot $recv failed: $out"
   top=0; deadline=$(( $(date +%s) + 300 ))
