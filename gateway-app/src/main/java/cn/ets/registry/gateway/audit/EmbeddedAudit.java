@@ -1,5 +1,7 @@
 package cn.ets.registry.gateway.audit;
 
+import static cn.ets.registry.domain.identity.OrganisationRoles.MEE_MSP;
+
 import cn.ets.registry.gateway.ledger.embedded.Checkpoint;
 import cn.ets.registry.gateway.ledger.embedded.EmbeddedLog;
 import cn.ets.registry.gateway.ledger.embedded.LogEntry;
@@ -32,7 +34,6 @@ import java.util.stream.IntStream;
  */
 public final class EmbeddedAudit {
     private static final int BATCH = 4096;
-    private static final String MEE_MSP = "MEEMSP";
 
     private final Identities identities;
     private final String endorserMsp;

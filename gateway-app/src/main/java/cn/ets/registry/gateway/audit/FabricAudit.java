@@ -1,5 +1,7 @@
 package cn.ets.registry.gateway.audit;
 
+import static cn.ets.registry.domain.identity.OrganisationRoles.MEE_MSP;
+
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;
@@ -67,7 +69,6 @@ import org.hyperledger.fabric.protos.peer.lifecycle.StateData;
 final class FabricAudit {
     static final String CHAINCODE = "registry";
     private static final String LIFECYCLE = "_lifecycle";
-    private static final String MEE_MSP = "MEEMSP";
     private static final String IMPLICIT_COLLECTION = "_implicit_org_";
     private static final int BATCH = 64;
 

@@ -1,5 +1,8 @@
 package cn.ets.registry.gateway.ledger.fabric;
 
+import static cn.ets.registry.domain.identity.OrganisationRoles.MEE_MSP;
+import static cn.ets.registry.domain.identity.OrganisationRoles.REGISTRY_MSP;
+
 import cn.ets.registry.chaincode.tx.ChaincodeError;
 import cn.ets.registry.gateway.ledger.EventSubscription;
 import cn.ets.registry.gateway.ledger.Ledger;
@@ -58,8 +61,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FabricLedger implements Ledger {
     private static final Logger LOG = LoggerFactory.getLogger(FabricLedger.class);
-    static final String REGISTRY_MSP = "RegistryMSP";
-    static final String MEE_MSP = "MEEMSP";
     private static final int MAX_ATTEMPTS = 8;
     private static final Pattern POLICY_PEER = Pattern.compile("'([A-Za-z0-9.-]+)\\.peer'");
     /**
