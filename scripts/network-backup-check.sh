@@ -21,6 +21,7 @@ fabric_home
 
 same_as_registry() {
   local a b; a="$(peer_state "$REGISTRY_ORG")"; b="$(peer_state "$org")"
+  [[ "$a" != \?* ]] || fail "after $1: peer-$REGISTRY_ORG does not answer ($a)"
   [ "$a" = "$b" ] || fail "after $1: peer-$org has height/block/state $b, peer-$REGISTRY_ORG $a"
   echo "${a%%/*}"
 }
@@ -31,9 +32,9 @@ t_snap="$(secs "$t")"; [ -d "$snap" ] || fail "no snapshot directory"
 t="$(date +%s.%N)"
 "$net" restore "$org" "$snap" >&2 || fail "restore of $org from $snap"
 t_restore="$(secs "$t")"
-h="$(same_as_registry "restore from the snapshot")" || exit 1
+h="$(same_as_registry "restore from the snapshot")" || { echo "$h"; exit 1; }  # fail ran in the subshell: its message is in h
 t="$(date +%s.%N)"
 "$net" restore "$org" --replay >&2 || fail "rebuild of $org by replay"
 t_replay="$(secs "$t")"
-h2="$(same_as_registry "rebuild by replay")" || exit 1
+h2="$(same_as_registry "rebuild by replay")" || { echo "$h2"; exit 1; }
 echo "BACKUP-CHECK PASS: peer-$org snapshot at block $(basename "$snap" | sed 's/.*-//') in ${t_snap} s ($(du -sh "$snap" | cut -f1)); rebuilt from it and caught up to height $h in ${t_restore} s; rebuilt by replaying from the genesis block to height $h2 in ${t_replay} s; height and state equal the Registry peer's after each"
