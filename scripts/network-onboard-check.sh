@@ -80,7 +80,7 @@ fi
 grep -q 'orderers refused the configuration update' "$TMP/minority.log" || fail "the minority attempt failed otherwise: $(tail -n 3 "$TMP/minority.log")"
 refused="$(grep -o "refused the configuration update signed by.*" "$TMP/minority.log" | sed "s/ -- error applying config update.*DeltaSet: /: /" | cut -c1-300)"
 echo "  $refused"
-[ ! -e "$ONBOARDED_DIR" ] || ! ls "$ONBOARDED_DIR" | grep -q -- "-$key.json" || fail "$name recorded as onboarded after a refused update"
+[ ! -e "$ONBOARDED_DIR" ] || ! ls "$ONBOARDED_DIR" | grep -- "-$key.json" >/dev/null || fail "$name recorded as onboarded after a refused update"
 
 t0="$(date +%s.%N)"
 "$here/network-onboard.sh" "$entry" >"$TMP/onboard.log" 2>&1 || { tail -n 30 "$TMP/onboard.log"; fail "network-onboard.sh failed"; }

@@ -262,7 +262,7 @@ fi
 # 6. a chaincode definition whose endorsement policy names the new organisation's peer
 t="$(date +%s.%N)"
 committed="$(peer_cli "$REGISTRY_ORG" lifecycle chaincode querycommitted -C "$CHANNEL_NAME" -n "$CC_NAME" --output json 2>/dev/null || echo '{}')"
-if jq -r '.validation_parameter // ""' <<<"$committed" | base64 -d 2>/dev/null | grep -qa "$MSP" \
+if jq -r '.validation_parameter // ""' <<<"$committed" | base64 -d 2>/dev/null | grep -a "$MSP" >/dev/null \
    && jq -e --arg m "$MSP" '.approvals[$m] == true' <<<"$committed" >/dev/null; then
   log "the committed definition (sequence $(jq -r .sequence <<<"$committed")) already names $MSP and $NAME approved it"
 else

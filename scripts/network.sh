@@ -92,7 +92,7 @@ proc_ours() {
   bin="$(cat "$PIDS/$name.bin" 2>/dev/null || true)"
   [ -n "$bin" ] || return 1
   exe="$(readlink "/proc/$pid/exe" 2>/dev/null || true)"
-  [ "$exe" = "$(readlink -f "$bin")" ] || tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$bin"
+  [ "$exe" = "$(readlink -f "$bin")" ] || tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -F "$bin" >/dev/null
 }
 
 rss_mb() { awk '/^VmRSS:/{printf "%.0f", $2/1024}' "/proc/$1/status" 2>/dev/null || echo "-"; }
@@ -310,7 +310,7 @@ host_specs() {
   echo "$OPS_NS $OPS_ADDRESS"
 }
 
-ns_exists() { ip netns list 2>/dev/null | awk '{print $1}' | grep -qx "$1"; }
+ns_exists() { ip netns list 2>/dev/null | awk '{print $1}' | grep -x "$1" >/dev/null; }
 
 hosts_up() {
   command -v ip >/dev/null || { log "installing iproute2 (apt)"; (apt-get update -qq && apt-get install -y -qq iproute2) >/dev/null; }
@@ -726,7 +726,7 @@ cmd_cc_restart() {
 # single processes (faults and recovery): kill -9 one, start it again with its data
 
 cmd_kill() {
-  local name="${1:-}" pid; [ -n "$name" ] && all_names | grep -qx "$name" || die "usage: network.sh kill <name> (one of: $(all_names | tr '\n' ' '))"
+  local name="${1:-}" pid; [ -n "$name" ] && all_names | grep -x "$name" >/dev/null || die "usage: network.sh kill <name> (one of: $(all_names | tr '\n' ' '))"
   proc_ours "$name" || die "$name is not running"
   pid="$(proc_pid "$name")"; kill -KILL "$pid"
   while pid_alive "$pid"; do sleep 0.05; done
@@ -734,7 +734,7 @@ cmd_kill() {
 }
 
 cmd_start() {
-  local name="${1:-}"; [ -n "$name" ] && all_names | grep -qx "$name" || die "usage: network.sh start <name>"
+  local name="${1:-}"; [ -n "$name" ] && all_names | grep -x "$name" >/dev/null || die "usage: network.sh start <name>"
   [ -f "$RUNTIME/network.json" ] || die "the network is not up"
   proc_ours "$name" && { log "$name is running"; return 0; }
   fabric_home

@@ -104,7 +104,7 @@ publish() {
     cp "$d/tls/server.crt" "$pub/orderers/$o/tls.pem"
   done
   org_entry "$org" | jq . >"$pub/organisation.json"
-  if find "$pub" -type f -exec grep -l 'PRIVATE KEY' {} + 2>/dev/null | grep -q .; then die "$org: a private key reached $pub"; fi
+  if find "$pub" -type f -exec grep -l 'PRIVATE KEY' {} + 2>/dev/null | grep . >/dev/null; then die "$org: a private key reached $pub"; fi
 }
 
 case "$cmd" in

@@ -50,6 +50,35 @@ class SourceStyleTest {
                 .isEmpty();
     }
 
+    /**
+     * The project's shell scripts run with {@code set -o pipefail}, where {@code producer | grep -q X}
+     * can fail although X is there: grep -q exits at its first match, and a producer still writing
+     * (a shell function's echo after echo) dies of SIGPIPE, which pipefail reports as the pipeline's
+     * status. That made {@code network.sh kill orderer3} refuse its own orderer once in the fault
+     * check (2 in 2,000 in a loop). {@code grep X >/dev/null} reads its input to the end.
+     */
+    @Test
+    void no_grep_q_at_the_end_of_a_pipe_in_scripts() throws IOException {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        Pattern pipedGrepQ = Pattern.compile("\\|\\s*grep\\s+(-[a-zA-Z]*q|--quiet)");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.list(root.resolve("scripts"))) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".sh")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(f);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (pipedGrepQ.matcher(lines.get(i)).find()) {
+                        found.add(root.relativize(f) + ":" + (i + 1) + ": "
+                                + lines.get(i).strip());
+                    }
+                }
+            }
+        }
+        assertThat(found)
+                .as("'| grep -q' under pipefail (use grep … >/dev/null)")
+                .isEmpty();
+    }
+
     /** The source with string literals, char literals and comments blanked, line breaks kept. */
     static String codeOnly(String src) {
         StringBuilder out = new StringBuilder(src.length());
